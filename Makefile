@@ -1,0 +1,80 @@
+# Kokeboka. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast check format bench messages vendor clean
+
+help: ## List every target with one line each
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+install-test: $(VENV)/.installed-test ## Install test needs too, Debian's Chromium included
+	bash scripts/install-chromium.sh
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Build the demo content in code (idempotent); prints a new editor password once
+	$(PY) manage.py load_demo
+
+run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (SQLite)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
+
+serve: install ## Serve without reloading the demo (granian + the task worker)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
+
+test: install-test ## Lint, then every test on SQLite and on a throwaway PostgreSQL 15 cluster
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(MAKE) --no-print-directory test-sqlite test-pg
+
+test-sqlite: install-test ## All tests on SQLite
+	$(PY) -m pytest -q
+
+test-pg: install-test ## All tests on PostgreSQL (starts and removes its own cluster)
+	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q
+
+test-fast: install-test ## Tests without the browser, SQLite only
+	$(PY) -m pytest -q -m "not browser"
+
+check: install-test ## Ruff lint and format check, migrations check, deploy check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	bash scripts/check-deploy.sh
+
+format: install-test ## Format and fix imports with ruff
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: install ## Requests/s and p95 for key pages against a static file, under granian
+	bash scripts/bench.sh
+
+messages: install ## Extract and compile translations (nb, en)
+	$(PY) manage.py makemessages -l nb -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+vendor: ## Re-vendor Designsystemet's built CSS from npm (see scripts/vendor-designsystemet.sh)
+	bash scripts/vendor-designsystemet.sh
+
+clean: ## Remove the virtualenv, the SQLite database, collected static files and caches
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles var

@@ -1,0 +1,104 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .cache import page_cache_key, page_cache_seconds
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+# Bokmål is the site's language unless the visitor has chosen another one; the browser's
+# Accept-Language is not used, so a shared link always opens in the same language.
+SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
+UNCACHED_PREFIXES = ("/admin", "/django-admin", "/sprak/", "/media/", "/static/")
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+class LanguagePreferenceMiddleware:
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
+        if language not in SUPPORTED_LANGUAGES:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+def _is_cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(UNCACHED_PREFIXES):
+        return False
+    return not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+def _is_cacheable_response(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous GETs from the shared cache and marks them publicly cacheable."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_cache_key(language=request.LANGUAGE_CODE, path=request.get_full_path())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _is_cacheable_response(response):
+            patch_vary_headers(response, ("Cookie",))
+            patch_cache_control(response, public=True, max_age=60)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            response["X-Page-Cache"] = "miss"
+            cache.set(key, response, page_cache_seconds())
+        return response
+
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: https:",
+        "font-src 'self'",
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class SecurityHeadersMiddleware:
+    """CSP without unsafe-inline on the public site; the Wagtail admin keeps its own needs."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path.startswith(("/admin", "/django-admin", "/api/v1/docs")):
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response

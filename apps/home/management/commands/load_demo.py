@@ -1,0 +1,57 @@
+"""Builds the Norwegian demo content in code. Safe to run again: it only adds what is missing."""
+
+import secrets
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from apps.accounts.models import User
+from apps.blog import demo as blog_demo
+from apps.cookbook import demo as cookbook_demo
+from apps.core import demo as core_demo
+from apps.home.testing import ensure_home_page
+from apps.rules import demo as rules_demo
+
+DEMO_EDITOR_EMAIL = "redaktor@kokeboka.no"
+HOME_TITLE = "Kommuner og sosiale entreprenører – slik får dere det til"
+HOME_INTRO = (
+    "Kokeboka samler konkrete oppskrifter på samarbeid mellom kommuner og sosiale "
+    "entreprenører: når de passer, hva de krever, stegene, fallgruvene og regelverket som "
+    "gjelder – skrevet sammen med dem som har prøvd."
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent) and create a demo editor with a one-time password."
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            home = ensure_home_page(title=HOME_TITLE)
+            if not home.intro:
+                home.intro = HOME_INTRO
+                home.save_revision().publish()
+            core_demo.load(home=home)
+            rules_demo.load()
+            cookbook_demo.load(home=home)
+            blog_demo.load(home=home)
+        call_command("update_index", verbosity=0)
+        self._ensure_editor()
+
+    def _ensure_editor(self) -> None:
+        if User.objects.filter(email=DEMO_EDITOR_EMAIL).exists():
+            self.stdout.write(
+                f"Demo editor {DEMO_EDITOR_EMAIL} exists. Forgotten the password? "
+                f"python manage.py changepassword {DEMO_EDITOR_EMAIL}"
+            )
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(
+            email=DEMO_EDITOR_EMAIL, password=password, first_name="Demo", last_name="Redaktør"
+        )
+        bar = "=" * 64
+        self.stdout.write(
+            f"\n{bar}\nDemo editor created (shown once, not stored anywhere):\n"
+            f"  http://127.0.0.1:8000/admin/\n  email:    {DEMO_EDITOR_EMAIL}\n"
+            f"  password: {password}\n{bar}\n"
+        )

@@ -1,0 +1,27 @@
+"""The site tree that tests and the demo both stand on."""
+
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+HOME_SLUG = "kokeboka-home"
+
+
+def ensure_home_page(*, title: str = "Kokeboka") -> HomePage:
+    """Returns the home page, creating the Wagtail root, home page and default site as needed
+    (transactional tests flush what the migrations created)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title=title, slug=HOME_SLUG))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="Kokeboka")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Kokeboka"
+        site.save()
+    return home

@@ -1,0 +1,141 @@
+"""Law as data: every rule and threshold is a dated row with its citation and source."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import RevisionMixin
+from wagtail.search import index
+
+
+class InForceQuerySet(models.QuerySet):
+    def in_force(self, on: datetime.date) -> "InForceQuerySet":
+        """Rows whose validity covers the date. Pending rows (no valid_from) never are."""
+        return self.filter(valid_from__isnull=False, valid_from__lte=on).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        )
+
+    def pending(self) -> "InForceQuerySet":
+        return self.filter(pending=True)
+
+    def verified(self) -> "InForceQuerySet":
+        return self.filter(verified=True)
+
+
+class DatedSourcedRow(models.Model):
+    citation = models.CharField(
+        _("citation"), max_length=200, help_text=_("For example «FOA § 8-8» or «LOA § 2».")
+    )
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    valid_from = models.DateField(
+        _("valid from"), null=True, blank=True, help_text=_("Empty for a proposed rule not yet in force.")
+    )
+    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Last day in force."))
+    verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Checked against the source by an editor.")
+    )
+    pending = models.BooleanField(
+        _("pending"),
+        default=False,
+        help_text=_("Proposed but not in force: shown as proposed, never used for today's answer."),
+    )
+    verification_note = models.TextField(_("note for editors"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date must be on or after the start date.")})
+        if self.pending and self.valid_from:
+            raise ValidationError(
+                {"pending": _("A pending row has no start date; remove the date or the pending mark.")}
+            )
+        if not self.pending and not self.valid_from:
+            raise ValidationError({"valid_from": _("A row in force needs a start date.")})
+
+    def is_in_force(self, on: datetime.date) -> bool:
+        return bool(
+            self.valid_from
+            and self.valid_from <= on
+            and (self.valid_to is None or self.valid_to >= on)
+        )
+
+
+class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
+    code = models.SlugField(
+        _("code"), max_length=80, unique=True, help_text=_("Stable identifier, e.g. foa-8-8.")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("plain-language summary"))
+    law = models.CharField(
+        _("law or regulation"), max_length=200, blank=True, help_text=_("E.g. Anskaffelsesforskriften.")
+    )
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("citation", boost=2),
+        index.SearchField("summary"),
+        index.FilterField("pending"),
+        index.AutocompleteField("title"),
+    ]
+
+    class Meta:
+        ordering = ["citation"]
+        verbose_name = _("legal rule")
+        verbose_name_plural = _("legal rules")
+
+    def __str__(self) -> str:
+        return f"{self.citation} – {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"/regelverk/#{self.code}"
+
+
+class Threshold(RevisionMixin, DatedSourcedRow):
+    class Key(models.TextChoices):
+        LOWER_LIMIT = "lower_limit", _("Lower limit for the procurement rules")
+        PROTOCOL = "protocol", _("Duty to keep a procurement protocol")
+        NATIONAL = "national", _("National threshold (Part II, Doffin notice)")
+        EEA_GOODS_SERVICES_STATE = "eea_goods_services_state", _(
+            "EEA threshold, goods and services, central government"
+        )
+        EEA_GOODS_SERVICES_OTHER = "eea_goods_services_other", _(
+            "EEA threshold, goods and services, municipalities and others"
+        )
+        EEA_WORKS = "eea_works", _("EEA threshold, building and construction works")
+        EEA_HEALTH_SOCIAL = "eea_health_social", _(
+            "EEA threshold, health and social services and other special services"
+        )
+
+    key = models.CharField(_("threshold"), max_length=40, choices=Key.choices, db_index=True)
+    amount = models.PositiveBigIntegerField(_("amount (NOK excl. VAT)"))
+
+    class Meta:
+        ordering = ["key", "-valid_from"]
+        verbose_name = _("threshold")
+        verbose_name_plural = _("thresholds")
+
+    def __str__(self) -> str:
+        start = self.valid_from.isoformat() if self.valid_from else _("proposed")
+        return f"{self.get_key_display()}: {self.amount} NOK ({start})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pending or not self.valid_from:
+            return
+        overlapping = Threshold.objects.filter(key=self.key, pending=False).exclude(pk=self.pk)
+        end = self.valid_to or datetime.date.max
+        overlapping = overlapping.filter(valid_from__lte=end).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from)
+        )
+        if overlapping.exists():
+            raise ValidationError(
+                _("Another row for this threshold is in force in the same period. "
+                  "End that row the day before this one starts.")
+            )

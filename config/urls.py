@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from apps.api.api import api
+from apps.core import views as core_views
+
+handler404 = "apps.core.views.page_not_found"
+handler500 = "apps.core.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sprak/<str:code>/", core_views.choose_language, name="choose-language"),
+    path("helse/", core_views.health, name="health"),
+    path("api/v1/", api.urls),
+    path("sok/", include("apps.search.urls")),
+    path("", include("apps.rules.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
