@@ -61,16 +61,33 @@ def main() -> int:
     initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
     quiet = {"stdout": subprocess.DEVNULL}
     subprocess.run(
-        as_owner([initdb, "-D", str(datadir), "-U", "kokeboka", "--auth=trust",
-                  "--encoding=UTF8", "--locale=C.UTF-8"], owner),
-        check=True, **quiet,
+        as_owner(
+            [
+                initdb,
+                "-D",
+                str(datadir),
+                "-U",
+                "kokeboka",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ],
+            owner,
+        ),
+        check=True,
+        **quiet,
     )
-    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off " \
-              "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    options = (
+        f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
     subprocess.run(
-        as_owner([pg_ctl, "-D", str(datadir), "-o", options, "-l", str(workdir / "log"),
-                  "-w", "start"], owner),
-        check=True, **quiet,
+        as_owner(
+            [pg_ctl, "-D", str(datadir), "-o", options, "-l", str(workdir / "log"), "-w", "start"],
+            owner,
+        ),
+        check=True,
+        **quiet,
     )
     try:
         env = dict(os.environ, DATABASE_URL=f"postgres://kokeboka@127.0.0.1:{port}/postgres")
@@ -80,7 +97,8 @@ def main() -> int:
         with contextlib.suppress(subprocess.CalledProcessError):
             subprocess.run(
                 as_owner([pg_ctl, "-D", str(datadir), "-m", "immediate", "stop"], owner),
-                check=True, **quiet,
+                check=True,
+                **quiet,
             )
         time.sleep(0.2)
         shutil.rmtree(workdir, ignore_errors=True)

@@ -9,7 +9,7 @@ api = NinjaAPI(
     version="1",
     description=(
         "Open data from Kokeboka: recipes, legal rules and thresholds, blog posts. "
-        "Only published content. Lists are paginated as {\"items\": [...], \"count\": N}."
+        'Only published content. Lists are paginated as {"items": [...], "count": N}.'
     ),
     urls_namespace="api-v1",
     docs_url="/docs",

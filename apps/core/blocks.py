@@ -4,7 +4,11 @@ from wagtail import blocks
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("info", _("Information")), ("warning", _("Warning")), ("success", _("Good advice"))],
+        choices=[
+            ("info", _("Information")),
+            ("warning", _("Warning")),
+            ("success", _("Good advice")),
+        ],
         default="info",
     )
     heading = blocks.CharBlock(required=False)

@@ -43,3 +43,28 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class VocabularyTerm(models.Model):
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class TargetGroup(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")

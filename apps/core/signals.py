@@ -11,7 +11,16 @@ from wagtail.signals import page_published, page_unpublished
 from .cache import purge_page_cache
 
 # Apps whose rows are shown on anonymous pages.
-PUBLIC_CONTENT_APPS = {"rules", "cookbook", "blog", "cases", "events", "broker", "fund", "wagtailcore"}
+PUBLIC_CONTENT_APPS = {
+    "rules",
+    "cookbook",
+    "blog",
+    "cases",
+    "events",
+    "broker",
+    "fund",
+    "wagtailcore",
+}
 
 
 @receiver(page_published)

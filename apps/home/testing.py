@@ -18,8 +18,13 @@ def ensure_home_page(*, title: str = "Kokeboka") -> HomePage:
         home = root.add_child(instance=HomePage(title=title, slug=HOME_SLUG))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Kokeboka")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Kokeboka",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Kokeboka"

@@ -30,9 +30,14 @@ class DatedSourcedRow(models.Model):
     )
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     valid_from = models.DateField(
-        _("valid from"), null=True, blank=True, help_text=_("Empty for a proposed rule not yet in force.")
+        _("valid from"),
+        null=True,
+        blank=True,
+        help_text=_("Empty for a proposed rule not yet in force."),
     )
-    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Last day in force."))
+    valid_to = models.DateField(
+        _("valid to"), null=True, blank=True, help_text=_("Last day in force.")
+    )
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Checked against the source by an editor.")
     )
@@ -51,10 +56,16 @@ class DatedSourcedRow(models.Model):
 
     def clean(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": _("The end date must be on or after the start date.")})
+            raise ValidationError(
+                {"valid_to": _("The end date must be on or after the start date.")}
+            )
         if self.pending and self.valid_from:
             raise ValidationError(
-                {"pending": _("A pending row has no start date; remove the date or the pending mark.")}
+                {
+                    "pending": _(
+                        "A pending row has no start date; remove the date or the pending mark."
+                    )
+                }
             )
         if not self.pending and not self.valid_from:
             raise ValidationError({"valid_from": _("A row in force needs a start date.")})
@@ -74,7 +85,10 @@ class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("plain-language summary"))
     law = models.CharField(
-        _("law or regulation"), max_length=200, blank=True, help_text=_("E.g. Anskaffelsesforskriften.")
+        _("law or regulation"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Anskaffelsesforskriften."),
     )
 
     search_fields = [
@@ -102,15 +116,18 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         LOWER_LIMIT = "lower_limit", _("Lower limit for the procurement rules")
         PROTOCOL = "protocol", _("Duty to keep a procurement protocol")
         NATIONAL = "national", _("National threshold (Part II, Doffin notice)")
-        EEA_GOODS_SERVICES_STATE = "eea_goods_services_state", _(
-            "EEA threshold, goods and services, central government"
+        EEA_GOODS_SERVICES_STATE = (
+            "eea_goods_services_state",
+            _("EEA threshold, goods and services, central government"),
         )
-        EEA_GOODS_SERVICES_OTHER = "eea_goods_services_other", _(
-            "EEA threshold, goods and services, municipalities and others"
+        EEA_GOODS_SERVICES_OTHER = (
+            "eea_goods_services_other",
+            _("EEA threshold, goods and services, municipalities and others"),
         )
         EEA_WORKS = "eea_works", _("EEA threshold, building and construction works")
-        EEA_HEALTH_SOCIAL = "eea_health_social", _(
-            "EEA threshold, health and social services and other special services"
+        EEA_HEALTH_SOCIAL = (
+            "eea_health_social",
+            _("EEA threshold, health and social services and other special services"),
         )
 
     key = models.CharField(_("threshold"), max_length=40, choices=Key.choices, db_index=True)
@@ -136,6 +153,8 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         )
         if overlapping.exists():
             raise ValidationError(
-                _("Another row for this threshold is in force in the same period. "
-                  "End that row the day before this one starts.")
+                _(
+                    "Another row for this threshold is in force in the same period. "
+                    "End that row the day before this one starts."
+                )
             )

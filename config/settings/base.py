@@ -122,8 +122,10 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/admin/login/"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -212,8 +214,9 @@ if env("OPENSEARCH_URL"):
         "URLS": [env("OPENSEARCH_URL")],
         "INDEX": "kokeboka",
         "OPTIONS": {},
-        "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {
-            "type": "norwegian"}}}}},
+        "INDEX_SETTINGS": {
+            "settings": {"analysis": {"analyzer": {"default": {"type": "norwegian"}}}}
+        },
     }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

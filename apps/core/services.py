@@ -1,0 +1,23 @@
+from .models import AuditEvent, Sector, TargetGroup
+from .vocabulary import SECTORS, TARGET_GROUPS
+
+
+def vocabulary_ensure() -> None:
+    """Creates any missing sector or target group (the migration seeds them; transactional
+    tests flush them, and the demo calls this to be sure)."""
+    for model, terms in ((Sector, SECTORS), (TargetGroup, TARGET_GROUPS)):
+        for position, (code, name) in enumerate(terms):
+            model.objects.get_or_create(code=code, defaults={"name": name, "position": position})
+
+
+def audit_record(*, actor, action: str, obj, data: dict | None = None) -> AuditEvent:
+    """Leaves an audit row for a write that matters; call inside the write's transaction."""
+    event = AuditEvent(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        data=data or {},
+    )
+    event.save()
+    return event
