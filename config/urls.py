@@ -19,6 +19,7 @@ urlpatterns = [
     path("helse/", core_views.health, name="health"),
     path("api/v1/", api.urls),
     path("sok/", include("apps.search.urls")),
+    path("veiviser/", include("apps.routeguide.urls")),
     path("", include("apps.rules.urls")),
 ]
 

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from .routers import blog, cookbook, rules
+from .routers import blog, cookbook, rules, veiviser
 
 api = NinjaAPI(
     title="Kokeboka API",
@@ -18,3 +18,4 @@ api = NinjaAPI(
 api.add_router("/recipes", cookbook.router)
 api.add_router("/", rules.router)
 api.add_router("/posts", blog.router)
+api.add_router("/veiviser", veiviser.router)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "apps.blog",
     "apps.search",
     "apps.api",
+    "apps.routeguide",
     "apps.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
