@@ -953,7 +953,7 @@ KJOP_UNDER_100000 = {
             "Sammenlign når det er mulig",
             """Loven krever det ikke, men det er god praksis å sammenligne to eller flere
             tilbud. Det gir ofte bedre pris og gjør valget lettere å forklare.""",
-            tip="""Finnes det bare én aktør som tilbyr dette, skriv ned det med en kort
+            tip="""Finnes det bare én aktør som tilbyr dette, skriv det ned med en kort
             begrunnelse.""",
         ),
         _step(
@@ -1568,8 +1568,8 @@ FORKOMMERSIELL = {
     "title": "Førkommersiell anskaffelse og unntaket for forskning og utvikling",
     "summary": _t(
         """Kjøp av forsknings- og utviklingstjenester kan være unntatt fra
-        anskaffelsesregelverket. Da må hovedinnholdet være FoU, og kommunen må la være å
-        betale alt eller la være å beholde hele utbyttet."""
+        anskaffelsesregelverket. Da må hovedinnholdet være FoU, og kommunen kan ikke både
+        betale hele kostnaden og beholde hele utbyttet."""
     ),
     "situation": _t(
         """Dere trenger en løsning som ikke finnes, og det er usikkert om den lar seg lage. I
