@@ -28,7 +28,15 @@ class DatedSourcedRow(models.Model):
     citation = models.CharField(
         _("citation"), max_length=200, help_text=_("For example «FOA § 8-8» or «LOA § 2».")
     )
-    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    source_url = models.URLField(
+        _("source URL"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Link to the official text (e.g. the section on Lovdata) or to the page the value "
+            "was taken from. Readers follow this link to check the rule themselves."
+        ),
+    )
     valid_from = models.DateField(
         _("valid from"),
         null=True,
@@ -36,7 +44,10 @@ class DatedSourcedRow(models.Model):
         help_text=_("Empty for a proposed rule not yet in force."),
     )
     valid_to = models.DateField(
-        _("valid to"), null=True, blank=True, help_text=_("Last day in force.")
+        _("valid to"),
+        null=True,
+        blank=True,
+        help_text=_("Last day in force. Leave empty while the row is still in force."),
     )
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Checked against the source by an editor.")
@@ -46,7 +57,14 @@ class DatedSourcedRow(models.Model):
         default=False,
         help_text=_("Proposed but not in force: shown as proposed, never used for today's answer."),
     )
-    verification_note = models.TextField(_("note for editors"), blank=True)
+    verification_note = models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_(
+            "Not shown on the public site. For a row that is not verified: what must be "
+            "checked, and where, before it can be marked as verified."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = InForceQuerySet.as_manager()
@@ -80,10 +98,24 @@ class DatedSourcedRow(models.Model):
 
 class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
     code = models.SlugField(
-        _("code"), max_length=80, unique=True, help_text=_("Stable identifier, e.g. foa-8-8.")
+        _("code"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Stable identifier, e.g. foa-8-8. Recipes, the route guide and links "
+            "(/regelverk/#code) use it, so do not change it once the rule is in use."
+        ),
     )
-    title = models.CharField(_("title"), max_length=255)
-    summary = models.TextField(_("plain-language summary"))
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("A short title in plain language.")
+    )
+    summary = models.TextField(
+        _("plain-language summary"),
+        help_text=_(
+            "What the rule means in practice, in two to four plain sentences, written in "
+            "your own words. Do not copy the legal text; link to it in the source URL."
+        ),
+    )
     law = models.CharField(
         _("law or regulation"),
         max_length=200,
@@ -130,8 +162,19 @@ class Threshold(RevisionMixin, DatedSourcedRow):
             _("EEA threshold, health and social services and other special services"),
         )
 
-    key = models.CharField(_("threshold"), max_length=40, choices=Key.choices, db_index=True)
-    amount = models.PositiveBigIntegerField(_("amount (NOK excl. VAT)"))
+    key = models.CharField(
+        _("threshold"),
+        max_length=40,
+        choices=Key.choices,
+        db_index=True,
+        help_text=_(
+            "Which threshold this amount belongs to. A threshold has one row per period; "
+            "only one row may be in force on any day."
+        ),
+    )
+    amount = models.PositiveBigIntegerField(
+        _("amount (NOK excl. VAT)"), help_text=_("In whole kroner, excluding VAT.")
+    )
 
     class Meta:
         ordering = ["key", "-valid_from"]
@@ -151,10 +194,22 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         overlapping = overlapping.filter(valid_from__lte=end).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from)
         )
-        if overlapping.exists():
+        clash = overlapping.order_by("valid_from").first()
+        if clash is not None:
             raise ValidationError(
-                _(
-                    "Another row for this threshold is in force in the same period. "
-                    "End that row the day before this one starts."
-                )
+                {
+                    "valid_from": _(
+                        "Another row for this threshold is in force in the same period "
+                        "(%(amount)s NOK from %(start)s). "
+                        "End that row the day before this one starts."
+                    )
+                    % {
+                        "amount": f"{clash.amount:,}".replace(",", "\u00a0"),
+                        "start": clash.valid_from.isoformat(),
+                    }
+                }
             )
+
+    @property
+    def label(self) -> str:
+        return str(self.get_key_display())

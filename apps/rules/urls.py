@@ -1,3 +1,8 @@
+from django.urls import path
+
+from . import views
 
 app_name = "rules"
-urlpatterns: list = []
+urlpatterns = [
+    path("regelverk/", views.rules_index, name="index"),
+]

@@ -1,0 +1,136 @@
+"""Reads of the legal rules and thresholds.
+
+The route guide, the cookbook and the API use these, so the names are kept stable.
+Every function answers for a given date; none of them guesses a value for a date that
+the data does not cover.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import LegalRule, Threshold
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def today_oslo() -> datetime.date:
+    """Today's date in Norway, whatever the server's time zone is."""
+    return timezone.now().astimezone(OSLO).date()
+
+
+def thresholds_in_force(*, on: datetime.date) -> dict[str, Threshold]:
+    """One row per threshold key, in the order of Threshold.Key. A key with no row
+    covering the date is absent: callers must say so instead of guessing."""
+    rows = Threshold.objects.in_force(on).order_by("key", "-valid_from")
+    found: dict[str, Threshold] = {}
+    for row in rows:
+        # Validation keeps periods of one key apart; if bad data slipped in, the newest wins.
+        found.setdefault(row.key, row)
+    return {key: found[key] for key in Threshold.Key.values if key in found}
+
+
+def threshold_in_force(*, key: str, on: datetime.date) -> Threshold | None:
+    return Threshold.objects.in_force(on).filter(key=key).order_by("-valid_from").first()
+
+
+def threshold_history() -> dict[str, list[Threshold]]:
+    """Every row of every key, in the order of Threshold.Key (keys without rows get an
+    empty list). Within a key the newest comes first: pending (proposed) rows, marked by
+    their `pending` flag, lead, then the dated rows by start date, latest first."""
+    history: dict[str, list[Threshold]] = {key: [] for key in Threshold.Key.values}
+    for row in Threshold.objects.order_by("key", "-pending", "-valid_from", "-pk"):
+        history.setdefault(row.key, []).append(row)
+    return history
+
+
+@dataclass(frozen=True)
+class ThresholdLine:
+    """A threshold key with the row in force on a date, or None where the data has a gap."""
+
+    key: str
+    label: str
+    row: Threshold | None
+
+
+def threshold_lines(*, on: datetime.date) -> list[ThresholdLine]:
+    """Every threshold key in order, with its row for the date or None."""
+    in_force = thresholds_in_force(on=on)
+    return [
+        ThresholdLine(key=key, label=str(label), row=in_force.get(key))
+        for key, label in Threshold.Key.choices
+    ]
+
+
+@dataclass(frozen=True)
+class ThresholdHistory:
+    """All rows of one threshold key, newest first (pending rows lead)."""
+
+    key: str
+    label: str
+    rows: list[Threshold]
+
+
+def threshold_history_lines() -> list[ThresholdHistory]:
+    history = threshold_history()
+    return [
+        ThresholdHistory(key=key, label=str(label), rows=history.get(key, []))
+        for key, label in Threshold.Key.choices
+    ]
+
+
+def rules_in_force(*, on: datetime.date) -> QuerySet[LegalRule]:
+    return LegalRule.objects.in_force(on).order_by("citation", "code")
+
+
+def pending_rules() -> QuerySet[LegalRule]:
+    return LegalRule.objects.pending().order_by("citation", "code")
+
+
+def rules_not_in_force(*, on: datetime.date) -> QuerySet[LegalRule]:
+    """Dated rules outside their period on the date: repealed, or adopted but not yet in
+    force. Pending (proposed) rules are not included; see pending_rules()."""
+    return (
+        LegalRule.objects.filter(pending=False, valid_from__isnull=False)
+        .filter(Q(valid_from__gt=on) | Q(valid_to__lt=on))
+        .order_by("citation", "code")
+    )
+
+
+def rule_by_code(code: str) -> LegalRule | None:
+    return LegalRule.objects.filter(code=code).first()
+
+
+def rules_by_codes(*, codes: list[str] | tuple[str, ...] | set[str]) -> dict[str, LegalRule]:
+    """The rules whose codes are given, keyed by code; unknown codes are absent."""
+    return {rule.code: rule for rule in LegalRule.objects.filter(code__in=list(codes))}
+
+
+def citation_sort_key(rule: LegalRule) -> tuple:
+    """Orders citations as a lawyer reads them: § 2-5 before § 13-1, §§ like §, and
+    sections before looser references such as «FOA kapittel 30»."""
+    text = rule.citation.casefold().replace("§§", "§").replace("§", "\x00")
+    parts = re.split(r"(\d+)", text)
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts)
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    """The rules of one law or regulation, in citation order."""
+
+    law: str
+    rules: list[LegalRule]
+
+
+def rules_grouped_by_law(rules: QuerySet[LegalRule] | list[LegalRule]) -> list[RuleGroup]:
+    """Groups rules by their `law` field (alphabetically; rules without a law come last
+    under an empty name) and orders each group by citation."""
+    groups: dict[str, list[LegalRule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.law.strip(), []).append(rule)
+    ordered = sorted(groups, key=lambda law: (law == "", law.casefold()))
+    return [RuleGroup(law=law, rules=sorted(groups[law], key=citation_sort_key)) for law in ordered]

@@ -1,0 +1,117 @@
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
+
+from apps.rules import demo
+from apps.rules.models import Threshold
+
+from .factories import LegalRuleFactory, ThresholdFactory
+
+URL = "/regelverk/"
+NBSP = "\u00a0"
+
+
+def _nok(amount: int) -> str:
+    return f"{amount:,}".replace(",", NBSP)
+
+
+def _unverified_marker() -> str:
+    with translation.override("nb"):
+        return gettext("Not verified – to be checked")
+
+
+@pytest.fixture
+def demo_rules(home_page):
+    demo.load()
+
+
+def test_page_shows_todays_thresholds_and_rules(client, demo_rules):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _nok(2_300_000) in html
+    assert _nok(57_800_000) in html
+    for code in ("loa-2", "foa-8-8", "foa-kap-30", "prop-147-l"):
+        assert f'id="{code}"' in html
+    assert "https://lovdata.no/dokument/NL/lov/2016-06-17-73" in html
+    assert '<th scope="col">' in html and "<caption>" in html
+
+
+def test_unverified_rows_are_marked(client, demo_rules):
+    html = client.get(URL).content.decode()
+    article = re.search(r'<article[^>]*id="markedsdialog".*?</article>', html, re.S).group(0)
+    assert _unverified_marker() in article
+    verified = re.search(r'<article[^>]*id="foa-8-8".*?</article>', html, re.S).group(0)
+    assert _unverified_marker() not in verified
+    health = re.search(r'<tr id="terskel-eea_health_social">.*?</tr>', html, re.S).group(0)
+    assert _nok(7_800_000) in health and _unverified_marker() in health
+
+
+def test_pending_rules_are_in_their_own_section(client, demo_rules):
+    html = client.get(URL).content.decode()
+    in_force, _sep, proposed = html.partition('id="foreslatte-regler"')
+    assert 'id="prop-147-l"' in proposed
+    assert 'id="prop-147-l"' not in in_force
+    assert 'id="loa-2"' in in_force
+
+
+def test_a_past_date_shows_the_value_then(client, demo_rules):
+    html = client.get(URL, {"dato": "2018-01-01"}).content.decode()
+    national = re.search(r'<tr id="terskel-national">.*?</tr>', html, re.S).group(0)
+    assert _nok(1_100_000) in national
+    state = re.search(r'<tr id="terskel-eea_goods_services_state">.*?</tr>', html, re.S).group(0)
+    with translation.override("nb"):
+        assert gettext("No value recorded for this date.") in state
+    assert 'value="2018-01-01"' in html
+
+
+def test_a_bad_date_gets_a_message_and_todays_values(client, demo_rules):
+    response = client.get(URL, {"dato": "2018-13-45"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html and "2018-13-45" in html
+    assert 'aria-invalid="true"' in html
+    national = re.search(r'<tr id="terskel-national">.*?</tr>', html, re.S).group(0)
+    assert _nok(1_300_000) in national
+
+
+def test_a_gap_before_the_data_is_said_plainly(client, home_page):
+    ThresholdFactory(key=Threshold.Key.NATIONAL, valid_from=datetime.date(2017, 1, 1))
+    html = client.get(URL, {"dato": "2010-06-01"}).content.decode()
+    with translation.override("nb"):
+        assert html.count(gettext("No value recorded for this date.")) == len(Threshold.Key)
+
+
+def test_history_lists_every_row_of_a_key(client, demo_rules):
+    html = client.get(URL).content.decode()
+    history = re.search(r'<details[^>]*id="historikk-national".*?</details>', html, re.S).group(0)
+    assert _nok(1_100_000) in history and _nok(1_300_000) in history
+    lower = re.search(r'<details[^>]*id="historikk-lower_limit".*?</details>', html, re.S).group(0)
+    assert _nok(300_000) in lower
+
+
+def _count_queries(client, query: dict) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, query)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_rules(client, home_page):
+    LegalRuleFactory.create_batch(5)
+    LegalRuleFactory.create_batch(5, proposed=True)
+    ThresholdFactory()
+    few = _count_queries(client, {"dato": "2024-01-01"})
+    LegalRuleFactory.create_batch(25)
+    LegalRuleFactory.create_batch(20, proposed=True)
+    LegalRuleFactory.create_batch(5, valid_to=datetime.date(2019, 1, 1))
+    ThresholdFactory(key=Threshold.Key.EEA_WORKS, valid_from=datetime.date(2022, 1, 1))
+    many = _count_queries(client, {"dato": "2024-01-01"})
+    assert many == few
