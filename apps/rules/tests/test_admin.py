@@ -45,6 +45,13 @@ def test_migration_gives_editors_group_the_snippet_permissions():
     assert "access_admin" in codenames
 
 
+def test_group_member_sees_the_regelverk_menu(client, redaktor):
+    client.force_login(redaktor)
+    html = client.get("/admin/").content.decode()
+    assert "Regelverk" in html
+    assert reverse(f"{THRESHOLD_NS}:list") in html
+
+
 def test_group_member_can_list_filter_and_search(client, redaktor):
     LegalRuleFactory(code="foa-8-8", title="Reserverte kontrakter", verified=True)
     LegalRuleFactory(code="markedsdialog", title="Dialog med markedet", verified=False)
