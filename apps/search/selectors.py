@@ -1,0 +1,340 @@
+"""The site search: live public pages and legal rules, one list ordered by relevance.
+
+Pages are searched generically through Wagtail's Page tree (so every page type with
+search_fields is found without this app importing it); legal rules through LegalRule.
+Each source is searched by the configured backend (PostgreSQL `norwegian`, or our stemmed
+SQLite FTS5), and the sources are merged by score one results page at a time.
+"""
+
+import datetime
+import html
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Model
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from modelsearch.backends import get_search_backend
+from modelsearch.query import And, Phrase, PlainText, SearchQuery
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from apps.rules.models import LegalRule
+from apps.search.registry import result_type_label
+from apps.search.stemming import split_words, stem_word, stems, words
+
+MAX_QUERY_LENGTH = 200
+MAX_PER_PAGE = 50
+SNIPPET_MAX_CHARS = 240
+SNIPPET_WORDS_BEFORE_MATCH = 6
+SCORE_FIELD = "search_score"
+# Where a page's snippet comes from, in order of preference.
+PAGE_SNIPPET_ATTRIBUTES = ("search_description", "intro", "summary")
+
+
+@dataclass(frozen=True)
+class SearchResultItem:
+    type_label: str
+    title: str
+    url: str
+    snippet: SafeString
+    score: float | None = None
+    status_label: str = ""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    items: list[SearchResultItem] = field(default_factory=list)
+    total: int = 0
+    page: PaginatorPage | None = None
+    page_range: list[int | str] = field(default_factory=list)
+
+    @property
+    def searched(self) -> bool:
+        """False when there was nothing to search for (an empty query)."""
+        return bool(self.query)
+
+
+def normalise_query(raw: str | None) -> str:
+    """Whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH].strip()
+
+
+def build_search_query(query: str) -> SearchQuery | None:
+    """Words in double quotes are a phrase; all other words must each match (AND).
+    Only letters and digits reach the backend. None when the query has no words."""
+    parts: list[SearchQuery] = []
+    for position, chunk in enumerate(query.split('"')):
+        text = words(chunk)
+        if not text:
+            continue
+        is_phrase = position % 2 == 1
+        parts.append(Phrase(text) if is_phrase else PlainText(text, operator="and"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def highlight(text: str, query_stems: frozenset[str]) -> SafeString:
+    """The text, escaped, with each word whose stem is one of query_stems in <mark>."""
+    pieces = []
+    for chunk, is_word in split_words(text):
+        if is_word and stem_word(chunk) in query_stems:
+            pieces.append(format_html("<mark>{}</mark>", chunk))
+        else:
+            pieces.append(escape(chunk))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def _token_matches(token: str, query_stems: frozenset[str]) -> bool:
+    return any(is_word and stem_word(chunk) in query_stems for chunk, is_word in split_words(token))
+
+
+def build_snippet(
+    text: str, query_stems: frozenset[str], *, max_chars: int = SNIPPET_MAX_CHARS
+) -> SafeString:
+    """A short excerpt around the first matching word, highlighted and safe to render."""
+    tokens = (text or "").split()
+    if not tokens:
+        return SafeString("")
+    first_match = next(
+        (index for index, token in enumerate(tokens) if _token_matches(token, query_stems)), 0
+    )
+    start = max(0, first_match - SNIPPET_WORDS_BEFORE_MATCH)
+    chosen: list[str] = []
+    length = 0
+    for token in tokens[start:]:
+        grown = length + (1 if chosen else 0) + len(token)
+        if chosen and grown > max_chars:
+            break
+        chosen.append(token)
+        length = grown
+    excerpt = " ".join(chosen)
+    cut = len(excerpt) > max_chars or start + len(chosen) < len(tokens)
+    excerpt = excerpt[:max_chars]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if cut else ""
+    return format_html("{}{}{}", prefix, highlight(excerpt, query_stems), suffix)
+
+
+def _choose_snippet_text(texts: Iterable[str], query_stems: frozenset[str]) -> str:
+    """The first text that contains a match, else the first text."""
+    candidates = [text for text in texts if text and text.strip()]
+    for text in candidates:
+        if set(stems(text)) & query_stems:
+            return text
+    return candidates[0] if candidates else ""
+
+
+def _plain_text(obj: Model, attribute: str) -> str:
+    value = getattr(obj, attribute, None)
+    source = getattr(value, "source", None)  # wagtail.rich_text.RichText
+    if isinstance(source, str):
+        return html.unescape(strip_tags(source))
+    if not isinstance(value, str):
+        return ""
+    try:
+        is_rich_text = isinstance(obj._meta.get_field(attribute), RichTextField)
+    except FieldDoesNotExist:
+        is_rich_text = False
+    return html.unescape(strip_tags(value)) if is_rich_text else value
+
+
+def _is_ascending_score(backend: Any) -> bool:
+    """SQLite FTS5's bm25() is lower for better matches; the other backends rank higher."""
+    return any(
+        klass.__module__.startswith("modelsearch.backends.database.sqlite")
+        for klass in type(backend).__mro__
+    )
+
+
+@dataclass
+class _Candidate:
+    obj: Model
+    relevance: float
+    source: "_Source"
+
+
+@dataclass
+class _Source:
+    """One kind of searchable thing: how to search it and how to show a result."""
+
+    search: Callable[[Any, SearchQuery], Any]
+    to_items: Callable[[list[_Candidate], frozenset[str], HttpRequest | None], list]
+
+
+def _search_pages(backend: Any, search_query: SearchQuery) -> Any:
+    # depth > 1 leaves out Wagtail's invisible root page.
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    return backend.search(search_query, pages).annotate_score(SCORE_FIELD)
+
+
+def _page_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    # One query per page type on this results page, whatever the number of results.
+    pks_by_content_type: dict[int, list[int]] = defaultdict(list)
+    for candidate in candidates:
+        pks_by_content_type[candidate.obj.content_type_id].append(candidate.obj.pk)
+    specific_by_pk: dict[int, Page] = {}
+    for content_type_id, pks in pks_by_content_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        specific_by_pk.update({page.pk: page for page in model._base_manager.filter(pk__in=pks)})
+
+    items = []
+    for candidate in candidates:
+        page = specific_by_pk.get(candidate.obj.pk, candidate.obj)
+        text = _choose_snippet_text(
+            (_plain_text(page, attribute) for attribute in PAGE_SNIPPET_ATTRIBUTES), query_stems
+        )
+        items.append(
+            SearchResultItem(
+                type_label=result_type_label(page),
+                title=page.title,
+                url=page.get_url(request=request) or "",
+                snippet=build_snippet(text, query_stems),
+                score=candidate.relevance,
+            )
+        )
+    return items
+
+
+def _search_rules(backend: Any, search_query: SearchQuery) -> Any:
+    return backend.search(search_query, LegalRule.objects.all()).annotate_score(SCORE_FIELD)
+
+
+def rule_status_label(rule: LegalRule, *, on: datetime.date) -> str:
+    if rule.pending:
+        return _("Proposed")
+    if rule.valid_to and rule.valid_to < on:
+        return _("No longer in force")
+    if rule.valid_from and rule.valid_from > on:
+        return _("Not yet in force")
+    return ""
+
+
+def _rule_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    today = timezone.localdate()
+    items = []
+    for candidate in candidates:
+        rule = candidate.obj
+        items.append(
+            SearchResultItem(
+                type_label=result_type_label(rule),
+                title=str(rule),
+                url=rule.get_absolute_url(),
+                snippet=build_snippet(rule.summary, query_stems),
+                score=candidate.relevance,
+                status_label=rule_status_label(rule, on=today),
+            )
+        )
+    return items
+
+
+SOURCES: tuple[_Source, ...] = (
+    _Source(search=_search_pages, to_items=_page_items),
+    _Source(search=_search_rules, to_items=_rule_items),
+)
+
+
+class _MergedResults:
+    """The sources' results as one list ordered by relevance, sliceable by a Paginator.
+
+    Slicing [start:stop] fetches the best `stop` of each source (one query each), merges
+    them by score and turns only the slice into result items."""
+
+    def __init__(
+        self,
+        *,
+        search_query: SearchQuery,
+        query_stems: frozenset[str],
+        sources: Sequence[_Source],
+        request: HttpRequest | None,
+    ) -> None:
+        backend = get_search_backend()
+        self.ascending = _is_ascending_score(backend)
+        self.query_stems = query_stems
+        self.request = request
+        self.results = [(source, source.search(backend, search_query)) for source in sources]
+        self._counts: list[int] | None = None
+
+    def counts(self) -> list[int]:
+        if self._counts is None:
+            self._counts = [results.count() for _source, results in self.results]
+        return self._counts
+
+    def count(self) -> int:
+        return sum(self.counts())
+
+    def _relevance(self, obj: Model) -> float:
+        score = getattr(obj, SCORE_FIELD, None) or 0.0
+        return -score if self.ascending else score
+
+    def __getitem__(self, key: slice) -> list[SearchResultItem]:
+        start, stop = key.start or 0, key.stop
+        if stop is None or stop <= start:
+            return []
+        candidates: list[_Candidate] = []
+        for (source, results), count in zip(self.results, self.counts(), strict=True):
+            if count:
+                candidates.extend(
+                    _Candidate(obj=obj, relevance=self._relevance(obj), source=source)
+                    for obj in results[:stop]
+                )
+        # sorted() is stable: equal scores keep the source's own order.
+        chosen = sorted(candidates, key=lambda candidate: -candidate.relevance)[start:stop]
+
+        items_by_candidate: dict[int, SearchResultItem] = {}
+        for source, _results in self.results:
+            own = [candidate for candidate in chosen if candidate.source is source]
+            if own:
+                made = source.to_items(own, self.query_stems, self.request)
+                items_by_candidate.update(zip(map(id, own), made, strict=True))
+        return [items_by_candidate[id(candidate)] for candidate in chosen]
+
+
+def site_search(
+    *,
+    query: str,
+    page_number: int,
+    per_page: int = 10,
+    request: HttpRequest | None = None,
+) -> SearchResults:
+    """Live, public pages and all legal rules matching the query, best first, one page of
+    `per_page`. An empty query searches nothing."""
+    query = normalise_query(query)
+    if not query:
+        return SearchResults(query="")
+    search_query = build_search_query(query)
+    query_stems = frozenset(stems(query))
+    if search_query is None or not query_stems:
+        # Only punctuation or stop words: nothing any backend could match.
+        return SearchResults(query=query)
+
+    merged = _MergedResults(
+        search_query=search_query, query_stems=query_stems, sources=SOURCES, request=request
+    )
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    paginator = Paginator(merged, per_page)
+    page = paginator.get_page(page_number)
+    return SearchResults(
+        query=query,
+        items=list(page.object_list),
+        total=paginator.count,
+        page=page,
+        page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+    )

@@ -1,0 +1,128 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from apps.core.cache import purge_page_cache
+
+from .factories import LegalRuleFactory, many_pages, standard_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english(client):
+    client.cookies["kokeboka_language"] = "en"
+    with translation.override("en"):
+        yield client
+
+
+def test_empty_search_shows_the_form_and_a_prompt(english, home_page):
+    response = english.get("/sok/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<label class="ds-label" for="search-q">' in html
+    assert 'name="q"' in html
+    assert "Type one or more words" in html
+    assert "results for" not in html
+    assert response.context["search_query"] == ""
+
+
+def test_results_page_lists_typed_results_with_highlighted_snippets(english, home_page):
+    page = standard_page(home_page, title="Dialog", intro="Planlegg anskaffelsen tidlig.")
+    LegalRuleFactory(
+        code="foa-8-8", citation="FOA § 8-8", title="Regel", summary="Hver anskaffelse."
+    )
+    response = english.get("/sok/", {"q": "anskaffelser"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Search for «anskaffelser» – Kokeboka</title>" in html
+    assert "2 results for «anskaffelser»" in html
+    assert f'href="{page.url}"' in html
+    assert 'href="/regelverk/#foa-8-8"' in html
+    assert '<span class="ds-tag" data-color="neutral">Page</span>' in html
+    assert '<span class="ds-tag" data-color="neutral">Legal rule</span>' in html
+    assert "Planlegg <mark>anskaffelsen</mark> tidlig." in html
+    assert 'value="anskaffelser"' in html
+    assert response.context["search_query"] == "anskaffelser"
+
+
+def test_one_result_uses_the_singular(english, home_page):
+    standard_page(home_page, title="Innkjøp", intro="Om innkjøp.")
+    assert "1 result for «innkjøp»" in english.get("/sok/", {"q": "innkjøp"}).content.decode()
+
+
+def test_no_results_gives_suggestions(english, home_page):
+    html = english.get("/sok/", {"q": "finnesikke"}).content.decode()
+    assert "0 results for «finnesikke»" in html
+    assert "Check the spelling" in html
+    assert "fewer words" in html
+    assert 'href="/kokeboka/"' in html
+    assert 'href="/regelverk/"' in html
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "«</mark><script>»"],
+)
+def test_the_query_is_always_escaped(client, home_page, payload):
+    standard_page(home_page, title="Script", intro="Om script og alert.")
+    html = client.get("/sok/", {"q": payload}).content.decode()
+    assert payload not in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;" in html or "&lt;img" in html
+
+
+def test_markup_in_content_is_escaped_in_snippets(client, home_page):
+    standard_page(home_page, title="Farlig", intro="<b>anskaffelse</b> <script>alert(1)</script>")
+    html = client.get("/sok/", {"q": "anskaffelse"}).content.decode()
+    assert "&lt;b&gt;<mark>anskaffelse</mark>&lt;/b&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_pagination_uses_side_and_keeps_the_query(english, home_page):
+    many_pages(home_page, count=25, intro="Om anskaffelser.")
+    first = english.get("/sok/", {"q": "anskaffelser"}).content.decode()
+    assert "25 results for «anskaffelser»" in first
+    assert 'href="?q=anskaffelser&amp;side=2" rel="next"' in first
+    assert len(re.findall(r'<li class="search-result">', first)) == 10
+    third = english.get("/sok/", {"q": "anskaffelser", "side": "3"}).content.decode()
+    assert len(re.findall(r'<li class="search-result">', third)) == 5
+    assert 'rel="next"' not in third
+    assert '<ol class="search-results" start="21">' in third
+
+
+@pytest.mark.parametrize("side", ["0", "-1", "abc", "99999", "9" * 5000])
+def test_odd_page_numbers_fall_back_to_a_real_page(client, home_page, side):
+    many_pages(home_page, count=12, intro="Om anskaffelser.")
+    response = client.get("/sok/", {"q": "anskaffelser", "side": side})
+    assert response.status_code == 200
+    assert response.context["results"].page.number in (1, 2)
+
+
+def test_only_get_is_allowed(client, home_page):
+    assert client.post("/sok/", {"q": "x"}).status_code == 405
+
+
+def _queries_for_results_page(client, *, expected_items: int) -> int:
+    client.get("/sok/", {"q": "anskaffelser"})  # warms Wagtail's site and content-type caches
+    purge_page_cache()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/sok/", {"q": "anskaffelser"})
+    assert response["X-Page-Cache"] == "miss"
+    assert len(response.context["results"].items) == expected_items
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_results(client, home_page):
+    LegalRuleFactory(summary="Om anskaffelser.")
+    many_pages(home_page, count=2, intro="Om anskaffelser.")
+    with_three = _queries_for_results_page(client, expected_items=3)
+    many_pages(home_page, count=8, intro="Om anskaffelser.")
+    with_ten = _queries_for_results_page(client, expected_items=10)
+    many_pages(home_page, count=50, intro="Om anskaffelser.")
+    with_sixty = _queries_for_results_page(client, expected_items=10)
+    assert with_three == with_ten == with_sixty
