@@ -1,0 +1,135 @@
+import re
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+
+from apps.accounts.tests.factories import UserFactory
+from apps.routeguide.models import RouteGuideFeedback
+from apps.routeguide.services import FEEDBACK_LIMIT
+
+QUERY = (
+    "purpose=buy&value=1800000&service=ordinary&provider=company&authority=municipality"
+    "&on_market=yes"
+)
+ANSWER = f"/veiviser/svar/?{QUERY}"
+
+
+def _post(client: Client, ip: str = "203.0.113.7", **data):
+    return client.post("/veiviser/tilbakemelding/", {"query": QUERY, **data}, REMOTE_ADDR=ip)
+
+
+def test_feedback_is_stored_with_the_answer_it_was_about(rule_rows):
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(ANSWER).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.post(
+        "/veiviser/tilbakemelding/",
+        {
+            "query": QUERY,
+            "helpful": "no",
+            "comment": "  Savner eksempler.  ",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{ANSWER}#feedback"
+    feedback = RouteGuideFeedback.objects.get()
+    assert feedback.helpful is False
+    assert feedback.comment == "Savner eksempler."
+    assert feedback.query_string == QUERY
+    assert feedback.regime == "DEL_II"
+    assert feedback.answer_url == ANSWER
+
+
+def test_feedback_without_a_csrf_token_is_refused(rule_rows):
+    client = Client(enforce_csrf_checks=True)
+    client.get(ANSWER)
+    response = _post(client, helpful="yes")
+    assert response.status_code == 403
+    assert not RouteGuideFeedback.objects.exists()
+
+
+def test_thanks_is_shown_after_feedback(client, rule_rows):
+    response = _post(client, helpful="yes")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert 'role="status"' in page
+
+
+def test_feedback_needs_a_yes_or_no(client, rule_rows):
+    response = _post(client, comment="Hmm")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_helpful_error"' in html
+    assert ">Hmm</textarea>" in html
+    assert not RouteGuideFeedback.objects.exists()
+
+
+def test_feedback_about_an_unreadable_answer_is_not_stored(client, rule_rows):
+    response = client.post("/veiviser/tilbakemelding/", {"query": "purpose=x", "helpful": "yes"})
+    assert response.status_code == 302
+    assert response["Location"] == "/veiviser/"
+    assert not RouteGuideFeedback.objects.exists()
+
+
+def test_feedback_is_limited_per_address(client, rule_rows):
+    for _number in range(FEEDBACK_LIMIT):
+        assert _post(client, helpful="yes").status_code == 302
+    refused = _post(client, helpful="yes")
+    assert refused.status_code == 429
+    assert 'role="alert"' in refused.content.decode()
+    assert RouteGuideFeedback.objects.count() == FEEDBACK_LIMIT
+    assert _post(client, ip="198.51.100.1", helpful="yes").status_code == 302
+    assert RouteGuideFeedback.objects.count() == FEEDBACK_LIMIT + 1
+
+
+def test_feedback_only_accepts_post(client, rule_rows):
+    assert client.get("/veiviser/tilbakemelding/").status_code == 405
+
+
+LISTING = "/admin/snippets/routeguide/routeguidefeedback/"
+
+
+@pytest.fixture
+def feedback(db):
+    return RouteGuideFeedback.objects.create(
+        helpful=False,
+        comment="Vanskelig å forstå terskelverdiene.",
+        query_string=QUERY,
+        regime="DEL_II",
+    )
+
+
+def test_editors_read_feedback_in_the_admin(client, editor, feedback):
+    client.force_login(editor)
+    response = client.get(LISTING)
+    assert response.status_code == 200
+    assert "Vanskelig å forstå terskelverdiene." in response.content.decode()
+    inspect = client.get(f"{LISTING}inspect/{feedback.pk}/")
+    assert inspect.status_code == 200
+
+
+def test_nobody_adds_or_edits_feedback_in_the_admin(client, editor, feedback):
+    client.force_login(editor)
+    assert client.get(f"{LISTING}add/").status_code in (302, 403)
+    assert client.get(f"{LISTING}edit/{feedback.pk}/").status_code in (302, 403)
+    assert client.post(f"{LISTING}delete/{feedback.pk}/").status_code in (302, 403)
+    assert RouteGuideFeedback.objects.filter(pk=feedback.pk, helpful=False).exists()
+
+
+def test_the_editors_group_may_read_feedback(client, feedback):
+    group = Group.objects.get(name="Redaktører")
+    assert group.permissions.filter(codename="view_routeguidefeedback").exists()
+    user = UserFactory()
+    user.groups.add(group)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get(LISTING).status_code == 200
+
+
+def test_people_without_permission_do_not_see_feedback(client, feedback):
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get(LISTING).status_code in (302, 403)

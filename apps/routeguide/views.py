@@ -1,0 +1,225 @@
+"""The route guide's pages: three GET steps that work without JavaScript, the answer at a
+shareable URL, and feedback on the answer (POST)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.rules.selectors import today_oslo
+
+from . import services
+from .engine import Nok
+from .forms import (
+    LAST_STEP,
+    STEPS,
+    FeedbackForm,
+    SituationForm,
+    canonical_query,
+    carried_answers,
+)
+from .selectors import answer_for, recipes_for
+from .vocabulary import Authority, OnMarket, Provider, Purpose, Service, YesNo
+
+STEP_TITLES = {
+    1: gettext_lazy("What you want to do"),
+    2: gettext_lazy("Value and kind of purchase"),
+    3: gettext_lazy("Who, and when"),
+}
+
+
+def step_url(step: int) -> str:
+    if step == 1:
+        return reverse("routeguide:start")
+    return reverse("routeguide:step", args=[step])
+
+
+def _error_links(form: SituationForm, step: int) -> list[tuple[str, str]]:
+    """(message, anchor) for the error summary; a radio group is reached at its first
+    option."""
+    links = []
+    for name in STEPS[step]:
+        if name not in form.fields or name not in form.errors:
+            continue
+        field = form[name]
+        anchor = f"{field.auto_id}_0" if name in _RADIO_FIELDS else field.auto_id
+        links += [(message, anchor) for message in form.errors[name]]
+    return links
+
+
+_RADIO_FIELDS = {
+    "purpose",
+    "service",
+    "provider",
+    "authority",
+    "on_market",
+    "counter_performance",
+    "benefits_shared",
+}
+
+
+def _render_step(
+    request: HttpRequest, step: int, data: QueryDict, *, bound: SituationForm | None = None
+) -> HttpResponse:
+    form = bound if bound is not None else SituationForm(initial=data.dict(), steps=(step,))
+    purpose = data.get("purpose")
+    shown = [name for name in STEPS[step] if name in form.fields]
+    if step == LAST_STEP:
+        if purpose != Purpose.GRANT:
+            shown.remove("counter_performance")
+        if purpose != Purpose.RD and data.get("service") != Service.RD:
+            shown.remove("benefits_shared")
+    errors = _error_links(form, step) if bound is not None else []
+    back = step_url(step - 1) + "?" + data.urlencode() if step > 1 else ""
+    context = {
+        "step": step,
+        "steps": list(STEP_TITLES.items()),
+        "step_title": STEP_TITLES[step],
+        "last_step": LAST_STEP,
+        "form": form,
+        "fields": {name: form[name] for name in shown},
+        "hidden": carried_answers(data, exclude=tuple(shown)),
+        "action": reverse("routeguide:answer") if step == LAST_STEP else step_url(step + 1),
+        "back_url": back,
+        "errors": errors,
+        "purpose": purpose,
+        "breadcrumbs": [(_("Home"), "/"), (_("Route guide"), reverse("routeguide:start"))],
+    }
+    return render(request, "routeguide/step.html", context)
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return _render_step(request, 1, request.GET)
+
+
+@require_GET
+def step(request: HttpRequest, step: int) -> HttpResponse:
+    if step not in STEPS or step == 1:
+        raise Http404
+    earlier = SituationForm(request.GET, steps=tuple(range(1, step)))
+    if not earlier.is_valid():
+        return _render_step(request, earlier.first_invalid_step, request.GET, bound=earlier)
+    return _render_step(request, step, request.GET)
+
+
+def _summary(situation) -> list[tuple[str, str]]:
+    if situation.value is not None:
+        value = _("NOK %(value)s") % {"value": Nok(situation.value)}
+    elif situation.annual_value is not None:
+        value = _("NOK %(annual)s a year for %(years)s years") % {
+            "annual": Nok(situation.annual_value),
+            "years": situation.years,
+        }
+    else:
+        value = _("Not given")
+    rows = [
+        (_("What you want to do"), Purpose(situation.purpose).label),
+        (_("Value"), value),
+        (_("Kind of purchase"), Service(situation.service).label),
+        (_("Who you want to work with"), Provider(situation.provider).label),
+        (_("Who is buying"), Authority(situation.authority).label),
+        (_("On the market today"), OnMarket(situation.on_market).label),
+    ]
+    if situation.counter_performance:
+        rows.append(
+            (_("Something delivered in return"), YesNo(situation.counter_performance).label)
+        )
+    if situation.benefits_shared:
+        rows.append((_("Results or costs shared"), YesNo(situation.benefits_shared).label))
+    return [(str(label), str(answer)) for label, answer in rows]
+
+
+def _render_answer(
+    request: HttpRequest,
+    form: SituationForm,
+    *,
+    feedback_form: FeedbackForm | None = None,
+    feedback_error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    today = today_oslo()
+    situation = form.situation(today=today)
+    answer = answer_for(situation=situation)
+    dated = form.cleaned_data.get("date") is not None
+    query = canonical_query(situation, dated=dated)
+    answer_path = reverse("routeguide:answer")
+    context = {
+        "answer": answer,
+        "situation": situation,
+        "summary": _summary(situation),
+        "is_today": situation.on == today,
+        "query": query,
+        "dated_url": f"{answer_path}?{canonical_query(situation, dated=True)}",
+        "share_url": request.build_absolute_uri(f"{answer_path}?{query}"),
+        "change_url": f"{reverse('routeguide:start')}?{query}",
+        "recipes": recipes_for(answer=answer, request=request),
+        "feedback_form": feedback_form or FeedbackForm(),
+        "feedback_error": feedback_error,
+        "breadcrumbs": [
+            (_("Home"), "/"),
+            (_("Route guide"), reverse("routeguide:start")),
+            (_("Answer"), f"{answer_path}?{query}"),
+        ],
+    }
+    return render(request, "routeguide/answer.html", context, status=status)
+
+
+@require_GET
+def answer(request: HttpRequest) -> HttpResponse:
+    form = SituationForm(request.GET)
+    if not form.is_valid():
+        return _render_step(request, form.first_invalid_step or 1, request.GET, bound=form)
+    situation = form.situation(today=today_oslo())
+    query = canonical_query(situation, dated=form.cleaned_data.get("date") is not None)
+    if request.META.get("QUERY_STRING", "") != query:
+        # One situation, one shareable URL: drop empty fields and unknown parameters.
+        return redirect(f"{reverse('routeguide:answer')}?{query}")
+    return _render_answer(request, form)
+
+
+@require_POST
+def feedback(request: HttpRequest) -> HttpResponse:
+    situation_form = SituationForm(QueryDict(request.POST.get("query", "")))
+    if not situation_form.is_valid():
+        messages.error(request, _("We could not tell which answer the feedback was about."))
+        return redirect("routeguide:start")
+    client_ip = request.META.get("REMOTE_ADDR", "")
+    form = FeedbackForm(request.POST)
+    if not services.feedback_allowed(client_ip=client_ip):
+        return _rate_limited(request, situation_form, form)
+    if not form.is_valid():
+        return _render_answer(request, situation_form, feedback_form=form, status=400)
+    situation = situation_form.situation(today=today_oslo())
+    query = canonical_query(situation, dated=situation_form.cleaned_data.get("date") is not None)
+    try:
+        services.feedback_submit(
+            helpful=form.cleaned_data["helpful"],
+            comment=form.cleaned_data["comment"],
+            query_string=query,
+            regime=answer_for(situation=situation).regime or "",
+            client_ip=client_ip,
+        )
+    except services.FeedbackRateLimited:
+        return _rate_limited(request, situation_form, form)
+    messages.success(request, _("Thank you for your feedback."))
+    return redirect(f"{reverse('routeguide:answer')}?{query}#feedback")
+
+
+def _rate_limited(
+    request: HttpRequest, situation_form: SituationForm, form: FeedbackForm
+) -> HttpResponse:
+    return _render_answer(
+        request,
+        situation_form,
+        feedback_form=form,
+        feedback_error=_(
+            "You have sent a lot of feedback in a short time. Please try again in an hour."
+        ),
+        status=429,
+    )
