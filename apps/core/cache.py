@@ -4,6 +4,7 @@ Purging bumps a generation token that is part of every cache key, so one write m
 every cached page stale at once; old entries simply expire.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -26,7 +27,9 @@ def purge_page_cache() -> None:
 
 
 def page_cache_key(*, language: str, path: str) -> str:
-    return f"pagecache:{current_generation()}:{language}:{path}"
+    # Hashed so that long URLs stay within every cache backend's key limits.
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    return f"pagecache:{current_generation()}:{language}:{digest}"
 
 
 def page_cache_seconds() -> int:
