@@ -20,6 +20,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sok/", include("apps.search.urls")),
     path("veiviser/", include("apps.routeguide.urls")),
+    path("dialogmoter/", include("apps.events.urls")),
+    path("", include("apps.accounts.urls")),
     path("", include("apps.rules.urls")),
 ]
 

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from .routers import blog, cookbook, rules, veiviser
+from .routers import blog, cases, cookbook, events, rules, veiviser
 
 api = NinjaAPI(
     title="Kokeboka API",
@@ -19,3 +19,5 @@ api.add_router("/recipes", cookbook.router)
 api.add_router("/", rules.router)
 api.add_router("/posts", blog.router)
 api.add_router("/veiviser", veiviser.router)
+api.add_router("/cases", cases.router)
+api.add_router("/events", events.router)

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "apps.rules",
     "apps.cookbook",
     "apps.blog",
+    "apps.cases",
+    "apps.events",
     "apps.search",
     "apps.api",
     "apps.routeguide",
