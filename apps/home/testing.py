@@ -1,6 +1,6 @@
 """The site tree that tests and the demo both stand on."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
@@ -10,6 +10,8 @@ HOME_SLUG = "kokeboka-home"
 def ensure_home_page(*, title: str = "Kokeboka") -> HomePage:
     """Returns the home page, creating the Wagtail root, home page and default site as needed
     (transactional tests flush what the migrations created)."""
+    # Transactional tests flush what the migrations created, the default locale included.
+    Locale.objects.get_or_create(language_code="nb")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
