@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .vocabulary import Regime
@@ -26,7 +27,7 @@ class RouteGuideFeedback(models.Model):
 
     def __str__(self) -> str:
         answer = _("helpful") if self.helpful else _("not helpful")
-        return f"{self.created_at:%Y-%m-%d %H:%M} – {answer}"
+        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} – {answer}"
 
     @property
     def regime_label(self) -> str:

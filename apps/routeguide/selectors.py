@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
+from apps.cookbook.selectors import recipes_citing_rules
 from apps.rules.models import LegalRule, Threshold
 from apps.rules.selectors import thresholds_in_force, today_oslo
 
@@ -75,8 +76,6 @@ def recipes_for(
     codes = answer.citation_codes
     if not codes:
         return []
-    from apps.cookbook.selectors import recipes_citing_rules
-
     return [
         RecipeLink(title=page.title, url=page.get_url(request=request) or "")
         for page in recipes_citing_rules(codes=codes, limit=limit)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from apps.rules.selectors import today_oslo
 
@@ -93,12 +93,12 @@ def _render_step(
     return render(request, "routeguide/step.html", context)
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     return _render_step(request, 1, request.GET)
 
 
-@require_GET
+@require_safe
 def step(request: HttpRequest, step: int) -> HttpResponse:
     if step not in STEPS or step == 1:
         raise Http404
@@ -170,7 +170,7 @@ def _render_answer(
     return render(request, "routeguide/answer.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def answer(request: HttpRequest) -> HttpResponse:
     form = SituationForm(request.GET)
     if not form.is_valid():

@@ -184,6 +184,13 @@ def test_the_answer_page_explains_and_cites(english, rule_rows):
     assert "Thresholds used" in html
     assert 'media="print"' in html and "routeguide/css/print.css" in html
     assert 'style="' not in html and "<script>" not in html
+    # Endless combinations of answers are not for search engines.
+    assert '<meta name="robots" content="noindex, follow">' in html
+
+
+def test_step_pages_answer_head_requests(client, rule_rows):
+    assert client.head("/veiviser/").status_code == 200
+    assert client.head(f"/veiviser/svar/?{CANONICAL}").status_code == 200
 
 
 def test_the_answer_page_for_a_past_date_uses_the_thresholds_of_that_date(english, rule_rows):
