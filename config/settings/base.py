@@ -240,3 +240,70 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Accounts, organisations and account security (apps/accounts) --------------------------
+# Added by the accounts work (issue 4, part A). One block; everything below belongs to it.
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += [  # noqa: F405
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "mozilla_django_oidc",
+]
+_auth_index = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth_index + 1 : _auth_index + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "apps.accounts.middleware.StaffTwoFactorMiddleware",
+]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # must stay last
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out people
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "/konto/logg-inn/"
+LOGIN_REDIRECT_URL = "/konto/"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+
+# Editors and administrators must verify a TOTP device to reach /admin/.
+KOKEBOKA_REQUIRE_OTP_FOR_STAFF = True
+OTP_TOTP_ISSUER = "Kokeboka"
+
+# django-axes: 5 failures per email + IP lock that pair for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_USERNAME_FORM_FIELD = "username"
+
+# Per-IP limits on forms anonymous people post: (requests, seconds) -> 429 beyond.
+KOKEBOKA_RATELIMITS = {
+    "signup": (10, 60 * 60),
+    "password_reset": (10, 60 * 60),
+    "resend_verification": (10, 60 * 60),
+}
+KOKEBOKA_EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days
+KOKEBOKA_INVITATION_MAX_AGE = 60 * 60 * 24 * 14  # two weeks
+
+# ID-porten (OpenID Connect with PKCE): optional, on when OIDC_RP_CLIENT_ID is set.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "") or ""
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "") or ""
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "") or ""
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "") or ""
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "") or ""
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", "") or ""
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid profile email")
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_CREATE_USER = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+OIDC_REDIRECT_FIELD_NAME = "next"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("apps.accounts.oidc.IDPortenBackend")
+# --- end of accounts block ------------------------------------------------------------------

@@ -22,3 +22,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders; there is no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests use client.force_login(editor) for /admin/; the accounts tests switch this on.
+KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False

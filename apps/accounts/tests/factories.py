@@ -1,6 +1,7 @@
 import factory
+from django.utils import timezone
 
-from apps.accounts.models import User
+from apps.accounts.models import Membership, MembershipRole, Organisation, OrganisationType, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -11,6 +12,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.no")
     first_name = factory.Faker("first_name", locale="no_NO")
     last_name = factory.Faker("last_name", locale="no_NO")
+    email_verified_at = factory.LazyFunction(timezone.now)
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
 
     @factory.post_generation
@@ -22,3 +24,22 @@ class UserFactory(factory.django.DjangoModelFactory):
 class EditorFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Sosial entreprenør {n}")
+    slug = factory.Sequence(lambda n: f"sosial-entreprenor-{n}")
+    type = OrganisationType.SOSIAL_ENTREPRENOR
+    legal_form = Organisation.LegalForm.AS
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = MembershipRole.MEMBER

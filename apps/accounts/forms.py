@@ -1,0 +1,269 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from stdnum.no import orgnr
+
+from apps.core.models import County, Municipality
+
+from .models import MembershipRole, Organisation, OrganisationType, User
+from .services import email_queue
+
+
+class SignupForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. Not a common password, not only digits."),
+    )
+    password2 = forms.CharField(
+        label=_("Repeat the password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self) -> str:
+        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("An account with this email address exists. Log in or reset the password."),
+                code="exists",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        if p1:
+            probe = User(
+                email=cleaned.get("email") or "",
+                first_name=cleaned.get("first_name") or "",
+                last_name=cleaned.get("last_name") or "",
+            )
+            try:
+                password_validation.validate_password(p1, probe)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class LoginForm(AuthenticationForm):
+    """Email and password. Unverified accounts are told so (only after the right password,
+    so the form does not reveal which addresses have accounts)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The email address or the password is wrong. Both are case-sensitive."),
+        "unverified": _("Confirm your email address first: follow the link we sent you."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "email", "autofocus": True}
+        )
+        self.unverified_user = None
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.is_email_verified:
+            self.unverified_user = user
+            link = reverse("accounts:resend-verification")
+            raise ValidationError(
+                format_html(
+                    '{} <a class="ds-link" href="{}">{}</a>',
+                    self.error_messages["unverified"],
+                    link,
+                    _("Send the link again"),
+                ),
+                code="unverified",
+            )
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, but the email goes through the task queue after commit."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template import loader
+
+        subject = loader.render_to_string(subject_template_name, context)
+        body = loader.render_to_string(email_template_name, context)
+        email_queue(to=to_email, subject=subject, body=body)
+
+
+class KokebokaSetPasswordForm(SetPasswordForm):
+    pass
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name"]
+        labels = {"first_name": _("First name"), "last_name": _("Last name")}
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("The password is wrong."), code="wrong_password")
+        return password
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(
+        label=_("Six-digit code from the app"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Enter the six digits the app shows.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": "7"}
+        ),
+    )
+
+    def clean_token(self) -> str:
+        return self.cleaned_data["token"].strip()
+
+
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.select_related("county").order_by("name"),
+        required=False,
+        help_text=_("Required for a municipality."),
+    )
+    county = forms.ModelChoiceField(
+        label=_("County"),
+        queryset=County.objects.order_by("name"),
+        required=False,
+        help_text=_("Required for a county authority."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "type",
+            "municipality",
+            "county",
+            "org_number",
+            "legal_form",
+            "work_integration",
+            "website",
+            "description",
+        ]
+        labels = {
+            "name": _("Name"),
+            "type": _("Type of organisation"),
+            "org_number": _("Organisation number"),
+            "legal_form": _("Legal form"),
+            "work_integration": _("Work integration: at least 30 % of staff in the target groups"),
+            "website": _("Website"),
+            "description": _("Description"),
+        }
+        help_texts = {"work_integration": ""}
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_org_number(self) -> str:
+        value = self.cleaned_data.get("org_number") or ""
+        return orgnr.compact(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("type")
+        if kind == OrganisationType.KOMMUNE and not cleaned.get("municipality"):
+            self.add_error("municipality", _("Choose the municipality this organisation is."))
+        if kind == OrganisationType.FYLKESKOMMUNE and not cleaned.get("county"):
+            self.add_error("county", _("Choose the county this organisation is."))
+        municipality = cleaned.get("municipality")
+        if kind == OrganisationType.KOMMUNE and municipality:
+            taken = Organisation.objects.filter(municipality=municipality)
+            if self.instance.pk:
+                taken = taken.exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error(
+                    "municipality",
+                    _("This municipality already has an organisation here. Ask its admin to join."),
+                )
+        self.clean_org_number_unique(cleaned)
+        return cleaned
+
+    def clean_org_number_unique(self, cleaned) -> None:
+        number = cleaned.get("org_number")
+        if number:
+            taken = Organisation.objects.filter(org_number=number)
+            if self.instance.pk:
+                taken = taken.exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error("org_number", _("An organisation with this number is already here."))
+
+    def _post_clean(self):
+        # Uniqueness and the kommune rule are checked in clean() with clear messages; the
+        # service runs the model's full checks again before saving.
+        exclude = self._get_validation_exclusions()
+        try:
+            self.instance.full_clean(
+                exclude=exclude, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of the person"))
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the organisation's admins (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
+    type = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("All types")), *OrganisationType.choices],
+    )

@@ -1,0 +1,42 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .permissions import requires_two_factor
+
+
+class StaffTwoFactorMiddleware:
+    """Editors and administrators must have verified a TOTP device in this session to reach
+    the Wagtail admin (and Django's admin). Needs django_otp's OTPMiddleware before it.
+    Switched by settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF (off in tests that use force_login)."""
+
+    PROTECTED_PREFIXES = ("/admin/", "/django-admin/")
+    EXEMPT_PATHS = (
+        "/admin/login/",
+        "/admin/logout/",
+        "/django-admin/login/",
+        "/django-admin/logout/",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if getattr(settings, "KOKEBOKA_REQUIRE_OTP_FOR_STAFF", True) and self._must_verify(request):
+            url = reverse("accounts:two-factor")
+            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def _must_verify(self, request) -> bool:
+        path = request.path_info
+        if not path.startswith(self.PROTECTED_PREFIXES) or path in self.EXEMPT_PATHS:
+            return False
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        if not requires_two_factor(user):
+            return False
+        is_verified = getattr(user, "is_verified", None)
+        return not (callable(is_verified) and is_verified())

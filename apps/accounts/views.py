@@ -1,0 +1,532 @@
+import base64
+import json
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import selectors, services
+from .forms import (
+    DeleteAccountForm,
+    EmailForm,
+    InvitationForm,
+    JoinRequestForm,
+    LoginForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    SignupForm,
+    TokenForm,
+)
+from .models import JoinRequest, Membership, MembershipRole, Organisation, User
+from .permissions import is_org_admin, is_org_member
+from .ratelimit import ratelimit_post
+
+
+def _site_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _crumbs(*items):
+    return [(_("Home"), "/"), *items]
+
+
+# Sign-up, verification, login ---------------------------------------------------------------
+
+
+@ratelimit_post("signup")
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.user_register(
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            site_url=_site_url(request),
+        )
+        return redirect("accounts:signup-done")
+    return render(
+        request,
+        "accounts/signup.html",
+        {"form": form, "breadcrumbs": _crumbs((_("Create an account"), None))},
+    )
+
+
+def signup_done(request):
+    return render(
+        request,
+        "accounts/signup_done.html",
+        {"breadcrumbs": _crumbs((_("Create an account"), None))},
+    )
+
+
+def verify(request, token: str):
+    try:
+        services.email_verify(token=token)
+    except ValidationError as error:
+        return render(
+            request,
+            "accounts/verify_failed.html",
+            {"error": error.messages[0], "breadcrumbs": _crumbs((_("Confirm email"), None))},
+            status=400,
+        )
+    messages.success(request, _("Your email address is confirmed. You can log in now."))
+    return redirect("accounts:login")
+
+
+@ratelimit_post("resend_verification")
+def resend_verification(request):
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(
+            email__iexact=form.cleaned_data["email"], email_verified_at__isnull=True, is_active=True
+        ).first()
+        if user is not None:
+            services.email_verification_send(user=user, site_url=_site_url(request))
+        # The same answer whether or not the address has an account.
+        messages.info(
+            request,
+            _("If the address has an unconfirmed account, we have sent a new link to it."),
+        )
+        return redirect("accounts:login")
+    return render(
+        request,
+        "accounts/resend_verification.html",
+        {"form": form, "breadcrumbs": _crumbs((_("Send the link again"), None))},
+    )
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = bool(settings.OIDC_RP_CLIENT_ID)
+        context["breadcrumbs"] = _crumbs((_("Log in"), None))
+        return context
+
+
+class LogoutView(auth_views.LogoutView):
+    http_method_names = ["post", "options"]
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    form_class = QueuedPasswordResetForm
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password-reset-done")
+    extra_context = {
+        "breadcrumbs": [(gettext_lazy("Home"), "/"), (gettext_lazy("Forgot password"), None)]
+    }
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password-reset-complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password is changed."))
+        return super().form_valid(form)
+
+
+# Profile and privacy ------------------------------------------------------------------------
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(
+            user=request.user,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+        )
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "memberships": selectors.memberships_for_user(user=request.user),
+            "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "breadcrumbs": _crumbs((_("My page"), None)),
+        },
+    )
+
+
+@login_required
+def my_data(request):
+    data = services.user_export_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.user_delete(user=user)
+        messages.success(request, _("Your account and your personal data are deleted."))
+        return redirect("/")
+    return render(
+        request,
+        "accounts/delete_account.html",
+        {
+            "form": form,
+            "breadcrumbs": _crumbs(
+                (_("My page"), reverse("accounts:profile")), (_("Delete account"), None)
+            ),
+        },
+    )
+
+
+@login_required
+def two_factor(request):
+    """Sets up a TOTP device (QR code and secret) or verifies the confirmed one."""
+    user = request.user
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    next_url = _safe_next(request, "/admin/")
+    form = TokenForm(request.POST or None)
+    if confirmed is not None:
+        device, setup = confirmed, False
+    else:
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if device is None:
+            device = TOTPDevice.objects.create(
+                user=user, name=_("Authenticator app"), confirmed=False
+            )
+        setup = True
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            if setup:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                messages.success(request, _("Two-factor authentication is on."))
+            otp_login(request, device)
+            return redirect(next_url)
+        form.add_error("token", _("The code is wrong or too old. Try the newest code."))
+    context = {
+        "form": form,
+        "setup": setup,
+        "next": next_url,
+        "breadcrumbs": _crumbs(
+            (_("My page"), reverse("accounts:profile")), (_("Two-factor authentication"), None)
+        ),
+    }
+    if setup:
+        context["secret"] = base64.b32encode(device.bin_key).decode()
+        context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(
+            scale=5, title=_("QR code for your authenticator app"), dark="#000", light="#fff"
+        )
+    return render(request, "accounts/two_factor.html", context)
+
+
+# Organisations -----------------------------------------------------------------------------
+
+
+def organisation_list(request):
+    form = OrganisationFilterForm(request.GET or None)
+    query, kind = "", ""
+    if form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        kind = form.cleaned_data["type"]
+    paginator = Paginator(selectors.organisation_list(query=query, type=kind), 25)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "accounts/organisation_list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "organisations": page_obj.object_list,
+            "query": params.urlencode(),
+            "filtered": bool(query or kind),
+            "breadcrumbs": _crumbs((_("Organisations"), None)),
+        },
+    )
+
+
+def _org(slug: str) -> Organisation:
+    return get_object_or_404(
+        Organisation.objects.select_related("municipality", "county", "municipality__county"),
+        slug=slug,
+    )
+
+
+def organisation_detail(request, slug: str):
+    org = _org(slug)
+    user = request.user
+    context = {
+        "organisation": org,
+        "is_admin": is_org_admin(user, org),
+        "is_member": is_org_member(user, org),
+        "breadcrumbs": _crumbs(
+            (_("Organisations"), reverse("accounts:organisation-list")), (org.name, None)
+        ),
+    }
+    if user.is_authenticated and not context["is_member"]:
+        context["pending_request"] = JoinRequest.objects.filter(
+            user=user, organisation=org, status=JoinRequest.Status.PENDING
+        ).exists()
+        context["join_form"] = JoinRequestForm()
+    return render(request, "accounts/organisation_detail.html", context)
+
+
+@login_required
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            org = services.organisation_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The organisation is created. You are its admin."))
+            return redirect(org.get_absolute_url())
+    return render(
+        request,
+        "accounts/organisation_form.html",
+        {
+            "form": form,
+            "title": _("New organisation"),
+            "breadcrumbs": _crumbs(
+                (_("Organisations"), reverse("accounts:organisation-list")),
+                (_("New organisation"), None),
+            ),
+        },
+    )
+
+
+def _require_admin(request, org: Organisation) -> None:
+    if not is_org_admin(request.user, org):
+        raise PermissionDenied
+
+
+@login_required
+def organisation_edit(request, slug: str):
+    org = _org(slug)
+    _require_admin(request, org)
+    form = OrganisationForm(request.POST or None, instance=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(actor=request.user, organisation=org, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The organisation is saved."))
+            return redirect(org.get_absolute_url())
+    return render(
+        request,
+        "accounts/organisation_form.html",
+        {
+            "form": form,
+            "organisation": org,
+            "title": _("Edit %(name)s") % {"name": org.name},
+            "breadcrumbs": _crumbs(
+                (_("Organisations"), reverse("accounts:organisation-list")),
+                (org.name, org.get_absolute_url()),
+                (_("Edit"), None),
+            ),
+        },
+    )
+
+
+def _members_context(request, org, invite_form=None):
+    return {
+        "organisation": org,
+        "memberships": selectors.organisation_members(organisation=org),
+        "invitations": selectors.organisation_open_invitations(organisation=org),
+        "join_requests": selectors.organisation_pending_requests(organisation=org),
+        "invite_form": invite_form or InvitationForm(),
+        "roles": MembershipRole.choices,
+        "breadcrumbs": _crumbs(
+            (_("Organisations"), reverse("accounts:organisation-list")),
+            (org.name, org.get_absolute_url()),
+            (_("Members"), None),
+        ),
+    }
+
+
+@login_required
+def organisation_members(request, slug: str):
+    org = _org(slug)
+    _require_admin(request, org)
+    return render(request, "accounts/organisation_members.html", _members_context(request, org))
+
+
+@login_required
+@require_POST
+def organisation_invite(request, slug: str):
+    org = _org(slug)
+    _require_admin(request, org)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        services.membership_invite(
+            actor=request.user,
+            organisation=org,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            site_url=_site_url(request),
+        )
+        messages.success(request, _("The invitation is sent."))
+        return redirect("accounts:organisation-members", slug=org.slug)
+    return render(
+        request,
+        "accounts/organisation_members.html",
+        _members_context(request, org, invite_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request, slug: str, pk: int):
+    org = _org(slug)
+    _require_admin(request, org)
+    membership = get_object_or_404(Membership, pk=pk, organisation=org)
+    try:
+        services.member_remove(actor=request.user, membership=membership)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The role is removed."))
+    return redirect("accounts:organisation-members", slug=org.slug)
+
+
+@login_required
+@require_POST
+def join_request_create(request, slug: str):
+    org = _org(slug)
+    form = JoinRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.join_request_create(
+                user=request.user, organisation=org, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Your request is sent to the organisation's admins."))
+    else:
+        messages.error(request, _("The message is too long."))
+    return redirect(org.get_absolute_url())
+
+
+@login_required
+@require_POST
+def join_request_decide(request, slug: str, pk: int):
+    org = _org(slug)
+    _require_admin(request, org)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("user", "organisation"), pk=pk, organisation=org
+    )
+    decision = request.POST.get("decision")
+    role = request.POST.get("role") or MembershipRole.MEMBER
+    if decision not in {"approve", "reject"} or role not in MembershipRole.values:
+        return HttpResponse(status=400)
+    try:
+        services.join_request_decide(
+            actor=request.user, join_request=join_request, approve=decision == "approve", role=role
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("The request is approved.")
+            if decision == "approve"
+            else _("The request is rejected."),
+        )
+    return redirect("accounts:organisation-members", slug=org.slug)
+
+
+@login_required
+def invitation_accept(request, token: str):
+    invitation = services.invitation_for_token(token=token)
+    if request.method == "POST" and invitation is not None:
+        try:
+            membership = services.invitation_accept(user=request.user, token=token)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _("You are now %(role)s in %(name)s.")
+                % {
+                    "role": membership.get_role_display().lower(),
+                    "name": membership.organisation.name,
+                },
+            )
+            return redirect(membership.organisation.get_absolute_url())
+    problem = None
+    if invitation is None:
+        problem = _("This invitation is not valid.")
+    elif invitation.accepted_at is not None:
+        problem = _("This invitation has already been used.")
+    elif not invitation.is_open:
+        problem = _("This invitation has expired.")
+    elif invitation.email.lower() != request.user.email.lower():
+        problem = _("This invitation was sent to another email address. Log in with that address.")
+    return render(
+        request,
+        "accounts/invitation.html",
+        {
+            "invitation": invitation if problem is None else None,
+            "problem": problem,
+            "breadcrumbs": _crumbs((_("Invitation"), None)),
+        },
+        status=200 if problem is None else 400,
+    )
