@@ -68,3 +68,64 @@ class TargetGroup(VocabularyTerm):
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+
+
+# Geography: counties and municipalities (reference data, apps/core/municipalities.py).
+from django.core.validators import RegexValidator  # noqa: E402
+
+from .geography import DatedQuerySet  # noqa: E402
+
+
+class County(models.Model):
+    """A county (fylke), identified by SSB's two-digit number."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^\d{2}$", _("Enter the two-digit county number."))],
+    )
+    name = models.CharField(_("name"), max_length=100)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    """A municipality (kommune), identified by SSB's four-digit number; its county is the
+    first two digits."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^\d{4}$", _("Enter the four-digit municipality number."))],
+    )
+    name = models.CharField(_("name"), max_length=100)
+    county = models.ForeignKey(
+        County,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name=_("county"),
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name

@@ -21,3 +21,12 @@ def audit_record(*, actor, action: str, obj, data: dict | None = None) -> AuditE
     )
     event.save()
     return event
+
+
+def geography_ensure() -> int:
+    """Creates any missing county or municipality of apps.core.municipalities and returns how
+    many rows it created (the migration seeds them; transactional tests flush them)."""
+    from .geography import seed_geography
+    from .models import County, Municipality
+
+    return seed_geography(county_model=County, municipality_model=Municipality, update=False)
