@@ -88,6 +88,8 @@ def test_step_two_carries_the_purpose_and_asks_for_value_and_service(english, ru
         ({"annual_value": "500000"}, "years", "Give the number of years"),
         ({"years": "4"}, "annual_value", "Give the value per year"),
         ({"annual_value": "500000", "years": "0"}, "years", "Enter at least one year."),
+        ({"annual_value": "500000", "years": "51"}, "years", "Enter at most 50 years."),
+        ({"annual_value": "500000", "years": "fire"}, "years", "Enter a whole number of years."),
         ({}, "value", "Give the estimated value"),
         ({"value": "100000", "service": "space"}, "service", "Choose one of the answers listed."),
     ],
