@@ -3,6 +3,7 @@ shareable URL, and feedback on the answer (POST)."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -47,20 +48,10 @@ def _error_links(form: SituationForm, step: int) -> list[tuple[str, str]]:
         if name not in form.fields or name not in form.errors:
             continue
         field = form[name]
-        anchor = f"{field.auto_id}_0" if name in _RADIO_FIELDS else field.auto_id
+        radios = isinstance(field.field.widget, forms.RadioSelect)
+        anchor = f"{field.auto_id}_0" if radios else field.auto_id
         links += [(message, anchor) for message in form.errors[name]]
     return links
-
-
-_RADIO_FIELDS = {
-    "purpose",
-    "service",
-    "provider",
-    "authority",
-    "on_market",
-    "counter_performance",
-    "benefits_shared",
-}
 
 
 def _render_step(
