@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import ContentBlock
+from .geography import DatedQuerySet
 
 
 class AuditEvent(models.Model):
@@ -71,9 +73,6 @@ class TargetGroup(VocabularyTerm):
 
 
 # Geography: counties and municipalities (reference data, apps/core/municipalities.py).
-from django.core.validators import RegexValidator  # noqa: E402
-
-from .geography import DatedQuerySet  # noqa: E402
 
 
 class County(models.Model):
