@@ -128,6 +128,11 @@ class ProfileForm(forms.ModelForm):
         fields = ["first_name", "last_name"]
         labels = {"first_name": _("First name"), "last_name": _("Last name")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(

@@ -26,7 +26,7 @@ class StaffTwoFactorMiddleware:
     def __call__(self, request):
         if getattr(settings, "KOKEBOKA_REQUIRE_OTP_FOR_STAFF", True) and self._must_verify(request):
             url = reverse("accounts:two-factor")
-            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+            return redirect(f"{url}?{urlencode({'next': request.get_full_path()}, safe='/')}")
         return self.get_response(request)
 
     def _must_verify(self, request) -> bool:

@@ -248,14 +248,18 @@ def two_factor(request):
             )
         setup = True
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _info = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("token", _("Too many wrong codes. Wait a little and try again."))
+        elif device.verify_token(form.cleaned_data["token"]):
             if setup:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
                 messages.success(request, _("Two-factor authentication is on."))
             otp_login(request, device)
             return redirect(next_url)
-        form.add_error("token", _("The code is wrong or too old. Try the newest code."))
+        else:
+            form.add_error("token", _("The code is wrong or too old. Try the newest code."))
     context = {
         "form": form,
         "setup": setup,

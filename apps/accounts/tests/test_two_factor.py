@@ -1,0 +1,97 @@
+import re
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .factories import EditorFactory, UserFactory
+from .helpers import PASSWORD, login_with_otp, totp_now
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, user):
+    response = client.post(
+        reverse("accounts:login"), {"username": user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
+@override_settings(KOKEBOKA_REQUIRE_OTP_FOR_STAFF=True)
+def test_staff_without_device_set_up_totp_before_admin(client, home_page):
+    editor = EditorFactory()
+    _login(client, editor)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith("/konto/tofaktor/?next=/admin/")
+    page = client.get(response.url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<svg" in html and "style=" not in html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    secret = re.search(r'class="secret">([A-Z2-7]+)<', html).group(1)
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    import base64
+
+    assert base64.b32decode(secret) == device.bin_key
+    response = client.post(reverse("accounts:two-factor"), {"token": "000000", "next": "/admin/"})
+    assert response.status_code == 200 and b"wrong" in response.content
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1
+    response = client.post(reverse("accounts:two-factor"), {"token": totp_now(device)})
+    assert b"Too many wrong codes" in response.content
+    device.refresh_from_db()
+    device.throttle_reset()
+    response = client.post(
+        reverse("accounts:two-factor"), {"token": totp_now(device), "next": "/admin/"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/admin/").status_code == 200
+
+
+@override_settings(KOKEBOKA_REQUIRE_OTP_FOR_STAFF=True)
+def test_staff_with_device_must_verify_each_session(client, home_page):
+    editor = EditorFactory()
+    login_with_otp(client, editor)
+    assert client.get("/admin/").status_code == 200
+    client.post(reverse("accounts:logout"))
+    _login(client, editor)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302 and response.url.startswith("/konto/tofaktor/")
+    page = client.get(response.url)
+    assert b"qr-code" not in page.content  # verify, not set up again
+
+
+@override_settings(KOKEBOKA_REQUIRE_OTP_FOR_STAFF=True)
+def test_group_editors_and_force_login_need_otp_but_members_do_not(client, group_editor, home_page):
+    client.force_login(group_editor)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith("/konto/tofaktor/")
+    # Non-admin pages are not affected.
+    assert client.get(reverse("accounts:profile")).status_code == 200
+    client.force_login(UserFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/konto/tofaktor/" not in response.url
+
+
+@override_settings(KOKEBOKA_REQUIRE_OTP_FOR_STAFF=False)
+def test_switch_off_lets_force_login_reach_admin(client, home_page):
+    client.force_login(EditorFactory())
+    assert client.get("/admin/").status_code == 200
+
+
+def test_two_factor_next_is_kept_on_site(client):
+    user = UserFactory()
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:two-factor"), {"token": totp_now(device), "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+
+
+def test_anonymous_admin_goes_to_our_login(client, home_page):
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith("/konto/logg-inn/")
