@@ -1,0 +1,328 @@
+"""The Norwegian bokmål catalogue is complete, consistent and compiled.
+
+The .po files are parsed here in plain Python, so the checks need no gettext tools; the
+committed .mo files are read with the standard library's gettext module.
+"""
+
+import gettext
+import re
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import translation
+
+LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
+NB_PO = LOCALE_DIR / "nb" / "LC_MESSAGES" / "django.po"
+NB_MO = LOCALE_DIR / "nb" / "LC_MESSAGES" / "django.mo"
+EN_PO = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"
+EN_MO = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.mo"
+
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*\")\s*$")
+NAMED_PERCENT = re.compile(r"%\(([^)]+)\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
+POSITIONAL_PERCENT = re.compile(r"%[-#0 +]*\d*(?:\.\d+)?[sdifr]")
+BRACES = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+@dataclass
+class Entry:
+    line: int
+    msgid: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr: str = ""
+    plural_forms: dict[int, str] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        return f"line {self.line}: {self.msgid[:70]!r}"
+
+    @property
+    def translations(self) -> list[str]:
+        if self.msgid_plural is None:
+            return [self.msgstr]
+        return [self.plural_forms[index] for index in sorted(self.plural_forms)]
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    assert text.startswith('"') and text.endswith('"'), text
+    return re.sub(r"\\(.)", lambda match: ESCAPES.get(match.group(1), match.group(0)), text[1:-1])
+
+
+def parse_po(path: Path) -> list[Entry]:
+    """Entries of a .po file, header included; obsolete (#~) entries are left out."""
+    entries: list[Entry] = []
+    current: Entry | None = None
+    target: tuple[str, int | None] | None = None
+
+    def finish() -> None:
+        nonlocal current, target
+        if current is not None and target is not None:
+            entries.append(current)
+        current, target = None, None
+
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            finish()
+            continue
+        if line.startswith("#~"):
+            continue
+        if line.startswith("#") and target is not None and target[0] == "msgstr":
+            finish()  # a new entry without a blank line before it
+        if current is None:
+            current = Entry(line=number)
+        if line.startswith("#,"):
+            current.flags |= {flag.strip() for flag in line[2:].split(",") if flag.strip()}
+            continue
+        if line.startswith("#"):
+            continue
+        if line.startswith('"'):
+            assert target is not None, f"{path}:{number}: continuation without a keyword"
+            _append(current, target, _unquote(line))
+            continue
+        match = KEYWORD.match(line)
+        assert match, f"{path}:{number}: cannot read {line!r}"
+        keyword, index, value = match.groups()
+        if keyword in ("msgctxt", "msgid") and target is not None and target[0] == "msgstr":
+            finish()  # a new entry without a blank line before it
+            current = Entry(line=number)
+        target = (keyword.split("[")[0], int(index) if index is not None else None)
+        if target[0] == "msgstr" and target[1] is not None:
+            current.plural_forms[target[1]] = ""
+        _append(current, target, _unquote(value))
+    finish()
+    return entries
+
+
+def _append(entry: Entry, target: tuple[str, int | None], text: str) -> None:
+    keyword, index = target
+    if keyword == "msgstr" and index is not None:
+        entry.plural_forms[index] += text
+    elif keyword == "msgctxt":
+        entry.msgctxt = (entry.msgctxt or "") + text
+    elif keyword == "msgid_plural":
+        entry.msgid_plural = (entry.msgid_plural or "") + text
+    else:
+        setattr(entry, keyword, getattr(entry, keyword) + text)
+
+
+def _header(entries: list[Entry]) -> dict[str, str]:
+    header = next(e for e in entries if e.msgid == "" and e.msgctxt is None)
+    pairs = (line.split(":", 1) for line in header.msgstr.splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def _messages(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if not (e.msgid == "" and e.msgctxt is None)]
+
+
+@pytest.fixture(scope="module")
+def nb_entries() -> list[Entry]:
+    return parse_po(NB_PO)
+
+
+@pytest.fixture(scope="module")
+def nb_messages(nb_entries) -> list[Entry]:
+    return _messages(nb_entries)
+
+
+# --- the parser itself -------------------------------------------------------------------
+
+
+def test_parser_reads_multiline_plural_and_context_entries(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        textwrap.dedent(
+            r"""
+            msgid ""
+            msgstr ""
+            "Language: nb\n"
+            "Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+            #: a.py:1
+            #, fuzzy, python-format
+            msgid ""
+            "Two "
+            "lines %(x)s"
+            msgstr "To \"linjer\" %(x)s"
+
+            msgctxt "month"
+            msgid "May"
+            msgstr "mai"
+            msgid "%(counter)s post"
+            msgid_plural "%(counter)s posts"
+            msgstr[0] ""
+            msgstr[1] "%(counter)s innlegg"
+
+            #~ msgid "Old"
+            #~ msgstr "Gammel"
+            """
+        ).lstrip(),
+        encoding="utf-8",
+    )
+    header, multiline, context, plural = parse_po(po)
+    assert _header([header])["Language"] == "nb"
+    assert multiline.msgid == "Two lines %(x)s"
+    assert multiline.msgstr == 'To "linjer" %(x)s'
+    assert multiline.flags == {"fuzzy", "python-format"}
+    assert (context.msgctxt, context.msgid, context.msgstr) == ("month", "May", "mai")
+    assert plural.msgid_plural == "%(counter)s posts"
+    assert plural.translations == ["", "%(counter)s innlegg"]
+
+
+# --- the bokmål catalogue ----------------------------------------------------------------
+
+
+def test_catalogue_is_bokmal_with_two_plural_forms(nb_entries):
+    header = _header(nb_entries)
+    assert header["Language"] == "nb"
+    assert "charset=UTF-8" in header["Content-Type"]
+    assert header["Plural-Forms"].startswith("nplurals=2; plural=(n != 1);")
+
+
+def test_catalogue_is_not_empty(nb_messages):
+    assert len(nb_messages) > 100
+    assert any(e.msgid == "Skip to main content" for e in nb_messages)
+
+
+def test_every_message_is_translated(nb_messages):
+    missing = [e.label for e in nb_messages if any(text == "" for text in e.translations)]
+    assert not missing, "Untranslated in nb:\n" + "\n".join(missing)
+
+
+def test_every_plural_message_has_both_forms(nb_messages):
+    wrong = [
+        e.label
+        for e in nb_messages
+        if e.msgid_plural is not None and sorted(e.plural_forms) != [0, 1]
+    ]
+    assert not wrong, "Plural entries without msgstr[0] and msgstr[1]:\n" + "\n".join(wrong)
+
+
+def test_no_message_is_fuzzy(nb_entries):
+    fuzzy = [e.label for e in nb_entries if "fuzzy" in e.flags]
+    assert not fuzzy, "Fuzzy entries in nb (check them and remove the flag):\n" + "\n".join(fuzzy)
+
+
+def _placeholders(text: str) -> tuple[Counter, Counter, int, Counter]:
+    without_escapes = text.replace("%%", "")
+    return (
+        Counter(NAMED_PERCENT.findall(without_escapes)),
+        Counter(BRACES.findall(text)),
+        len(POSITIONAL_PERCENT.findall(NAMED_PERCENT.sub("", without_escapes))),
+        Counter(HTML_TAG.findall(text)),
+    )
+
+
+def test_placeholders_and_html_are_kept(nb_messages):
+    wrong = []
+    for entry in nb_messages:
+        sources = [entry.msgid] if entry.msgid_plural is None else [entry.msgid, entry.msgid_plural]
+        expected = _placeholders(sources[-1])
+        for text in entry.translations:
+            found = _placeholders(text)
+            named, braces, positional, tags = found
+            if entry.msgid_plural is not None:
+                # The singular form may spell out "one" instead of %(counter)s.
+                named = named | Counter({k: v for k, v in expected[0].items() if k == "counter"})
+            if (named, braces, positional, tags) != expected:
+                wrong.append(f"{entry.label} -> {text[:70]!r}")
+    assert not wrong, "Placeholders or HTML differ between msgid and msgstr:\n" + "\n".join(wrong)
+
+
+def test_placeholder_check_catches_a_renamed_placeholder():
+    assert _placeholders("Hei %(name)s") != _placeholders("Hello %(navn)s")
+    assert _placeholders("{count} treff") != _placeholders("{counter} results")
+    assert _placeholders('<a href="/">x</a>') != _placeholders("<a>x</a>")
+    assert _placeholders("30 %% av %(x)s") == _placeholders("30 %% of %(x)s")
+
+
+# --- the compiled catalogues -------------------------------------------------------------
+
+
+def _load_mo(path: Path) -> gettext.GNUTranslations:
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def test_compiled_bokmal_catalogue_matches_the_po_file(nb_messages):
+    """A stale .mo (the .po edited without compilemessages) fails here."""
+    catalogue = _load_mo(NB_MO)
+    for msgid, expected in [
+        ("Skip to main content", "Hopp til hovedinnhold"),
+        ("Page not found", "Fant ikke siden"),
+        ("Search", "Søk"),
+        ("Route guide", "Veiviser"),
+        ("Recipe", "Oppskrift"),
+    ]:
+        assert catalogue.gettext(msgid) == expected
+    stale = []
+    for entry in nb_messages:
+        if entry.msgid_plural is None:
+            if entry.msgctxt is None:
+                got = [catalogue.gettext(entry.msgid)]
+            else:
+                got = [catalogue.pgettext(entry.msgctxt, entry.msgid)]
+        elif entry.msgctxt is None:
+            got = [catalogue.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+        else:
+            got = [
+                catalogue.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                for n in (1, 2)
+            ]
+        if got != entry.translations:
+            stale.append(entry.label)
+    assert not stale, (
+        "locale/nb/LC_MESSAGES/django.mo is older than the .po; run "
+        "`manage.py compilemessages`:\n" + "\n".join(stale[:20])
+    )
+
+
+def test_search_results_plural_reads_treff_in_both_forms():
+    catalogue = _load_mo(NB_MO)
+    msgid, plural = "%(counter)s result for «%(query)s»", "%(counter)s results for «%(query)s»"
+    for n in (1, 7):
+        assert catalogue.ngettext(msgid, plural, n) == "%(counter)s treff for «%(query)s»"
+
+
+def test_english_catalogue_compiles_and_covers_the_same_messages(nb_messages):
+    english = _messages(parse_po(EN_PO))
+    assert _header(parse_po(EN_PO))["Language"] == "en"
+    assert {(e.msgctxt, e.msgid) for e in english} == {(e.msgctxt, e.msgid) for e in nb_messages}
+    catalogue = _load_mo(EN_MO)
+    assert catalogue.info().get("language") == "en"
+    assert catalogue.gettext("Skip to main content") == "Skip to main content"
+
+
+def test_django_uses_the_compiled_catalogue():
+    with translation.override("nb"):
+        assert translation.gettext("Skip to main content") == "Hopp til hovedinnhold"
+        assert translation.gettext("Legal rules") == "Regelverk"
+    with translation.override("en"):
+        assert translation.gettext("Skip to main content") == "Skip to main content"
+
+
+# --- rendered pages ----------------------------------------------------------------------
+
+
+def test_front_page_is_in_bokmal_without_a_language_cookie(home_page):
+    body = Client().get("/").content.decode()
+    assert "Hopp til hovedinnhold" in body
+    assert "Skip to main content" not in body
+
+
+def test_front_page_is_in_english_with_the_language_cookie(home_page):
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = client.get("/").content.decode()
+    assert "Skip to main content" in body
+    assert "Hopp til hovedinnhold" not in body
