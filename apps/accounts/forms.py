@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -242,6 +243,11 @@ class OrganisationForm(forms.ModelForm):
     def _post_clean(self):
         # Uniqueness and the kommune rule are checked in clean() with clear messages; the
         # service runs the model's full checks again before saving.
+        opts = self._meta
+        try:
+            self.instance = construct_instance(self, self.instance, opts.fields, opts.exclude)
+        except ValidationError as error:
+            self._update_errors(error)
         exclude = self._get_validation_exclusions()
         try:
             self.instance.full_clean(
