@@ -13,13 +13,14 @@ class AccountsConfig(AppConfig):
 
         # Apps that keep personal data by email address (dialogue-meeting sign-ups) join
         # "download my data" and "delete my account" here when they offer the functions.
-        try:
-            events = importlib.import_module("apps.events.services")
-        except ImportError:
-            events = None
-        export = getattr(events, "personal_data_for_email", None)
-        delete = getattr(events, "personal_data_delete_for_email", None)
-        if callable(export):
-            privacy.register_exporter("events", lambda user: export(email=user.email))
-        if callable(delete):
-            privacy.register_deleter("events", lambda user: delete(email=user.email))
+        for module_name in ("apps.events.privacy", "apps.events.services"):
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            export = getattr(module, "personal_data_for_email", None)
+            delete = getattr(module, "personal_data_delete_for_email", None)
+            if callable(export) and callable(delete):
+                privacy.register_exporter("events", lambda user, fn=export: fn(user.email))
+                privacy.register_deleter("events", lambda user, fn=delete: fn(user.email))
+                break

@@ -1,0 +1,193 @@
+# ruff: noqa: E501 - demo text reads better unwrapped
+"""Demo organisations: five municipalities and the social entrepreneurs named in the checked
+facts (legal-facts.md A5). No org numbers are invented: they stay empty unless known. No
+personal accounts are created here."""
+
+from django.db import transaction
+
+from .models import Organisation, OrganisationType
+
+MUNICIPALITIES = [
+    (
+        "3201",
+        "Bærum kommune",
+        "Bærum prøver ut samarbeid med sosiale entreprenører om arbeidstrening for unge og om overskuddsmat.",
+    ),
+    (
+        "5001",
+        "Trondheim kommune",
+        "Trondheim har testet digitale verktøy for kontakt mellom sykehjem, hjemmetjeneste og pårørende.",
+    ),
+    (
+        "3312",
+        "Lier kommune",
+        "Lier bruker naturen som læringsarena i skolen sammen med en sosial entreprenør.",
+    ),
+    (
+        "0301",
+        "Oslo kommune",
+        "Landets største kommune, med mange bydeler som samarbeider med ideelle og sosiale entreprenører.",
+    ),
+    (
+        "5006",
+        "Steinkjer kommune",
+        "Steinkjer har gjort en felles gjennomgang av demensomsorgen sammen med en sosial entreprenør.",
+    ),
+]
+
+# name, legal form ("" when not known from the facts), work integration, description
+ENTREPRENEURS = [
+    (
+        "Pøbelprosjektet",
+        "",
+        False,
+        "Motivasjonskurs og oppfølging som hjelper unge utenfor skole og arbeid over i jobb eller utdanning.",
+    ),
+    (
+        "Young Happy Minds",
+        "",
+        False,
+        "Et kurs over ti uker i positiv psykologi som styrker trivselen til unge.",
+    ),
+    (
+        "Kjør for livet",
+        "",
+        False,
+        "Et lagbasert program som får unge som har falt ut, tilbake til skole eller arbeid.",
+    ),
+    (
+        "Trivselsleder",
+        "",
+        False,
+        "Elever læres opp til å lede lek i skolegården, slik at flere har noen å være sammen med.",
+    ),
+    (
+        "Forandringsfabrikken",
+        "",
+        False,
+        "Samler erfaringene til barn og unge for å gjøre barnevern og skole bedre.",
+    ),
+    ("Unicus", "", True, "En bedrift der alle de ansatte har Aspergers syndrom."),
+    (
+        "Aball1",
+        "",
+        False,
+        "Aktivitetsbasert læring med tall- og bokstavballer i skole og barnehage.",
+    ),
+    ("Intempo", "", False, "Språkleken Bravo forebygger lese- og skrivevansker i barnehagen."),
+    ("Forskerfabrikken", "", False, "Sommerskoler i naturfag for barn."),
+    ("Lyk-z & døtre", "", False, "Kurset FROG hjelper unge å ta positive steg i livet."),
+    ("Lærervikaren", "", False, "En database med undervisningsopplegg for timer med vikar."),
+    (
+        "Medarbeiderne AS",
+        "AS",
+        True,
+        "Et ideelt aksjeselskap som bare ansetter folk med rusbakgrunn: panteflasker, glass, metall, EE-avfall, flytting og rydding.",
+    ),
+    (
+        "iMAL",
+        "",
+        False,
+        "En metode for lese- og skriveopplæring de første hundre dagene i første klasse.",
+    ),
+    (
+        "PitStop",
+        "",
+        False,
+        "Hjelper ideelle organisasjoner å drive samtalestøtte, undervisning og arbeidstrening for unge i risiko.",
+    ),
+    (
+        "Gamingkontakten",
+        "",
+        False,
+        "Digitale støttekontakter møter isolerte gamere mellom 11 og 23 år inne i spillene.",
+    ),
+    (
+        "JodaCare AS",
+        "AS",
+        False,
+        "Et kommunikasjonsverktøy mellom sykehjem eller hjemmetjeneste og pårørende til personer med demens.",
+    ),
+    ("Noen AS", "AS", False, "Samarbeider med kommuner om demensomsorg."),
+    (
+        "BUA",
+        "",
+        False,
+        "Utlån av sports- og fritidsutstyr over hele landet; kommunene betaler en årlig avgift.",
+    ),
+    (
+        "Bymisjonen Stavanger – Tillitsperson",
+        "",
+        False,
+        "En tillitsperson hjelper folk å finne fram i velferdssystemet.",
+    ),
+    (
+        "Trygg av natur",
+        "",
+        False,
+        "Bruker naturen som mestringsarena, blant annet med naturdager for 8. trinn.",
+    ),
+    (
+        "Kompass & Co",
+        "",
+        False,
+        "Arbeidstrening for unge med mat, hagearbeid, gatekjøkken og overskuddsmat.",
+    ),
+    (
+        "Vintage Baby / Café Vintage",
+        "",
+        False,
+        "Kjøkken- og arbeidstrening for kvinner med minoritetsbakgrunn.",
+    ),
+    (
+        "Folkelig",
+        "",
+        False,
+        "Mindre sosial ulikhet i helse gjennom matglede og sosiale møteplasser for barn og unge.",
+    ),
+    ("Papillon", "", False, "Trygge fellesskap for unge med flerkulturell bakgrunn."),
+    (
+        "Ungt Entreprenørskap",
+        "",
+        False,
+        "Entreprenørskap i skolen gjennom elev- og ungdomsbedrifter.",
+    ),
+    ("Generasjonsmøte M", "", False, "Var med på å starte «Veier til samarbeid» på et sykehjem."),
+]
+
+
+@transaction.atomic
+def load() -> None:
+    """Idempotent: creates what is missing, matched by municipality or by external key."""
+    from apps.core.models import Municipality
+    from apps.core.services import geography_ensure
+
+    from .services import organisation_create
+
+    if not Municipality.objects.filter(code="3201").exists():
+        geography_ensure()
+    for code, name, description in MUNICIPALITIES:
+        municipality = Municipality.objects.get(code=code)
+        if Organisation.objects.filter(municipality=municipality).exists():
+            continue
+        organisation_create(
+            actor=None,
+            name=name,
+            type=OrganisationType.KOMMUNE,
+            municipality=municipality,
+            description=f"<p>{description}</p>",
+            external_key=f"demo:kommune:{code}",
+        )
+    for name, legal_form, work_integration, description in ENTREPRENEURS:
+        key = f"demo:se:{name}"
+        if Organisation.objects.filter(external_key=key).exists():
+            continue
+        organisation_create(
+            actor=None,
+            name=name,
+            type=OrganisationType.SOSIAL_ENTREPRENOR,
+            legal_form=legal_form,
+            work_integration=work_integration,
+            description=f"<p>{description}</p>",
+            external_key=key,
+        )
