@@ -122,7 +122,7 @@ class CookbookIndexPage(Page):
         from .views import index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(page=self, query=request.GET))
+        context.update(index_context(query=request.GET))
         return context
 
 
@@ -304,7 +304,9 @@ class RecipePage(RoutablePageMixin, Page):
         return context
 
     def changes_url(self, *, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage("changes")
+        """Empty for a page that has no address yet (the preview of a new recipe)."""
+        url = self.get_url(request=request)
+        return url + self.reverse_subpage("changes") if url else ""
 
     def compare_url(self, *, old_revision_id: int, new_revision_id: int, request=None) -> str:
         return self.get_url(request=request) + self.reverse_subpage(

@@ -90,3 +90,21 @@ def test_a_draft_can_be_saved_without_a_change_note(client, editor, recipe):
     assert response.status_code == 302
     assert RecipePage.objects.get(pk=recipe.pk).has_unpublished_changes
     assert len(selectors.published_revisions(recipe=recipe)) == 1
+
+
+@pytest.mark.parametrize("mode", ["add", "edit"])
+def test_preview_renders_the_recipe_with_its_unsaved_rules(client, editor, recipe, chapter, mode):
+    rule = LegalRuleFactory(citation="FOA § 30-3")
+    client.force_login(editor)
+    if mode == "add":
+        url = f"/admin/pages/add/cookbook/recipepage/{chapter.pk}/preview/"
+        data = edit_form(recipe, rule=rule, slug="ny-oppskrift", title="Ny oppskrift")
+    else:
+        url = f"/admin/pages/{recipe.pk}/edit/preview/"
+        data = edit_form(recipe, rule=rule)
+
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "FOA § 30-3" in response.content.decode()

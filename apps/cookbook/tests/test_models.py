@@ -112,3 +112,23 @@ def test_ingredients_leave_out_empty_ones(chapter):
         recipe.ingredients_who,
         recipe.ingredients_prerequisites,
     ]
+
+
+def test_recipes_are_found_by_words_in_steps_and_ingredients(chapter):
+    from wagtail.rich_text import RichText
+
+    from .factories import StepBlockFactory
+
+    in_step = RecipePageFactory(
+        parent=chapter,
+        steps=[
+            ("step", StepBlockFactory(text=RichText("<p>Inviter til dialogmøtet i rådhuset.</p>")))
+        ],
+    )
+    in_ingredients = RecipePageFactory(
+        parent=chapter, ingredients_budget="Budsjettet dekker en tolk"
+    )
+    RecipePageFactory(parent=chapter)
+
+    assert list(RecipePage.objects.live().search("dialogmøte")) == [in_step]
+    assert list(RecipePage.objects.live().search("tolken")) == [in_ingredients]
