@@ -209,7 +209,7 @@ class CasePage(Page):
             [
                 FieldPanel("sectors", widget=CheckboxSelectMultiple),
                 FieldPanel("target_groups", widget=CheckboxSelectMultiple),
-                FieldPanel("recipes"),
+                FieldPanel("recipes", widget=CheckboxSelectMultiple),
             ],
             heading=_("Tags and recipes"),
         ),
