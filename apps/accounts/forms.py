@@ -12,6 +12,7 @@ from apps.core.models import County, Municipality
 
 from .models import MembershipRole, Organisation, OrganisationType, User
 from .services import email_queue
+from .validators import validate_org_number
 
 
 class SignupForm(forms.Form):
@@ -169,6 +170,12 @@ class TokenForm(forms.Form):
 
 class OrganisationForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    org_number = forms.CharField(
+        label=_("Organisation number"),
+        required=False,
+        max_length=20,
+        help_text=_("Nine digits from the Central Coordinating Register (Enhetsregisteret)."),
+    )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.select_related("county").order_by("name"),
@@ -208,8 +215,9 @@ class OrganisationForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def clean_org_number(self) -> str:
-        value = self.cleaned_data.get("org_number") or ""
-        return orgnr.compact(value) if value else ""
+        value = orgnr.compact(self.cleaned_data.get("org_number") or "")
+        validate_org_number(value)
+        return value
 
     def clean(self):
         cleaned = super().clean()

@@ -15,6 +15,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -58,6 +59,7 @@ def _crumbs(*items):
 # Sign-up, verification, login ---------------------------------------------------------------
 
 
+@never_cache
 @ratelimit_post("signup")
 def signup(request):
     if request.user.is_authenticated:
@@ -101,6 +103,7 @@ def verify(request, token: str):
     return redirect("accounts:login")
 
 
+@never_cache
 @ratelimit_post("resend_verification")
 def resend_verification(request):
     form = EmailForm(request.POST or None)

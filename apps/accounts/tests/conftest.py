@@ -39,3 +39,13 @@ def group_editor(db):
     user = UserFactory()
     user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
     return user
+
+
+@pytest.fixture(autouse=True)
+def _english(client, settings):
+    """The tests read the English source strings; the site itself defaults to bokmål."""
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
