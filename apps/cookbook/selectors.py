@@ -14,7 +14,6 @@ from apps.rules.models import LegalRule
 from .diff import RecipeDiff, diff_recipes, snapshot_from_recipe
 from .models import (
     ChapterPage,
-    CookbookIndexPage,
     RecipeLegalRule,
     RecipePage,
     RecipeQuerySet,
@@ -36,10 +35,6 @@ class PublishedRevision:
 class BookChapter:
     chapter: ChapterPage
     recipes: list[RecipePage] = field(default_factory=list)
-
-
-def cookbook_index() -> CookbookIndexPage | None:
-    return CookbookIndexPage.objects.live().first()
 
 
 def chapters_for_home() -> QuerySet[ChapterPage]:
