@@ -215,6 +215,27 @@ def registration_cancel(
     return registration, promoted
 
 
+def event_fill_seats(
+    *, event: Event, actor=None, now: datetime.datetime | None = None
+) -> list[Registration]:
+    """After an editor raises the capacity, the waiting list moves up into the new seats
+    (and those promoted are emailed). Nothing moves once the meeting has started."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked_event(event)
+        if not event.is_published or event.has_started(now):
+            return []
+        promoted = fill_free_seats(event=event, now=now)
+        if promoted:
+            audit_record(
+                actor=actor,
+                action="events.event.fill_seats",
+                obj=event,
+                data={"promoted": len(promoted)},
+            )
+    return promoted
+
+
 def clean_message_body(body: str) -> str:
     """Plain text for the email: any markup removed, entities turned back into characters."""
     text = html.unescape(plain_text(body))
@@ -358,7 +379,7 @@ def input_convert_to_case(
     """Turns input into a draft example in the examples bank, crediting the author, and
     records what it became."""
     with transaction.atomic():
-        item = Input.objects.select_for_update().select_related("event", "author").get(pk=item.pk)
+        item = Input.objects.select_for_update().get(pk=item.pk)
         _check_transition(item, InputStatus.CONVERTED)
         code = (municipality_code or item.municipality_code).strip()
         try:

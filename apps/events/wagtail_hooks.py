@@ -4,6 +4,7 @@ Registrations are read-only there: seats change only through the services, which
 capacity and the waiting list right and send the emails."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -15,6 +16,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import services
 from .models import Event, Input, Registration
 
 
@@ -131,3 +133,10 @@ class EventsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsViewSetGroup)
+
+
+@hooks.register("after_edit_snippet")
+def fill_seats_after_edit(request, instance) -> None:
+    # A raised capacity gives the new seats to the waiting list at once.
+    if isinstance(instance, Event):
+        services.event_fill_seats(event=instance, actor=request.user)

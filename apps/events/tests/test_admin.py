@@ -49,3 +49,51 @@ def test_registrations_cannot_be_added_or_edited_in_the_admin(client, editor, me
 
     assert add.status_code in (302, 403)
     assert edit.status_code in (302, 403)
+
+
+def test_raising_the_capacity_in_the_admin_gives_seats_to_the_waiting_list(
+    client, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    from apps.events.formatting import oslo
+    from apps.events.models import RegistrationStatus
+
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status=RegistrationStatus.WAITING, position=1)
+    client.force_login(editor)
+    data = {
+        "title": event.title,
+        "slug": event.slug,
+        "summary": event.summary,
+        "description": event.description,
+        "start": oslo(event.start).strftime("%Y-%m-%d %H:%M"),
+        "end": oslo(event.end).strftime("%Y-%m-%d %H:%M"),
+        "registration_deadline": oslo(event.registration_deadline).strftime("%Y-%m-%d %H:%M"),
+        "capacity": "2",
+        "place_name": event.place_name,
+        "place_address": event.place_address,
+        "online_url": "",
+        "accessibility_info": "",
+        "video_url": "",
+        "video_transcript": "",
+        "status": "published",
+    }
+    for prefix in ("agenda_items", "speakers"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailsnippets_events_event:edit", args=[event.pk]), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    waiting.refresh_from_db()
+    assert event.capacity == 2
+    assert waiting.is_confirmed
+    assert [message.to for message in mailoutbox] == [[waiting.email]]

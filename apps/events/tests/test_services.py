@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.core.models import AuditEvent
 from apps.events import services
@@ -10,6 +10,13 @@ from apps.events.models import Registration, RegistrationStatus, Role
 from .factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English, so assertions hold whatever the Norwegian translation says."""
+    with translation.override("en"):
+        yield
 
 
 def sign_up(event, n: int, **kwargs) -> Registration:
@@ -254,3 +261,19 @@ def test_registration_time_defaults_to_now():
 
     assert registration.created_at >= before
     assert registration.confirmed_at == registration.created_at
+
+
+def test_fill_seats_moves_the_waiting_list_into_new_seats_but_not_after_start():
+    event = EventFactory(capacity=1)
+    sign_up(event, 1)
+    second = sign_up(event, 2)
+    third = sign_up(event, 3)
+    event.capacity = 2
+    event.save()
+
+    assert services.event_fill_seats(event=event, now=event.start) == []
+    promoted = services.event_fill_seats(event=event)
+
+    third.refresh_from_db()
+    assert promoted == [second]
+    assert third.is_waiting
