@@ -2,7 +2,11 @@
 OIDC_RP_CLIENT_ID is set. People are matched by the email claim; the IdP has verified the
 address, so an account it creates (or finds) counts as verified."""
 
+import logging
+
+import requests
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.utils import timezone
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -10,12 +14,30 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from apps.core.services import audit_record
 
+logger = logging.getLogger(__name__)
+
 
 def oidc_enabled() -> bool:
     return bool(getattr(settings, "OIDC_RP_CLIENT_ID", ""))
 
 
 class IDPortenBackend(OIDCAuthenticationBackend):
+    def authenticate(self, request, **kwargs):
+        """A failed exchange with the provider is a failed login, not a server error."""
+        try:
+            return super().authenticate(request, **kwargs)
+        except (requests.RequestException, SuspiciousOperation) as error:
+            logger.warning("ID-porten login failed: %s", error)
+            return None
+
+    def verify_token(self, token, **kwargs):
+        payload = super().verify_token(token, **kwargs)
+        audience = payload.get("aud")
+        audiences = audience if isinstance(audience, list) else [audience]
+        if self.OIDC_RP_CLIENT_ID not in audiences:
+            raise SuspiciousOperation("The id_token was not issued to this client.")
+        return payload
+
     def verify_claims(self, claims) -> bool:
         return bool(claims.get("email"))
 
