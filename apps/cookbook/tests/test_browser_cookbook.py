@@ -10,7 +10,7 @@ from apps.cookbook.services import recipe_publish_revision
 from apps.core.models import Sector
 from apps.core.services import vocabulary_ensure
 from apps.home.testing import ensure_home_page
-from tests.e2e.conftest import WCAG_TAGS, axe, browser, page  # noqa: F401
+from tests.browser import WCAG_TAGS
 
 from .factories import (
     ChapterPageFactory,

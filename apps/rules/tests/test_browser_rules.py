@@ -5,7 +5,7 @@ import pytest
 
 from apps.home.testing import ensure_home_page
 from apps.rules import demo
-from tests.e2e.conftest import WCAG_TAGS, axe, browser, page  # noqa: F401
+from tests.browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
