@@ -8,6 +8,7 @@ from django.db import transaction
 
 from apps.accounts.models import User
 from apps.blog import demo as blog_demo
+from apps.cases import demo as cases_demo
 from apps.cookbook import demo as cookbook_demo
 from apps.core import demo as core_demo
 from apps.home.testing import ensure_home_page
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             rules_demo.load()
             cookbook_demo.load(home=home)
             blog_demo.load(home=home)
+            cases_demo.load(home=home)
         call_command("update_index", verbosity=0)
         self._ensure_editor()
 
