@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from apps.blog.blocks import VideoBlock
@@ -101,7 +102,7 @@ def test_other_hosts_and_schemes_are_rejected(url):
     ],
 )
 def test_pages_that_are_not_a_single_video_are_rejected(url):
-    with pytest.raises(InvalidVideoURL, match="single video"):
+    with translation.override("en"), pytest.raises(InvalidVideoURL, match="single video"):
         parse_video_url(url)
 
 

@@ -1,3 +1,4 @@
+import pytest
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -13,6 +14,7 @@ def test_known_models_have_their_labels():
         assert result_type_label(StandardPage) == "Page"
 
 
+@pytest.mark.django_db
 def test_registering_a_type_is_one_line(monkeypatch):
     monkeypatch.setattr(registry, "RESULT_TYPE_LABELS", dict(registry.RESULT_TYPE_LABELS))
     register_result_type("core.StandardPage", gettext_lazy("Example"))
