@@ -79,20 +79,33 @@ class LoginForm(AuthenticationForm):
         )
         self.unverified_user = None
 
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        if not user.is_email_verified:
-            self.unverified_user = user
-            link = reverse("accounts:resend-verification")
-            raise ValidationError(
-                format_html(
-                    '{} <a class="ds-link" href="{}">{}</a>',
-                    self.error_messages["unverified"],
-                    link,
-                    _("Send the link again"),
-                ),
-                code="unverified",
-            )
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            if error.code == "invalid_login":
+                self._raise_if_unverified()
+            raise
+
+    def _raise_if_unverified(self) -> None:
+        """The backend refuses unconfirmed addresses; with the right password, say why."""
+        email = (self.cleaned_data.get("username") or "").strip()
+        password = self.cleaned_data.get("password") or ""
+        user = User.objects.filter(
+            email__iexact=email, is_active=True, email_verified_at__isnull=True
+        ).first()
+        if user is None or not user.check_password(password):
+            return
+        self.unverified_user = user
+        raise ValidationError(
+            format_html(
+                '{} <a class="ds-link" href="{}">{}</a>',
+                self.error_messages["unverified"],
+                reverse("accounts:resend-verification"),
+                _("Send the link again"),
+            ),
+            code="unverified",
+        )
 
 
 class EmailForm(forms.Form):

@@ -36,7 +36,7 @@ from .forms import (
 )
 from .models import JoinRequest, Membership, MembershipRole, Organisation, User
 from .permissions import is_org_admin, is_org_member
-from .ratelimit import ratelimit_post
+from .ratelimit import hit, ratelimit_post
 
 
 def _site_url(request) -> str:
@@ -419,6 +419,9 @@ def organisation_members(request, slug: str):
 def organisation_invite(request, slug: str):
     org = _org(slug)
     _require_admin(request, org)
+    limit, window = settings.KOKEBOKA_RATELIMITS["invite"]
+    if not hit(scope="invite", key=str(request.user.pk), limit=limit, window=window):
+        return render(request, "accounts/rate_limited.html", status=429)
     form = InvitationForm(request.POST)
     if form.is_valid():
         services.membership_invite(

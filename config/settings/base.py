@@ -260,7 +260,7 @@ MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # must stay last
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out people
-    "django.contrib.auth.backends.ModelBackend",
+    "apps.accounts.backends.EmailVerifiedBackend",  # ModelBackend for confirmed addresses
 ]
 LOGIN_URL = "/konto/logg-inn/"
 LOGIN_REDIRECT_URL = "/konto/"
@@ -285,6 +285,7 @@ KOKEBOKA_RATELIMITS = {
     "signup": (10, 60 * 60),
     "password_reset": (10, 60 * 60),
     "resend_verification": (10, 60 * 60),
+    "invite": (30, 60 * 60),  # per account: invitations an organisation admin sends
 }
 KOKEBOKA_EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days
 KOKEBOKA_INVITATION_MAX_AGE = 60 * 60 * 24 * 14  # two weeks

@@ -173,3 +173,14 @@ def test_anonymous_list_is_purged_when_an_organisation_changes(
     with django_capture_on_commit_callbacks(execute=True):
         OrganisationFactory(name="Kompass & Co")
     assert b"Kompass" in client.get("/organisasjoner/").content
+
+
+def test_invitations_are_rate_limited_per_account(client, settings):
+    settings.KOKEBOKA_RATELIMITS = {**settings.KOKEBOKA_RATELIMITS, "invite": (2, 3600)}
+    org = OrganisationFactory()
+    client.force_login(MembershipFactory(organisation=org, role="admin").user)
+    url = reverse("accounts:organisation-invite", args=[org.slug])
+    for n in range(2):
+        assert client.post(url, {"email": f"p{n}@example.no", "role": "member"}).status_code == 302
+    assert client.post(url, {"email": "p9@example.no", "role": "member"}).status_code == 429
+    assert Invitation.objects.count() == 2

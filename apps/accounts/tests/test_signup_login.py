@@ -222,3 +222,13 @@ def test_profile_edit(client):
     assert response.status_code == 200
     user.refresh_from_db()
     assert user.first_name == "Ola"
+
+
+def test_unverified_cannot_log_in_through_the_wagtail_login_either(client, home_page):
+    user = UserFactory(email_verified_at=None, is_staff=True, is_superuser=True)
+    response = client.post("/admin/login/", {"username": user.email, "password": PASSWORD})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    # A session made before (force_login) still works: only logging in is refused.
+    client.force_login(user)
+    assert client.get(reverse("accounts:profile")).status_code == 200
