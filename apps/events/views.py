@@ -86,6 +86,7 @@ def _render_event(
     registration_form: RegistrationForm | None = None,
     input_form: InputForm | None = None,
     alert: str = "",
+    alert_for: str = "",
     status: int = 200,
 ) -> HttpResponse:
     now = timezone.now()
@@ -110,6 +111,7 @@ def _render_event(
         "input_form": input_form,
         "input_errors": _error_links(input_form) if input_form.is_bound else [],
         "alert": alert,
+        "alert_for": alert_for,
         "jsonld": json_ld(event_schema(event, now=now)),
         "video": event.video if event.has_ended(now) else None,
         "can_organise": can_organise(request.user, event),
@@ -136,7 +138,12 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     form = RegistrationForm(request.POST)
     if not submission_allowed(kind="registration", client_ip=_client_ip(request)):
         return _render_event(
-            request, event, registration_form=form, alert=_rate_limited_message(), status=429
+            request,
+            event,
+            registration_form=form,
+            alert=_rate_limited_message(),
+            alert_for="registration",
+            status=429,
         )
     if not form.is_valid():
         return _render_event(request, event, registration_form=form, status=400)
@@ -167,7 +174,12 @@ def submit_input(request: HttpRequest, slug: str) -> HttpResponse:
     form = InputForm(request.POST)
     if not submission_allowed(kind="input", client_ip=_client_ip(request)):
         return _render_event(
-            request, event, input_form=form, alert=_rate_limited_message(), status=429
+            request,
+            event,
+            input_form=form,
+            alert=_rate_limited_message(),
+            alert_for="input",
+            status=429,
         )
     if not form.is_valid():
         return _render_event(request, event, input_form=form, status=400)

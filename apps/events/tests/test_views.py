@@ -366,7 +366,9 @@ def test_input_is_rate_limited_too(english):
 
     refused = english.post(reverse("events:input", args=[event.slug]), data)
 
+    html = refused.content.decode()
     assert refused.status_code == 429
+    assert html.index('id="rate-limit"') > html.index('id="input-heading"')
     assert Input.objects.count() == SUBMISSION_LIMIT
 
 
