@@ -54,7 +54,9 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return self.display_name
+        if self.anonymised_at is not None:
+            return self.display_name
+        return self.get_full_name() or self.email
 
     @property
     def is_email_verified(self) -> bool:

@@ -259,7 +259,7 @@ MIDDLEWARE[_auth_index + 1 : _auth_index + 1] = [
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # must stay last
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out people
+    "apps.accounts.backends.LockoutBackend",  # first: django-axes refuses locked-out people
     "apps.accounts.backends.EmailVerifiedBackend",  # ModelBackend for confirmed addresses
 ]
 LOGIN_URL = "/konto/logg-inn/"

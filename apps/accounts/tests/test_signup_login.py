@@ -232,3 +232,10 @@ def test_unverified_cannot_log_in_through_the_wagtail_login_either(client, home_
     # A session made before (force_login) still works: only logging in is refused.
     client.force_login(user)
     assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_test_client_login_still_works_for_other_apps(client):
+    user = UserFactory()
+    assert client.login(username=user.email, password=PASSWORD)
+    assert client.get(reverse("accounts:profile")).status_code == 200
+    assert not client.login(username=UserFactory(email_verified_at=None).email, password=PASSWORD)
