@@ -62,7 +62,9 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if _is_cacheable_response(response):
+        # A page that used the CSRF token is personal: never store it for others.
+        csrf_used = "CSRF_COOKIE_NEEDS_UPDATE" in request.META
+        if not csrf_used and _is_cacheable_response(response):
             patch_vary_headers(response, ("Cookie",))
             patch_cache_control(response, public=True, max_age=60)
             if hasattr(response, "render") and callable(response.render):

@@ -18,6 +18,8 @@ RESULT_TYPE_LABELS: dict[str, Promise | str] = {
     "cookbook.recipepage": _("Recipe"),
     "blog.blogpostpage": _("Blog post"),
     "rules.legalrule": _("Legal rule"),
+    "cases.casepage": _("Example"),
+    "events.event": _("Dialogue meeting"),
 }
 
 

@@ -28,6 +28,7 @@ from modelsearch.query import And, Phrase, PlainText, SearchQuery
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from apps.events.models import Event
 from apps.rules.models import LegalRule
 from apps.search.registry import result_type_label
 from apps.search.stemming import split_words, stem_word, stems, words
@@ -245,9 +246,29 @@ def _rule_items(
     return items
 
 
+def _search_events(backend: Any, search_query: SearchQuery) -> Any:
+    return backend.search(search_query, Event.objects.published()).annotate_score(SCORE_FIELD)
+
+
+def _event_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    return [
+        SearchResultItem(
+            type_label=result_type_label(candidate.obj),
+            title=candidate.obj.title,
+            url=candidate.obj.get_absolute_url(),
+            snippet=build_snippet(candidate.obj.summary, query_stems),
+            score=candidate.relevance,
+        )
+        for candidate in candidates
+    ]
+
+
 SOURCES: tuple[_Source, ...] = (
     _Source(search=_search_pages, to_items=_page_items),
     _Source(search=_search_rules, to_items=_rule_items),
+    _Source(search=_search_events, to_items=_event_items),
 )
 
 

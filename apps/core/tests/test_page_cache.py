@@ -63,3 +63,22 @@ def test_purge_changes_the_generation(client: Client, about_page):
 def test_error_pages_are_not_cached(client: Client, home_page):
     client.get("/finnes-ikke/")
     assert "X-Page-Cache" not in client.get("/finnes-ikke/")
+
+
+@pytest.mark.urls("apps.core.tests.urls_csrf")
+def test_a_page_with_a_csrf_token_is_never_cached_even_when_the_visitor_has_the_cookie(client):
+    client.get("/skjema/")
+    assert "csrftoken" in client.cookies
+    first = client.get("/skjema/")
+    other_visitor = Client()
+    second = other_visitor.get("/skjema/")
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in second
+    assert first.content != second.content
+
+
+@pytest.mark.urls("apps.core.tests.urls_csrf")
+def test_a_plain_page_is_cached_for_a_visitor_with_a_csrf_cookie(client, db):
+    client.get("/skjema/")
+    client.get("/side/")
+    assert client.get("/side/")["X-Page-Cache"] == "hit"

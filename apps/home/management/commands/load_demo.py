@@ -11,6 +11,7 @@ from apps.blog import demo as blog_demo
 from apps.cases import demo as cases_demo
 from apps.cookbook import demo as cookbook_demo
 from apps.core import demo as core_demo
+from apps.events import demo as events_demo
 from apps.home.testing import ensure_home_page
 from apps.rules import demo as rules_demo
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             cookbook_demo.load(home=home)
             blog_demo.load(home=home)
             cases_demo.load(home=home)
+            events_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
 
