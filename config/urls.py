@@ -21,6 +21,7 @@ urlpatterns = [
     path("sok/", include("apps.search.urls")),
     path("veiviser/", include("apps.routeguide.urls")),
     path("dialogmoter/", include("apps.events.urls")),
+    path("", include("apps.contributions.urls")),
     path("", include("apps.accounts.urls")),
     path("", include("apps.rules.urls")),
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "apps.blog",
     "apps.cases",
     "apps.events",
+    "apps.contributions",
     "apps.search",
     "apps.api",
     "apps.routeguide",

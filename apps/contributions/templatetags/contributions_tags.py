@@ -1,0 +1,56 @@
+from django import template
+
+from ..selectors import (
+    is_blocked,
+    is_following,
+    post_comments,
+    recipe_tips,
+    recipe_tried_count,
+    recipe_tried_reports,
+    tips_marked_useful_by,
+    user_pending_tips,
+)
+
+register = template.Library()
+
+
+@register.inclusion_tag("contributions/includes/recipe_contributions_body.html", takes_context=True)
+def recipe_contributions(context, recipe):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    tips = list(recipe_tips(recipe=recipe))
+    return {
+        "request": request,
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+        "recipe": recipe,
+        "tips": tips,
+        "useful_ids": tips_marked_useful_by(user=user, tips=tips),
+        "pending_tips": user_pending_tips(user=user, recipe=recipe),
+        "tried_count": recipe_tried_count(recipe=recipe),
+        "tried_reports": list(recipe_tried_reports(recipe=recipe)[:20]),
+        "following": is_following(user=user, recipe=recipe),
+        "blocked": is_blocked(user=user),
+    }
+
+
+@register.inclusion_tag("contributions/includes/post_comments_body.html", takes_context=True)
+def post_comments_section(context, post):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "request": request,
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+        "post": post,
+        "comments": post_comments(post=post, user=user),
+        "blocked": is_blocked(user=user),
+    }
+
+
+@register.filter(name="plain_text_only")
+def plain_text_only(value) -> str:
+    """User text in plain-text email: every tag removed by nh3."""
+    from apps.core.sanitize import plain_text
+
+    return plain_text(str(value or ""))

@@ -1,0 +1,294 @@
+"""Public views for contributions: forms behind login, POST-only actions, unsubscribe."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from apps.accounts.models import User
+from apps.accounts.ratelimit import client_ip, hit
+from apps.blog.models import BlogPostPage
+from apps.cookbook.models import RecipePage
+
+from . import services
+from .forms import CommentForm, FrequencyForm, ReportForm, SuggestionForm, TipForm, TriedReportForm
+from .models import Comment, NotificationPreference, Status, Tip, TriedReport
+from .selectors import is_blocked
+from .tasks import unsubscribe_user_id
+
+DEFAULT_LIMIT = (10, 60 * 60)
+REPORTABLE = {"tips": Tip, "erfaringer": TriedReport, "kommentarer": Comment}
+
+
+def contribution_ratelimit(view):
+    """At most N posts per hour per account and per IP (settings.KOKEBOKA_RATELIMITS
+    ["contribution"], default 10/hour); beyond that the answer is 429."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST":
+            limit, window = getattr(settings, "KOKEBOKA_RATELIMITS", {}).get(
+                "contribution", DEFAULT_LIMIT
+            )
+            by_account = hit(
+                scope="contribution-user", key=str(request.user.pk), limit=limit, window=window
+            )
+            by_ip = hit(scope="contribution-ip", key=client_ip(request), limit=limit, window=window)
+            if not (by_account and by_ip):
+                response = render(request, "contributions/rate_limited.html", status=429)
+                response["Retry-After"] = str(window)
+                return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _recipe(recipe_id: int) -> RecipePage:
+    return get_object_or_404(RecipePage.objects.live().public(), pk=recipe_id)
+
+
+def _refuse_blocked(request) -> None:
+    if is_blocked(user=request.user):
+        raise PermissionDenied
+
+
+def _form_errors_from(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for e in errors:
+                form.add_error(target, e)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def _breadcrumbs(recipe) -> list[tuple[str, str]]:
+    return [(recipe.title, recipe.url)]
+
+
+def _back(recipe, anchor: str = "bidrag") -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{recipe.url}#{anchor}")
+
+
+def _submitted_message(request, obj) -> None:
+    if obj.status == Status.PUBLISHED:
+        messages.success(request, _("Thank you! Your contribution is published."))
+    else:
+        messages.success(
+            request, _("Thank you! A moderator will look at your contribution before it is shown.")
+        )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@contribution_ratelimit
+def tip_create(request, recipe_id: int):
+    recipe = _recipe(recipe_id)
+    _refuse_blocked(request)
+    form = TipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            tip = services.tip_submit(
+                recipe=recipe, author=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            _submitted_message(request, tip)
+            return _back(recipe, "tips")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "contributions/tip_form.html",
+        {"form": form, "recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@contribution_ratelimit
+def tried_create(request, recipe_id: int):
+    recipe = _recipe(recipe_id)
+    _refuse_blocked(request)
+    form = TriedReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.tried_report_submit(
+                recipe=recipe,
+                author=request.user,
+                municipality=data["municipality"],
+                year=data["year"],
+                outcome=data["outcome"],
+                what_we_would_do_differently=data["what_we_would_do_differently"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            _submitted_message(request, report)
+            return _back(recipe, "provd")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "contributions/tried_form.html",
+        {"form": form, "recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@contribution_ratelimit
+def suggestion_create(request, recipe_id: int):
+    recipe = _recipe(recipe_id)
+    _refuse_blocked(request)
+    step_titles = [b.value["title"] for b in recipe.steps if b.block_type == "step"]
+    form = SuggestionForm(request.POST or None, step_titles=step_titles)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.suggestion_submit(
+                recipe=recipe,
+                author=request.user,
+                field=data["field"],
+                step_number=data.get("step_number"),
+                text=data["text"],
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you! An editor will review your suggestion and tell you the outcome."),
+            )
+            return _back(recipe)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "contributions/suggestion_form.html",
+        {"form": form, "recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+@contribution_ratelimit
+def tip_useful(request, pk: int):
+    tip = get_object_or_404(Tip.objects.published().select_related("recipe"), pk=pk)
+    services.tip_mark_useful(tip=tip, user=request.user)
+    messages.success(request, _("Thank you for telling us the tip was useful."))
+    return _back(tip.recipe, f"tip-{tip.pk}")
+
+
+@login_required
+@require_POST
+def follow_toggle(request, recipe_id: int):
+    recipe = _recipe(recipe_id)
+    following = services.follow_toggle(user=request.user, recipe=recipe)
+    if following:
+        messages.success(request, _("You follow this recipe. News comes in your summary email."))
+    else:
+        messages.success(request, _("You no longer follow this recipe."))
+    return _back(recipe)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@contribution_ratelimit
+def comment_create(request, post_id: int):
+    post = get_object_or_404(BlogPostPage.objects.live().public(), pk=post_id)
+    _refuse_blocked(request)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.comment_submit(
+                post=post, author=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            _submitted_message(request, comment)
+            return HttpResponseRedirect(f"{post.url}#kommentarer")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "contributions/comment_form.html",
+        {"form": form, "post": post, "breadcrumbs": [(post.title, post.url)]},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@contribution_ratelimit
+def report_create(request, kind: str, pk: int):
+    model = REPORTABLE.get(kind)
+    if model is None:
+        raise Http404
+    obj = get_object_or_404(model.objects.published(), pk=pk)
+    target = obj.post if isinstance(obj, Comment) else obj.recipe
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.content_report(
+                obj=obj, reporter=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Thank you. A moderator will look at it."))
+            return HttpResponseRedirect(target.url)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "contributions/report_form.html",
+        {"form": form, "obj": obj, "target": target, "breadcrumbs": [(target.title, target.url)]},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    preference = NotificationPreference.objects.filter(user=request.user).first()
+    initial = {"frequency": preference.frequency if preference else "daily"}
+    form = FrequencyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.notification_frequency_set(
+            user=request.user, frequency=form.cleaned_data["frequency"]
+        )
+        messages.success(request, _("Your choice is saved."))
+        return HttpResponseRedirect(request.path)
+    return render(
+        request,
+        "contributions/notification_settings.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """GET asks to confirm (mail scanners follow links); POST stops every summary email."""
+    user_id = unsubscribe_user_id(token=token)
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    if user is None:
+        return render(request, "contributions/unsubscribe_invalid.html", status=404)
+    if request.method == "POST":
+        services.notification_frequency_set(
+            user=user, frequency=NotificationPreference.Frequency.NEVER
+        )
+        return render(request, "contributions/unsubscribe_done.html")
+    return render(request, "contributions/unsubscribe.html", {"token": token})
