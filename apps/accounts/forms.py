@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr
@@ -133,8 +134,17 @@ class QueuedPasswordResetForm(PasswordResetForm):
         email_queue(to=to_email, subject=subject, body=body)
 
 
-class KokebokaSetPasswordForm(SetPasswordForm):
-    pass
+class ResetSetPasswordForm(SetPasswordForm):
+    """The new password from a reset link. The link reached the address, which proves the
+    person controls it, so an unconfirmed address counts as confirmed from now on."""
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if user.email_verified_at is None:
+            user.email_verified_at = timezone.now()
+        if commit:
+            user.save()
+        return user
 
 
 class ProfileForm(forms.ModelForm):

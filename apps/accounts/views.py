@@ -31,6 +31,7 @@ from .forms import (
     OrganisationForm,
     ProfileForm,
     QueuedPasswordResetForm,
+    ResetSetPasswordForm,
     SignupForm,
     TokenForm,
 )
@@ -159,6 +160,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
+    form_class = ResetSetPasswordForm
     success_url = reverse_lazy("accounts:password-reset-complete")
 
 

@@ -192,7 +192,7 @@ def test_anonymous_forms_are_rate_limited_per_ip(client, name, data):
 def test_password_reset_sends_email_through_task_and_resets(
     client, django_capture_on_commit_callbacks
 ):
-    user = UserFactory(email="glemsk@example.no")
+    user = UserFactory(email="glemsk@example.no", email_verified_at=None)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:password-reset"), {"email": "glemsk@example.no"})
     assert response.status_code == 302
@@ -207,6 +207,7 @@ def test_password_reset_sends_email_through_task_and_resets(
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("nytt-langt-passord-42")
+    assert user.is_email_verified  # the reset link proved the address
 
 
 def test_profile_edit(client):
