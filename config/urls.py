@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("apps.contributions.urls")),
     path("", include("apps.accounts.urls")),
     path("", include("apps.rules.urls")),
+    path("", include("apps.printbook.urls")),
 ]
 
 if settings.DEBUG:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "apps.cookbook",
     "apps.blog",
     "apps.cases",
+    "apps.printbook",
     "apps.events",
     "apps.contributions",
     "apps.search",
