@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.api.api import api
 from apps.core import views as core_views
+from apps.opendata import views as opendata_views
+from apps.opendata.sitemaps import sitemap
 
 handler404 = "apps.core.views.page_not_found"
 handler500 = "apps.core.views.server_error"
@@ -18,6 +20,9 @@ urlpatterns = [
     path("sprak/<str:code>/", core_views.choose_language, name="choose-language"),
     path("helse/", core_views.health, name="health"),
     path("api/v1/", api.urls),
+    path("data/", include("apps.opendata.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", opendata_views.robots_txt, name="robots"),
     path("sok/", include("apps.search.urls")),
     path("veiviser/", include("apps.routeguide.urls")),
     path("dialogmoter/", include("apps.events.urls")),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "apps.contributions",
     "apps.search",
     "apps.api",
+    "apps.opendata",
     "apps.routeguide",
     "apps.home",
     "wagtail.contrib.forms",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "ninja",  # API docs from local static files (Swagger UI), not a CDN
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.api.middleware.PublicApiMiddleware",  # /api/ only: CORS, rate limit, ETag
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.LanguagePreferenceMiddleware",
@@ -310,3 +313,9 @@ OIDC_REDIRECT_FIELD_NAME = "next"
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("apps.accounts.oidc.IDPortenBackend")
 # --- end of accounts block ------------------------------------------------------------------
+
+# Public API (apps/api/middleware.py): requests per client IP address per window, -> 429.
+API_RATE_LIMIT = (
+    int(env("API_RATE_LIMIT_REQUESTS", "600") or 600),
+    int(env("API_RATE_LIMIT_SECONDS", "600") or 600),
+)

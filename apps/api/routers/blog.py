@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
 from apps.blog import selectors
 
 router = Router(tags=["posts"])
@@ -69,10 +70,15 @@ class PostDetailOut(PostOut):
 
 
 @router.get("", response=list[PostOut], summary="List posts, newest first")
-@paginate(LimitOffsetPagination)
-def list_posts(request: HttpRequest, tag: str | None = None):
+@paginate(Pagination)
+def list_posts(
+    request: HttpRequest,
+    tag: str | None = None,
+    updated_since: dt.datetime | None = UPDATED_SINCE,
+):
     """Published posts, newest first; `tag` filters by a tag's slug."""
-    return selectors.posts_with_tags(tag=tag)
+    posts = selectors.posts_with_tags(tag=tag)
+    return filter_updated_since(posts, field="last_published_at", since=updated_since)
 
 
 @router.get("/{slug}", response=PostDetailOut, summary="One post with its body as HTML")

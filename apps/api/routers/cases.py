@@ -2,12 +2,15 @@
 
 Only published examples, and only their public fields."""
 
+import datetime
+
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
+from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
 from apps.cases import selectors
 from apps.cases.models import CasePage, CollaborationForm
 from apps.core.models import County, Municipality, Sector
@@ -181,15 +184,20 @@ def _check_filters(filters: CaseFilters) -> None:
     summary="List published examples",
     description="Published examples, newest collaborations first. Filters combine (AND).",
 )
-@paginate(LimitOffsetPagination)
-def case_list(request: HttpRequest, filters: Query[CaseFilters]):
+@paginate(Pagination)
+def case_list(
+    request: HttpRequest,
+    filters: Query[CaseFilters],
+    updated_since: datetime.datetime | None = UPDATED_SINCE,
+):
     _check_filters(filters)
-    return selectors.cases_for_api(
+    cases = selectors.cases_for_api(
         sector=filters.sector,
         form=filters.form,
         county=filters.county,
         municipality=filters.municipality,
     )
+    return filter_updated_since(cases, field="last_published_at", since=updated_since)
 
 
 @router.get(

@@ -5,8 +5,9 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
 from apps.events import selectors
 from apps.events.formatting import absolute_url, oslo
 
@@ -86,11 +87,16 @@ class EventDetailOut(EventOut):
 
 
 @router.get("", response=list[EventOut], summary="List published dialogue meetings")
-@paginate(LimitOffsetPagination)
-def list_events(request: HttpRequest, when: Literal["upcoming", "past"] | None = None):
+@paginate(Pagination)
+def list_events(
+    request: HttpRequest,
+    when: Literal["upcoming", "past"] | None = None,
+    updated_since: dt.datetime | None = UPDATED_SINCE,
+):
     """`when=upcoming`: meetings not yet ended, soonest first; `when=past`: ended meetings,
     most recent first; without it, upcoming then past. Times are in ISO 8601 with offset."""
-    return selectors.events_for_api(when=when)
+    events = selectors.events_for_api(when=when)
+    return filter_updated_since(events, field="updated_at", since=updated_since)
 
 
 @router.get("/{slug}", response=EventDetailOut, summary="One dialogue meeting")

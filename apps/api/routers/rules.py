@@ -4,8 +4,9 @@ import datetime
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
 from apps.rules import selectors
 from apps.rules.models import LegalRule, Threshold
 
@@ -77,14 +78,17 @@ class ThresholdOut(Schema):
     description="All legal rules, proposed ones included, ordered by citation. "
     "With ?date= only the rules in force on that date.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_rules(
     request: HttpRequest,
     date: datetime.date | None = Query(None, description=DATE_DESCRIPTION),  # noqa: B008
+    updated_since: datetime.datetime | None = UPDATED_SINCE,
 ):
     if date is not None:
-        return selectors.rules_in_force(on=date)
-    return LegalRule.objects.order_by("citation", "code")
+        rules = selectors.rules_in_force(on=date)
+    else:
+        rules = LegalRule.objects.order_by("citation", "code")
+    return filter_updated_since(rules, field="updated_at", since=updated_since)
 
 
 @router.get(
@@ -94,13 +98,15 @@ def list_rules(
     description="One row per threshold in force on the date (default: today in Europe/Oslo). "
     "A threshold with no row for the date is left out: the data does not cover it.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_thresholds(
     request: HttpRequest,
     date: datetime.date | None = Query(None, description=DATE_DESCRIPTION),  # noqa: B008
+    updated_since: datetime.datetime | None = UPDATED_SINCE,
 ):
     on = date or selectors.today_oslo()
-    return list(selectors.thresholds_in_force(on=on).values())
+    rows = list(selectors.thresholds_in_force(on=on).values())
+    return filter_updated_since(rows, field="updated_at", since=updated_since)
 
 
 @router.get(
@@ -110,6 +116,9 @@ def list_thresholds(
     description="All rows of every threshold, proposed ones included: by threshold, "
     "then newest first.",
 )
-@paginate(LimitOffsetPagination)
-def list_threshold_history(request: HttpRequest):
-    return [row for rows in selectors.threshold_history().values() for row in rows]
+@paginate(Pagination)
+def list_threshold_history(
+    request: HttpRequest, updated_since: datetime.datetime | None = UPDATED_SINCE
+):
+    rows = [row for rows in selectors.threshold_history().values() for row in rows]
+    return filter_updated_since(rows, field="updated_at", since=updated_since)

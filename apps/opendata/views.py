@@ -1,0 +1,69 @@
+"""Open data: the DCAT catalogue, bulk CSV files, sitemap-adjacent robots.txt."""
+
+import csv
+import json
+from collections.abc import Iterator
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from .catalog import catalog
+from .datasets import DATASETS_BY_SLUG, Dataset
+
+BOM = "\ufeff"
+
+
+def _root(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@require_GET
+def catalog_view(request: HttpRequest) -> HttpResponse:
+    body = json.dumps(catalog(root=_root(request)), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/ld+json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, for csv.writer."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(dataset: Dataset) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield BOM + writer.writerow([column.name for column in dataset.columns])
+    for row in dataset.iter_rows(chunk_size=500):
+        yield writer.writerow(row)
+
+
+@require_GET
+def dataset_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    dataset = DATASETS_BY_SLUG.get(slug)
+    if dataset is None:
+        raise Http404
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in csv_lines(dataset)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="kokeboka-{slug}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /konto/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
