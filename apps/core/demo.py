@@ -112,8 +112,8 @@ PRIVACY = {
             "Kort fortalt",
             _ul(
                 "Du kan lese alt i Kokeboka uten å logge inn og uten å bli sporet.",
-                "Vi lagrer bare det som trengs for at kontoen, bidragene, påmeldingene og "
-                "nyhetsbrevet skal fungere.",
+                "Vi lagrer bare det som trengs for at kontoen, bidragene og påmeldingene "
+                "skal fungere.",
                 "Vi bruker ingen verktøy for analyse, sporing eller reklame, og vi selger ikke "
                 "opplysninger til noen.",
             ),
@@ -121,11 +121,14 @@ PRIVACY = {
         (
             "Konto",
             _p(
-                "Når du oppretter en konto, lagrer vi navn, e-postadresse, organisasjonen du "
-                "hører til, og rollene dine, for eksempel redaktør eller fagvurderer. "
-                "Passordet lagres bare i en form som ikke kan leses tilbake. Vi trenger "
-                "opplysningene for at du skal kunne logge inn, og for å vise hvem som står bak "
-                "et bidrag.",
+                "Når du oppretter en konto, lagrer vi navn, e-postadresse og når du bekreftet "
+                "adressen, organisasjonene du hører til og rollene dine der, invitasjoner og "
+                "forespørsler om å bli med, og navnet på enheten du bruker til tofaktor-"
+                "innlogging. Passordet lagres bare i en form som ikke kan leses tilbake. Vi "
+                "trenger opplysningene for at du skal kunne logge inn, og for å vise hvem som "
+                "står bak et bidrag.",
+                "For å stoppe innbruddsforsøk lagrer vi mislykkede innlogginger med "
+                "IP-adresse og nettlesernavn i en kort periode.",
                 "Vi fører en logg over viktige endringer i innholdet, slik at redaktørene kan "
                 "se hvem som gjorde hva. Når kontoen din slettes, fjernes koblingen mellom deg "
                 "og loggen.",
@@ -134,7 +137,7 @@ PRIVACY = {
         (
             "Bidrag",
             _p(
-                "Tips, erfaringer, kommentarer, behov og søknader som du sender inn, lagres "
+                "Tips, erfaringer, forslag og kommentarer som du sender inn, lagres "
                 "sammen med navnet ditt. Redaktørene ser over bidrag før de publiseres. Når et "
                 "bidrag er publisert, kan navnet ditt vises sammen med det.",
             ),
@@ -147,15 +150,6 @@ PRIVACY = {
                 "planlegge møtet, holde venteliste og sende deg praktisk informasjon. "
                 "Arrangøren kan hente ut en deltakerliste. Vi sletter opplysningene når de ikke "
                 "lenger trengs for møtet og oppfølgingen av det.",
-            ),
-        ),
-        (
-            "Nyhetsbrev",
-            _p(
-                "Vil du ha nyhetsbrevet, lagrer vi e-postadressen din. Du får først en e-post "
-                "med en lenke som du må klikke på for å bekrefte. Vi lagrer når du meldte deg "
-                "på og bekreftet, slik at vi kan vise at du har samtykket. Hvert nyhetsbrev har "
-                "en lenke der du kan melde deg av.",
             ),
         ),
         (
@@ -187,8 +181,10 @@ PRIVACY = {
             "Last ned og slett opplysningene dine",
             _p(
                 "Når du er logget inn, kan du fra kontosiden din laste ned en kopi av "
-                "opplysningene vi har om deg, i et maskinlesbart format. Der kan du også slette "
-                "kontoen din. Da sletter vi personopplysningene som er knyttet til den.",
+                "opplysningene vi har om deg, i et maskinlesbart format (JSON). Der kan du også "
+                "slette kontoen din. Da fjerner vi navn, e-postadresse, medlemskap og "
+                "påmeldinger. Bidrag du har publisert, blir stående, men vises som fra "
+                "«tidligere medlem».",
                 f"Får du det ikke til, eller har du spørsmål, kan du skrive til {_MAILTO}.",
             ),
         ),
@@ -197,8 +193,8 @@ PRIVACY = {
             _p(
                 "Opplysningene om kontoen, bidragene og påmeldingene behandler vi for å levere "
                 "tjenesten du har bedt om (personvernforordningen artikkel 6 nr. 1 bokstav b). "
-                "Nyhetsbrevet sender vi fordi du har samtykket (bokstav a). Du kan trekke "
-                "samtykket tilbake når som helst.",
+                "Loggen over mislykkede innlogginger fører vi for å beskytte kontoene "
+                "(bokstav f, berettiget interesse).",
                 "Du har rett til innsyn, retting, sletting og til å få utlevert opplysningene "
                 "dine. Mener du at vi behandler opplysningene feil, kan du klage til "
                 'Datatilsynet (<a href="https://www.datatilsynet.no/">datatilsynet.no</a>).',

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from apps.accounts import demo as accounts_demo
 from apps.accounts.models import User
 from apps.blog import demo as blog_demo
 from apps.cases import demo as cases_demo
@@ -34,6 +35,7 @@ class Command(BaseCommand):
                 home.intro = HOME_INTRO
                 home.save_revision().publish()
             core_demo.load(home=home)
+            accounts_demo.load()
             rules_demo.load()
             cookbook_demo.load(home=home)
             blog_demo.load(home=home)
