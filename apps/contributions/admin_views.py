@@ -35,7 +35,9 @@ def _item_choices(queue) -> list[tuple[str, str]]:
         ("tip", queue.tips),
         ("tried", queue.tried_reports),
         ("comment", queue.comments),
-        ("tip", queue.hidden),
+        ("tip", queue.hidden_tips),
+        ("tried", queue.hidden_tried_reports),
+        ("comment", queue.hidden_comments),
     ):
         choices += [(f"{kind}:{item.pk}", str(item)) for item in items]
     for report in queue.reports:
@@ -97,6 +99,20 @@ def block_view(request, user_id: int):
         messages.error(request, _("This account cannot be blocked."))
     else:
         messages.success(request, _("The account is blocked from contributing."))
+    return redirect("contributions_admin:queue")
+
+
+@require_POST
+def trust_view(request, user_id: int):
+    """Trusted members publish without waiting for moderation."""
+    _require_moderator(request)
+    person = get_object_or_404(User, pk=user_id)
+    trusted = request.POST.get("trusted") == "1"
+    services.account_set_trusted(user=person, moderator=request.user, trusted=trusted)
+    if trusted:
+        messages.success(request, _("The account is trusted and publishes directly."))
+    else:
+        messages.success(request, _("The account's contributions wait for moderation again."))
     return redirect("contributions_admin:queue")
 
 

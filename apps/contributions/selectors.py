@@ -96,7 +96,9 @@ class ModerationQueue:
     tried_reports: list = field(default_factory=list)
     comments: list = field(default_factory=list)
     reports: list = field(default_factory=list)
-    hidden: list = field(default_factory=list)
+    hidden_tips: list = field(default_factory=list)
+    hidden_tried_reports: list = field(default_factory=list)
+    hidden_comments: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
 
@@ -141,7 +143,17 @@ def moderation_queue(*, limit: int = 100) -> ModerationQueue:
     queue.reports = _with_content(
         list(Report.objects.filter(resolved=False).select_related("reporter")[:limit])
     )
-    queue.hidden = list(Tip.objects.filter(status=Status.HIDDEN).select_related("author")[:limit])
+    queue.hidden_tips = list(
+        Tip.objects.filter(status=Status.HIDDEN).select_related("author", "recipe")[:limit]
+    )
+    queue.hidden_tried_reports = list(
+        TriedReport.objects.filter(status=Status.HIDDEN).select_related(
+            "author", "recipe", "municipality"
+        )[:limit]
+    )
+    queue.hidden_comments = list(
+        Comment.objects.filter(status=Status.HIDDEN).select_related("author", "post")[:limit]
+    )
     queue.suggestions = list(
         SuggestedChange.objects.filter(
             status__in=[SuggestionStatus.PENDING, SuggestionStatus.IN_REVIEW]

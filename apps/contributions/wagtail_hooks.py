@@ -12,6 +12,7 @@ from .selectors import suggestions_waiting_count, waiting_count
 admin_urlpatterns = [
     path("moderering/", admin_views.queue_view, name="queue"),
     path("moderering/blokker/<int:user_id>/", admin_views.block_view, name="block"),
+    path("moderering/tillit/<int:user_id>/", admin_views.trust_view, name="trust"),
     path(
         "moderering/rapport/<int:pk>/avvis/", admin_views.report_dismiss_view, name="report-dismiss"
     ),

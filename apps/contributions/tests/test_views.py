@@ -305,3 +305,32 @@ def test_editor_decides_suggestion_in_admin(client, group_editor, member, recipe
 def test_moderators_group_has_admin_access():
     group = Group.objects.get(name="Moderatorer")
     assert group.permissions.filter(codename="access_admin").exists()
+
+
+def test_moderator_trusts_account_and_restores_hidden(client, moderator, member, recipe):
+    hidden = TipFactory(recipe=recipe, status=Status.HIDDEN, author=member)
+    client.force_login(moderator)
+    response = client.post(reverse("contributions_admin:trust", args=[member.pk]), {"trusted": "1"})
+    assert response.status_code == 302
+    assert ContributorStanding.objects.get(user=member).trusted
+    assert services.tip_submit(recipe=recipe, author=member, text="Direkte").status == "published"
+    client.post(
+        reverse("contributions_admin:queue"), {"action": "restore", "items": [f"tip:{hidden.pk}"]}
+    )
+    hidden.refresh_from_db()
+    assert hidden.status == Status.PUBLISHED
+
+
+def test_deleted_account_shows_as_former_member(client, member, recipe, post):
+    from apps.accounts.services import user_delete
+
+    member.first_name, member.last_name = "Kari", "Nordmann"
+    member.save()
+    TipFactory(recipe=recipe, author=member, text="Et råd som blir stående")
+    CommentFactory(post=post, author=member, text="En kommentar som blir stående")
+    user_delete(user=member)
+    for url, text in ((recipe.url, "Et råd som blir stående"), (post.url, "En kommentar som")):
+        html = client.get(url).content.decode()
+        assert text in html
+        assert "Former member" in html
+        assert "Nordmann" not in html
