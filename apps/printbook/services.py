@@ -95,7 +95,8 @@ def edition_render(*, edition: Edition) -> Edition:
         edition.save(update_fields=["status", "error"])
         logger.exception("Rendering edition %s of the book failed", edition.number)
         raise
-    edition.file.save(edition.filename, ContentFile(rendered.content), save=False)
+    stored_name = f"kokeboka-{edition.number}-{edition.edition_date.isoformat()}.pdf"
+    edition.file.save(stored_name, ContentFile(rendered.content), save=False)
     edition.page_count = rendered.page_count
     edition.render_seconds = round(time.perf_counter() - started, 2)
     edition.recipe_revisions = {

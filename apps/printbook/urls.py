@@ -8,5 +8,5 @@ urlpatterns = [
     path("kokeboka/kokeboka.pdf", views.book_pdf, name="book-pdf"),
     path("kokeboka/utgaver/", views.edition_list, name="editions"),
     path("kokeboka/utgaver/<int:number>.pdf", views.edition_pdf, name="edition-pdf"),
-    path("kokeboka/pdf/<slug:slug>.pdf", views.recipe_pdf, name="recipe-pdf"),
+    path("kokeboka/pdf/<str:slug>.pdf", views.recipe_pdf, name="recipe-pdf"),
 ]

@@ -26,7 +26,7 @@ def test_an_edition_records_its_date_pages_and_each_recipes_revision(book):
         str(recipe.pk): recipe.live_revision_id for recipe in book["recipes"]
     }
     assert all(edition.recipe_revisions.values())
-    assert edition.file.name.endswith(".pdf") and "kokeboka-2026-01-15" in edition.file.name
+    assert edition.file.name.endswith(".pdf") and "kokeboka-1-2026-01-15" in edition.file.name
 
 
 def test_publishing_a_recipe_renders_a_new_edition_with_its_new_revision(

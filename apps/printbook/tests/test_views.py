@@ -103,3 +103,19 @@ def test_a_recipe_that_is_not_published_has_no_pdf(client, book):
     recipe.unpublish()
     assert client.get(f"/kokeboka/pdf/{recipe.slug}.pdf").status_code == 404
     assert client.get("/kokeboka/pdf/finnes-ikke.pdf").status_code == 404
+
+
+def test_the_recipe_page_links_to_its_pdf(client, book):
+    recipe = book["recipes"][0]
+    html = client.get(recipe.url).content.decode()
+    assert f'href="/kokeboka/pdf/{recipe.slug}.pdf"' in html
+
+
+def test_a_recipe_with_a_non_ascii_slug_has_a_pdf(client, book):
+    recipe = book["recipes"][2]
+    recipe.slug = "kjøp-under"
+    recipe.save()
+    assert (
+        client.get(reverse("printbook:recipe-pdf", kwargs={"slug": "kjøp-under"})).status_code
+        == 200
+    )
