@@ -6,8 +6,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
 from django.forms import CheckboxSelectMultiple
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +14,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from apps.core.pages import live_parent, restricted_ancestor_or_self
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -35,29 +35,10 @@ class CollaborationForm(models.TextChoices):
     COOPERATION_AGREEMENT = "samarbeidsavtale", _("Cooperation agreement")
 
 
-def _restricted_ancestor_or_self() -> Exists:
-    """A view restriction on the outer page or one of its ancestors, in the same query
-    (Wagtail's `.public()` runs a separate query for the restrictions each time)."""
-    return Exists(
-        PageViewRestriction.objects.annotate(
-            outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(page__path=F("outer_prefix"))
-    )
-
-
-def _live_parent() -> Exists:
-    return Exists(
-        Page.objects.filter(
-            live=True,
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen),
-        )
-    )
-
-
 class CaseQuerySet(PageQuerySet):
     def published(self) -> CaseQuerySet:
         """Live examples whose index is live too, outside any private section."""
-        return self.live().filter(~_restricted_ancestor_or_self()).filter(_live_parent())
+        return self.live().filter(~restricted_ancestor_or_self()).filter(live_parent())
 
 
 CasePageManager = PageManager.from_queryset(CaseQuerySet)

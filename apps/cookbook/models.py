@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
@@ -20,9 +20,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from apps.core.pages import live_parent, restricted_ancestor_or_self
 
 from .blocks import TEXT_FEATURES, ExampleBlock, StepBlock
 
@@ -41,35 +43,16 @@ class Audience(models.TextChoices):
     BOTH = "begge", _("Both")
 
 
-def _restricted_ancestor_or_self() -> Exists:
-    """A view restriction on the outer page or one of its ancestors, in the same query
-    (Wagtail's `.public()` runs a separate query for the restrictions each time)."""
-    return Exists(
-        PageViewRestriction.objects.annotate(
-            outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(page__path=F("outer_prefix"))
-    )
-
-
-def _live_parent() -> Exists:
-    return Exists(
-        Page.objects.filter(
-            live=True,
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen),
-        )
-    )
-
-
 class BookQuerySet(PageQuerySet):
     def published(self) -> BookQuerySet:
         """Live pages outside any private section."""
-        return self.live().filter(~_restricted_ancestor_or_self())
+        return self.live().filter(~restricted_ancestor_or_self())
 
 
 class RecipeQuerySet(BookQuerySet):
     def published(self) -> RecipeQuerySet:
         """Live, public recipes whose chapter is live too."""
-        return super().published().filter(_live_parent())
+        return super().published().filter(live_parent())
 
     def in_phase(self, phase: str) -> RecipeQuerySet:
         return self.filter(phase=phase)
