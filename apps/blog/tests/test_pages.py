@@ -25,7 +25,12 @@ class _Elements(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.elements.append((tag, attributes))
-        self._in_script = tag == "script" and "src" not in attributes
+        # A JSON-LD data block is not executed (and CSP allows it); it is not an inline script.
+        self._in_script = (
+            tag == "script"
+            and "src" not in attributes
+            and attributes.get("type") != "application/ld+json"
+        )
 
     def handle_endtag(self, tag):
         self._in_script = False
