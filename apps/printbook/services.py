@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from apps.cookbook.models import CookbookIndexPage, RecipePage
+from apps.core.cache import purge_page_cache
 from apps.rules.selectors import today_oslo
 
 from .models import Edition, EditionStatus
@@ -105,6 +106,7 @@ def edition_render(*, edition: Edition) -> Edition:
     edition.status = EditionStatus.READY
     edition.error = ""
     edition.save()
+    purge_page_cache()  # the edition list shows the new edition at once
     return edition
 
 

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 
-from apps.printbook import views
+from apps.printbook import services, views
 from apps.printbook.models import Edition, EditionStatus
 from apps.printbook.pdf import layout
 from apps.printbook.services import recipe_html
@@ -119,3 +119,9 @@ def test_a_recipe_with_a_non_ascii_slug_has_a_pdf(client, book):
         client.get(reverse("printbook:recipe-pdf", kwargs={"slug": "kjøp-under"})).status_code
         == 200
     )
+
+
+def test_a_new_edition_shows_in_the_cached_edition_list_at_once(client, book):
+    assert "/kokeboka/utgaver/1.pdf" not in client.get("/kokeboka/utgaver/").content.decode()
+    services.edition_render_now()
+    assert "/kokeboka/utgaver/1.pdf" in client.get("/kokeboka/utgaver/").content.decode()
