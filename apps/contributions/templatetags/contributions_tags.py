@@ -16,6 +16,8 @@ register = template.Library()
 
 @register.inclusion_tag("contributions/includes/recipe_contributions_body.html", takes_context=True)
 def recipe_contributions(context, recipe):
+    if recipe is None or recipe.pk is None:  # preview of a recipe not saved yet
+        return {"unsaved": True}
     request = context.get("request")
     user = getattr(request, "user", None)
     tips = list(recipe_tips(recipe=recipe))
@@ -36,6 +38,8 @@ def recipe_contributions(context, recipe):
 
 @register.inclusion_tag("contributions/includes/post_comments_body.html", takes_context=True)
 def post_comments_section(context, post):
+    if post is None or post.pk is None:  # preview of a post not saved yet
+        return {"unsaved": True}
     request = context.get("request")
     user = getattr(request, "user", None)
     return {

@@ -334,3 +334,23 @@ def test_deleted_account_shows_as_former_member(client, member, recipe, post):
         assert text in html
         assert "Former member" in html
         assert "Nordmann" not in html
+
+
+def test_includes_render_nothing_for_unsaved_pages(rf):
+    from django.template.loader import render_to_string
+
+    from apps.blog.models import BlogPostPage
+    from apps.cookbook.models import RecipePage
+
+    request = rf.get("/")
+    request.user = UserFactory()
+    html = render_to_string(
+        "contributions/includes/recipe_contributions.html",
+        {"recipe": RecipePage(title="Ny"), "request": request},
+    )
+    assert "bidrag" not in html
+    html = render_to_string(
+        "contributions/includes/post_comments.html",
+        {"post": BlogPostPage(title="Ny"), "request": request},
+    )
+    assert "kommentarer" not in html
