@@ -1,6 +1,9 @@
 """JSON-LD escaping and the structured data built without the demo."""
 
 import json
+import re
+
+import pytest
 
 from apps.opendata.structured import json_for_script, structured_data
 
@@ -30,3 +33,16 @@ def test_organisation(rf):
     assert node["url"] == "http://testserver/organisasjoner/gronn-vekst/"
     assert node["identifier"]["value"] == "912345678"
     assert node["sameAs"] == ["https://example.org/"]
+
+
+@pytest.mark.django_db
+def test_organisation_page_has_organization_jsonld(client, home_page):
+    from apps.accounts.tests.factories import OrganisationFactory
+
+    org = OrganisationFactory(name="Grønn Vekst", website="https://example.org/")
+    html = client.get(f"/organisasjoner/{org.slug}/").content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    nodes = [json.loads(block) for block in blocks]
+    organization = next(node for node in nodes if node["@type"] == "Organization")
+    assert organization["name"] == "Grønn Vekst"
+    assert organization["sameAs"] == ["https://example.org/"]
