@@ -319,3 +319,6 @@ API_RATE_LIMIT = (
     int(env("API_RATE_LIMIT_REQUESTS", "600") or 600),
     int(env("API_RATE_LIMIT_SECONDS", "600") or 600),
 )
+
+# The printed cookbook: a new edition is rendered in the background after each publish.
+PRINTBOOK_RENDER_ON_PUBLISH = env_bool("PRINTBOOK_RENDER_ON_PUBLISH", True)

@@ -24,3 +24,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tests use client.force_login(editor) for /admin/; the accounts tests switch this on.
 KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False
+# Tasks run at once in tests, so a publish would render the whole book each time; the
+# printbook tests switch this on where they test it.
+PRINTBOOK_RENDER_ON_PUBLISH = False
