@@ -45,6 +45,12 @@ def _public_urls(page) -> dict[str, str]:
         "search without results": "/sok/?q=xyzzyqq",
         "accessibility statement": "/tilgjengelighetserklaering/",
         "privacy": "/personvern/",
+        "book editions": "/kokeboka/utgaver/",
+        "examples": "/eksempler/",
+        "examples by county": "/eksempler/fylker/",
+        "dialogue meetings": "/dialogmoter/",
+        "organisations": "/organisasjoner/",
+        "route guide": "/veiviser/",
         "not found": "/finnes-ikke/",
     }
     page.goto(urls["change log"])
