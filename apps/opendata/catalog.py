@@ -6,7 +6,8 @@ from django.conf import settings
 
 from .datasets import DATASETS, EU_THEME, Dataset
 
-LICENSE = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+# Norsk lisens for offentlige data (NLOD 2.0), the licence of the printed book too.
+LICENSE = "https://data.norge.no/nlod/no/2.0"
 ACCESS_RIGHTS_PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
 MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"

@@ -82,7 +82,7 @@ class TestCatalogue:
             assert not missing, (node["@id"], missing)
             assert _languages(node["dct:title"]) == {"nb", "en"}
             assert node["dct:publisher"]["@id"] == publisher_id
-            assert node["dct:license"]["@id"].endswith("/licence/CC_BY_4_0")
+            assert node["dct:license"]["@id"] == "https://data.norge.no/nlod/no/2.0"
             assert node["dct:accessRights"]["@id"].endswith("/access-right/PUBLIC")
             for theme in node["dcat:theme"]:
                 assert theme["@id"].startswith(
