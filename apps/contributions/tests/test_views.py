@@ -354,3 +354,17 @@ def test_includes_render_nothing_for_unsaved_pages(rf):
         {"post": BlogPostPage(title="Ny"), "request": request},
     )
     assert "kommentarer" not in html
+
+
+def test_post_page_query_count_does_not_grow_with_comments(client, member, post):
+    def count_queries(n: int) -> int:
+        Comment.objects.all().delete()
+        for _ in range(n):
+            CommentFactory(post=post)
+        client.get(post.url)  # warm: session and site lookups
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(post.url).status_code == 200
+        return len(context.captured_queries)
+
+    client.force_login(member)
+    assert count_queries(10) == count_queries(60)
