@@ -7,6 +7,7 @@ import datetime
 import html
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.cases import services as case_services
+from apps.contributions import services as contribution_services
 from apps.core.sanitize import plain_text
 from apps.core.services import audit_record
 
@@ -419,6 +421,53 @@ def input_convert_to_case(
             action="events.input.convert_to_case",
             obj=item,
             data={"case": case.pk},
+        )
+    return item
+
+
+def input_convert_to_tip(*, item: Input, reviewer) -> Input:
+    """Turns input about a recipe into a published tip on that recipe, crediting the author
+    and the meeting, and records what it became."""
+    with transaction.atomic():
+        item = Input.objects.select_for_update().select_related("event", "recipe").get(pk=item.pk)
+        _check_transition(item, InputStatus.CONVERTED)
+        if item.recipe is None:
+            raise InputNotAllowed(_("Only input about a recipe can become a tip on it."))
+        credit = _("%(author)s, at the dialogue meeting “%(event)s”") % {
+            "author": item.credit or _("A participant"),
+            "event": item.event.title,
+        }
+        try:
+            contribution_services.input_to_tip(
+                recipe=item.recipe,
+                text=item.text,
+                author_name=item.credit,
+                author=item.author,
+                credited_to=credit[:200],
+            )
+        except ValidationError as error:
+            raise InputNotAllowed(" ".join(error.messages)) from error
+        item.status = InputStatus.CONVERTED
+        item.converted_to_description = (
+            _("Tip on the recipe: %(title)s") % {"title": item.recipe.title}
+        )[:300]
+        item.converted_to_url = item.recipe.url or ""
+        item.reviewed_by = reviewer
+        item.reviewed_at = timezone.now()
+        item.save(
+            update_fields=[
+                "status",
+                "converted_to_description",
+                "converted_to_url",
+                "reviewed_by",
+                "reviewed_at",
+            ]
+        )
+        audit_record(
+            actor=reviewer,
+            action="events.input.convert_to_tip",
+            obj=item,
+            data={"recipe": item.recipe_id},
         )
     return item
 

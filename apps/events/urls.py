@@ -21,5 +21,6 @@ urlpatterns = [
         views.convert_input_to_case,
         name="input-to-case",
     ),
+    path("<slug:slug>/innspill/<int:pk>/tips/", views.convert_input_to_tip, name="input-to-tip"),
     path("<slug:slug>/innspill/<int:pk>/vurdering/", views.review_input, name="input-review"),
 ]

@@ -505,6 +505,21 @@ def convert_input_to_case(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 @login_required
 @require_POST
+def convert_input_to_tip(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = _reviewed_event(request, slug)
+    item = _event_input(event, pk)
+    back = reverse("events:review-inputs", args=[event.slug]) + f"#input-{item.pk}"
+    try:
+        item = services.input_convert_to_tip(item=item, reviewer=request.user)
+    except services.InputNotAllowed as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(request, item.converted_to_description)
+    return redirect(back)
+
+
+@login_required
+@require_POST
 def review_input(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = _reviewed_event(request, slug)
     item = _event_input(event, pk)

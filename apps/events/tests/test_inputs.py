@@ -134,6 +134,7 @@ def test_converted_input_is_final(editor):
 REVIEW_PAGES = (
     ("GET", "events:review-inputs"),
     ("POST", "events:input-to-case"),
+    ("POST", "events:input-to-tip"),
     (
         "POST",
         "events:input-review",

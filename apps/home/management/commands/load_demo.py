@@ -11,6 +11,7 @@ from apps.accounts.models import User
 from apps.blog import demo as blog_demo
 from apps.cases import demo as cases_demo
 from apps.cookbook import demo as cookbook_demo
+from apps.contributions import demo as contributions_demo
 from apps.core import demo as core_demo
 from apps.events import demo as events_demo
 from apps.home.testing import ensure_home_page
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             blog_demo.load(home=home)
             cases_demo.load(home=home)
             events_demo.load()
+            contributions_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
 
