@@ -17,6 +17,7 @@ from django.db import transaction
 
 from apps.cookbook.models import ChapterPage, RecipePage
 
+from . import services
 from .formatting import OSLO
 from .models import (
     AgendaItem,
@@ -295,7 +296,8 @@ def _inputs(event: Event) -> None:
             if slug and found is None:
                 logger.warning("Demo input %r names unknown %s %r.", data["title"], kind, slug)
         url = recipe.url if recipe is not None and recipe.live else ""
-        Input.objects.create(
+        becomes_tip = data["status"] == InputStatus.CONVERTED and bool(url)
+        item = Input.objects.create(
             event=event,
             kind=data["kind"],
             title=data["title"],
@@ -305,11 +307,14 @@ def _inputs(event: Event) -> None:
             chapter=chapter,
             topic=data.get("topic", ""),
             phase=data["phase"],
-            status=data["status"],
-            converted_to_description=data.get("became", ""),
-            converted_to_url=(url or "") if data["status"] == InputStatus.CONVERTED else "",
+            status=InputStatus.NEW if becomes_tip else data["status"],
+            converted_to_description="" if becomes_tip else data.get("became", ""),
+            converted_to_url="",
             created_at=event.start + datetime.timedelta(minutes=10 * position),
         )
+        if becomes_tip:
+            # Through the same service an editor uses, so the tip really exists on the recipe.
+            services.input_convert_to_tip(item=item, reviewer=None)
 
 
 def _registrations(event: Event) -> None:
