@@ -10,8 +10,8 @@ from apps.accounts import demo as accounts_demo
 from apps.accounts.models import User
 from apps.blog import demo as blog_demo
 from apps.cases import demo as cases_demo
-from apps.cookbook import demo as cookbook_demo
 from apps.contributions import demo as contributions_demo
+from apps.cookbook import demo as cookbook_demo
 from apps.core import demo as core_demo
 from apps.events import demo as events_demo
 from apps.home.testing import ensure_home_page
