@@ -4,7 +4,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast check format bench messages vendor clean
