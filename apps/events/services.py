@@ -429,7 +429,11 @@ def input_convert_to_tip(*, item: Input, reviewer) -> Input:
     """Turns input about a recipe into a published tip on that recipe, crediting the author
     and the meeting, and records what it became."""
     with transaction.atomic():
-        item = Input.objects.select_for_update().select_related("event", "recipe").get(pk=item.pk)
+        item = (
+            Input.objects.select_for_update(of=("self",))
+            .select_related("event", "recipe")
+            .get(pk=item.pk)
+        )
         _check_transition(item, InputStatus.CONVERTED)
         if item.recipe is None:
             raise InputNotAllowed(_("Only input about a recipe can become a tip on it."))
