@@ -9,11 +9,14 @@ from django.db import transaction
 from apps.accounts import demo as accounts_demo
 from apps.accounts.models import User
 from apps.blog import demo as blog_demo
+from apps.broker import demo as broker_demo
 from apps.cases import demo as cases_demo
+from apps.collaborations import demo as collaborations_demo
 from apps.contributions import demo as contributions_demo
 from apps.cookbook import demo as cookbook_demo
 from apps.core import demo as core_demo
 from apps.events import demo as events_demo
+from apps.fund import demo as fund_demo
 from apps.home.testing import ensure_home_page
 from apps.rules import demo as rules_demo
 
@@ -43,6 +46,9 @@ class Command(BaseCommand):
             cases_demo.load(home=home)
             events_demo.load()
             contributions_demo.load()
+            broker_demo.load()
+            collaborations_demo.load()
+            fund_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
 

@@ -1,0 +1,5 @@
+"""API router for the broker app."""
+
+from ninja import Router
+
+router = Router()

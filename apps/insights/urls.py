@@ -1,0 +1,6 @@
+"""URLs of the insights app (full Norwegian paths)."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "insights"
+urlpatterns: list = []
