@@ -30,7 +30,7 @@ urlpatterns = [
     path("", include("apps.matching.urls")),
     path("", include("apps.collaborations.urls")),
     path("", include("apps.fund.urls")),
-    path("", include("apps.fund.urls_assessment")),
+    path("", include("apps.grants.urls")),
     path("", include("apps.insights.urls")),
     path("", include("apps.contributions.urls")),
     path("", include("apps.accounts.urls")),

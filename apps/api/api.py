@@ -8,7 +8,7 @@ from typing import Any
 from ninja import NinjaAPI
 
 from .examples import add_examples
-from .routers import blog, broker, cases, cookbook, events, fund, rules, veiviser
+from .routers import blog, broker, cases, cookbook, events, grants, matching, rules, veiviser
 
 DESCRIPTION = """Open data from Kokeboka: recipes, legal rules and thresholds, examples,
 blog posts and dialogue meetings. Only published content. Free to reuse under CC BY 4.0.
@@ -88,4 +88,5 @@ api.add_router("/veiviser", veiviser.router)
 api.add_router("/cases", cases.router)
 api.add_router("/events", events.router)
 api.add_router("/", broker.router)
-api.add_router("/", fund.router)
+api.add_router("/", matching.router)
+api.add_router("/", grants.router)

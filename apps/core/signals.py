@@ -19,6 +19,9 @@ PUBLIC_CONTENT_APPS = {
     "events",
     "broker",
     "fund",
+    "grants",
+    "matching",
+    "collaborations",
     "wagtailcore",
 }
 

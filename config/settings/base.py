@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "apps.matching",
     "apps.collaborations",
     "apps.fund",
+    "apps.grants",
     "apps.insights",
     "apps.home",
     "wagtail.contrib.forms",

@@ -17,6 +17,7 @@ from apps.cookbook import demo as cookbook_demo
 from apps.core import demo as core_demo
 from apps.events import demo as events_demo
 from apps.fund import demo as fund_demo
+from apps.grants import demo as grants_demo
 from apps.home.testing import ensure_home_page
 from apps.rules import demo as rules_demo
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             broker_demo.load()
             collaborations_demo.load()
             fund_demo.load()
+            grants_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
 

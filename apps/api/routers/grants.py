@@ -1,4 +1,4 @@
-"""API router for the fund app."""
+"""API router for the grants app."""
 
 from ninja import Router
 

@@ -1,0 +1,5 @@
+"""API router for the matching app."""
+
+from ninja import Router
+
+router = Router()
