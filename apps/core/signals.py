@@ -20,8 +20,6 @@ PUBLIC_CONTENT_APPS = {
     "broker",
     "fund",
     "grants",
-    "matching",
-    "collaborations",
     "wagtailcore",
 }
 
