@@ -191,3 +191,62 @@ def load() -> None:
             description=f"<p>{description}</p>",
             external_key=key,
         )
+
+
+# One password for every demo person created in a run of load_demo: taken from
+# KOKEBOKA_DEMO_PASSWORD when set, otherwise generated once per process and printed by
+# load_demo (never stored in the repository).
+_created: list[str] = []
+_password: list[str] = []
+
+
+def demo_password() -> str:
+    """The password given to demo people created in this process."""
+    import os
+    import secrets
+
+    if not _password:
+        _password.append(os.environ.get("KOKEBOKA_DEMO_PASSWORD") or secrets.token_urlsafe(12))
+    return _password[0]
+
+
+def created_people() -> list[str]:
+    """Emails of the demo people created in this process (for load_demo to print)."""
+    return list(_created)
+
+
+@transaction.atomic
+def ensure_person(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    memberships: tuple[tuple[Organisation, str], ...] = (),
+):
+    """A demo person with a verified address and the given (organisation, role) memberships.
+    Idempotent on email; an existing person keeps their password."""
+    from django.utils import timezone
+
+    from .models import Membership, User
+
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email,
+            password=demo_password(),
+            first_name=first_name,
+            last_name=last_name,
+        )
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
+        _created.append(email)
+    for organisation, role in memberships:
+        Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    return user
+
+
+def demo_organisation(key: str) -> Organisation:
+    """A demo organisation by its key: a kommunenummer ("3201") or an entrepreneur's name."""
+    if key.isdigit():
+        return Organisation.objects.get(municipality__code=key)
+    return Organisation.objects.get(external_key=f"demo:se:{key}")

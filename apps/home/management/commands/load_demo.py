@@ -53,6 +53,18 @@ class Command(BaseCommand):
             grants_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
+        self._report_people()
+
+    def _report_people(self) -> None:
+        people = accounts_demo.created_people()
+        if not people:
+            return
+        bar = "=" * 64
+        lines = "\n".join(f"  {email}" for email in people)
+        password = accounts_demo.demo_password()
+        self.stdout.write(
+            f"\n{bar}\nDemo people created (password shown once: {password}):\n{lines}\n{bar}\n"
+        )
 
     def _ensure_editor(self) -> None:
         if User.objects.filter(email=DEMO_EDITOR_EMAIL).exists():
