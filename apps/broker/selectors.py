@@ -1,0 +1,210 @@
+"""Read-side queries of the broker service. Lists go through these so that drafts,
+members-only and expired needs and unapproved or lapsed profiles never leak."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import (
+    PUBLISHED_NEED_STATUSES,
+    EntrepreneurProfile,
+    Need,
+    NeedStatus,
+    NeedVisibility,
+    Offer,
+    ReviewStatus,
+)
+from .permissions import EDIT_PROFILE_ROLES, is_person, org_ids_with_roles, roles_by_org
+
+
+def needs_visible_to(user, *, today: datetime.date | None = None) -> QuerySet[Need]:
+    """Public needs for everyone; members-only published needs for members of any
+    organisation; every need of the person's own organisations (drafts, closed, expired:
+    members and brokers of the owning organisation); everything for superusers."""
+    today = today or timezone.localdate()
+    qs = Need.objects.all()
+    if not is_person(user):
+        return qs.public(today)
+    if user.is_superuser:
+        return qs
+    roles = roles_by_org(user)
+    published = Q(status__in=PUBLISHED_NEED_STATUSES, expires_at__gte=today)
+    condition = published & Q(visibility=NeedVisibility.PUBLIC)
+    if roles:
+        condition |= published & Q(visibility=NeedVisibility.MEMBERS)
+        condition |= Q(organisation_id__in=list(roles))
+    return qs.filter(condition)
+
+
+def need_list_queryset(qs: QuerySet[Need]) -> QuerySet[Need]:
+    return qs.select_related("organisation", "municipality__county").prefetch_related(
+        "sectors", "target_groups"
+    )
+
+
+@dataclass(frozen=True)
+class NeedFilters:
+    q: str = ""
+    sector: str = ""
+    target_group: str = ""
+    county: str = ""
+    municipality: str = ""
+    status: str = ""
+    cross_sector: bool = False
+    no_clear_owner: bool = False
+    mine: bool = False
+
+
+def needs_filtered(*, user, filters: NeedFilters) -> QuerySet[Need]:
+    qs = needs_visible_to(user)
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            qs = qs.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(affected__icontains=word)
+                | Q(outcome__icontains=word)
+            )
+    if filters.sector:
+        qs = qs.filter(sectors__code=filters.sector)
+    if filters.target_group:
+        qs = qs.filter(target_groups__code=filters.target_group)
+    if filters.municipality:
+        qs = qs.filter(municipality__code=filters.municipality)
+    elif filters.county:
+        qs = qs.filter(municipality__county__code=filters.county)
+    if filters.status in NeedStatus.values:
+        qs = qs.filter(status=filters.status)
+    if filters.cross_sector:
+        qs = qs.annotate(_sector_count=Count("sectors", distinct=True)).filter(_sector_count__gte=2)
+    if filters.no_clear_owner:
+        qs = qs.filter(no_clear_owner=True)
+    if filters.mine:
+        qs = qs.filter(organisation_id__in=list(roles_by_org(user)))
+    return need_list_queryset(qs.distinct()).order_by("-created_at", "-pk")
+
+
+def own_needs_expiring(*, user, today: datetime.date | None = None) -> QuerySet[Need]:
+    """Needs of the person's organisations that are published and expire within 30 days
+    or have expired: the owners are asked to renew them."""
+    today = today or timezone.localdate()
+    org_ids = list(roles_by_org(user))
+    if not org_ids:
+        return Need.objects.none()
+    return (
+        Need.objects.filter(
+            organisation_id__in=org_ids,
+            status__in=PUBLISHED_NEED_STATUSES,
+            expires_at__lte=today + datetime.timedelta(days=30),
+        )
+        .select_related("organisation")
+        .order_by("expires_at", "pk")
+    )
+
+
+def need_for_detail(pk: int) -> Need | None:
+    return (
+        Need.objects.select_related("organisation", "municipality__county", "created_by")
+        .prefetch_related("sectors", "target_groups")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+# Entrepreneurs and offers ---------------------------------------------------------------
+
+
+def public_offers() -> QuerySet[Offer]:
+    return Offer.objects.public()
+
+
+def offers_prefetch(qs: QuerySet[Offer] | None = None) -> Prefetch:
+    qs = Offer.objects.all() if qs is None else qs
+    return Prefetch(
+        "offers",
+        queryset=qs.prefetch_related("sectors", "target_groups", "areas").order_by("title", "pk"),
+    )
+
+
+@dataclass(frozen=True)
+class ProfileFilters:
+    q: str = ""
+    sector: str = ""
+    target_group: str = ""
+    municipality: str = ""
+    maturity: str = ""
+    work_integration: bool = False
+
+
+def profiles_filtered(*, filters: ProfileFilters) -> QuerySet[EntrepreneurProfile]:
+    today = timezone.localdate()
+    qs = EntrepreneurProfile.objects.public(today)
+    offer_q = Q(offers__active=True)
+    if filters.sector:
+        offer_q &= Q(offers__sectors__code=filters.sector)
+    if filters.target_group:
+        offer_q &= Q(offers__target_groups__code=filters.target_group)
+    if filters.maturity:
+        offer_q &= Q(offers__maturity=filters.maturity)
+    if filters.sector or filters.target_group or filters.maturity:
+        qs = qs.filter(offer_q)
+    if filters.municipality:
+        qs = qs.filter(
+            Q(area_national=True)
+            | Q(areas__code=filters.municipality)
+            | Q(offers__area_national=True, offers__active=True)
+            | Q(offers__areas__code=filters.municipality, offers__active=True)
+        )
+    if filters.work_integration:
+        qs = qs.filter(organisation__work_integration=True)
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            qs = qs.filter(
+                Q(organisation__name__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(offers__title__icontains=word, offers__active=True)
+                | Q(offers__description__icontains=word, offers__active=True)
+            )
+    ids = qs.values("pk")
+    return (
+        EntrepreneurProfile.objects.filter(pk__in=ids)
+        .select_related("organisation")
+        .prefetch_related("areas", offers_prefetch(Offer.objects.filter(active=True)))
+        .order_by("organisation__name", "pk")
+    )
+
+
+def profile_for_detail(slug: str) -> EntrepreneurProfile | None:
+    return (
+        EntrepreneurProfile.objects.select_related("organisation", "reviewed_by")
+        .prefetch_related("areas", "examples", offers_prefetch())
+        .filter(organisation__slug=slug)
+        .first()
+    )
+
+
+def profiles_pending_review() -> QuerySet[EntrepreneurProfile]:
+    return (
+        EntrepreneurProfile.objects.filter(review_status=ReviewStatus.PENDING)
+        .select_related("organisation")
+        .prefetch_related("offers")
+        .order_by("updated_at", "pk")
+    )
+
+
+def organisations_for_profile(user):
+    """Entrepreneur organisations whose profile this person may create or edit."""
+    from apps.accounts.models import Organisation
+
+    from .permissions import ENTREPRENEUR_TYPES
+
+    qs = Organisation.objects.filter(type__in=ENTREPRENEUR_TYPES).select_related(
+        "entrepreneur_profile"
+    )
+    if is_person(user) and user.is_superuser:
+        return qs.none()
+    return qs.filter(pk__in=org_ids_with_roles(user, EDIT_PROFILE_ROLES)).order_by("name")
