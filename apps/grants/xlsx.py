@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the fixed XML parts read best one element a line)
 """A minimal Excel (.xlsx) writer that streams: rows go into the zip as they come, and the
 bytes written so far are handed out after every few rows, so a large export never sits
 whole in memory. One worksheet; text as inline strings, numbers as numbers, a bold
