@@ -6,3 +6,6 @@ class MatchingConfig(AppConfig):
     name = "apps.matching"
     label = "matching"
     verbose_name = _("Matching")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,0 +1,495 @@
+"""The matching engine: pure functions, no database.
+
+A need or an offer becomes a *document*: a mapping from index terms to a weight and the
+words as they appear in the text. Terms have a prefix that says what they are:
+
+- ``w:<stem>``   a word after Norwegian Snowball stemming (stop words dropped);
+- ``p:<stem> <stem>`` two neighbouring words, a phrase («psykisk helse»);
+- ``c:<concept>`` a concept from apps.matching.synonyms, found through any of its phrases,
+  so «slutter på skolen» and «frafall» meet even when they share no word;
+- ``s:<sector>``, ``g:<target group>`` the codes of the shared vocabulary;
+- ``a:<kommunenummer>``, ``k:<fylkesnummer>``, ``a:national`` the area.
+
+The text terms (w/p/c) are weighted by field and term frequency and scaled to unit length,
+so a long description does not win on length alone; the rarity of a term (idf) is applied
+when two documents are compared, because it depends on the collection searched. The same
+terms are stored in the index table (apps.matching.models.MatchTerm), which is how the
+database pre-selects candidates; :func:`score` then ranks those candidates and explains why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from apps.search.stemming import stem_word
+
+from . import synonyms
+
+WORD_TERM = "w:"
+PHRASE_TERM = "p:"
+CONCEPT_TERM = "c:"
+SECTOR_TERM = "s:"
+GROUP_TERM = "g:"
+AREA_TERM = "a:"
+COUNTY_TERM = "k:"
+NATIONAL_TERM = "a:national"
+TEXT_PREFIXES = (WORD_TERM, PHRASE_TERM, CONCEPT_TERM)
+MAX_TERM_LENGTH = 100
+
+# Words of the trade that every need and offer uses; they say nothing about the match.
+DOMAIN_STOP_WORDS = frozenset(
+    ["kommune", "kommunen", "kommunens", "kommuner", "kommunene", "behov", "behovet", "tilbud", "tilbudet", "tilbyr", "tilbyder", "ønsker", "ønsket", "trenger", "trengs", "bidra", "bidrar", "gjennom", "mer", "flere", "får", "gjør", "god", "godt", "gode", "ny", "nye", "nytt", "år", "året", "andre", "annet", "hele", "del", "måte", "bedre", "får", "fått", "finne", "finnes", "særlig", "blant", "stor", "store", "mye", "lite", "liten", "små", "mindre", "ofte", "gang", "ganger", "tidligere", "gjerne", "viktig", "oss", "våre", "vårt", "vår", "også", "dag", "dager", "uke", "uker"]
+)
+
+# Field weights: a word in the title says more about the document than one in the body.
+TITLE_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+PHRASE_FACTOR = 0.6
+CONCEPT_WEIGHT = 1.4
+COMPOUND_PART_FACTOR = 0.5
+
+# How the parts of the score add up (they sum to 1; the score shown is 0–100).
+TEXT_SHARE = 0.58
+SECTOR_SHARE = 0.17
+GROUP_SHARE = 0.13
+AREA_SHARE = 0.07
+MATURITY_SHARE = 0.05
+# The text similarity saturates: raw similarity r gives 1 - exp(-r * TEXT_SATURATION).
+TEXT_SATURATION = 0.35
+# How much a candidate that resembles a dismissed offer is lowered (at full resemblance).
+DISMISSED_PENALTY = 0.6
+
+MATURITY_VALUES = {
+    "idea": 0.2,
+    "startup": 0.4,
+    "tested": 0.7,
+    "established": 0.9,
+    "scaled": 1.0,
+}
+AREA_VALUES = {"municipality": 1.0, "national": 0.8, "county": 0.6}
+
+# The synonym layer can be switched off to measure what it adds (matching_evaluate).
+CONCEPTS_ENABLED = True
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n]+")
+_WORD = re.compile(r"[^\W\d_][^\W_]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    stem: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    weight: float
+    surface: str
+
+
+Document = Mapping[str, Entry]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason for a match: ``kind`` says what (sector, target_group, word, phrase,
+    concept, area, maturity, pinned, dismissed_similar); ``items`` hold the codes or the
+    words as they appear in the text."""
+
+    kind: str
+    items: tuple[str, ...]
+    weight: float = 0.0
+
+
+@dataclass
+class Scored:
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+    text: float = 0.0
+
+
+def _normalise_stem(stem: str) -> str:
+    # Snowball leaves «ensomm» (ensomme) beside «ensom» (ensom): fold a final double consonant.
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå":
+        return stem[:-1]
+    return stem
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The normalised stem of one word, or "" for a stop word or a word of the trade."""
+    lowered = word.lower()
+    if lowered in DOMAIN_STOP_WORDS or len(lowered) < 2:
+        return ""
+    stemmed = stem_word(lowered)
+    return _normalise_stem(stemmed) if stemmed else ""
+
+
+def tokenise(text: str) -> list[Token]:
+    """The words of the text that carry meaning, with their stems. Positions count words;
+    a sentence break leaves a gap, so phrases never span two sentences."""
+    tokens: list[Token] = []
+    position = 0
+    for sentence in _SENTENCE_BREAK.split(text or ""):
+        for match in _WORD.finditer(sentence):
+            surface = match.group()
+            stemmed = stem(surface)
+            if stemmed:
+                tokens.append(Token(surface=surface, stem=stemmed, position=position))
+            position += 1
+        position += 2
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    stems_found = set()
+    for word in synonyms.LEXICON:
+        stemmed = stem(word)
+        if stemmed:
+            stems_found.add(stemmed)
+    return frozenset(stems_found)
+
+
+@lru_cache(maxsize=50_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """Stems of the two known words a Norwegian compound is made of («arbeidstrening» ->
+    «arbeid», «trening»), or () when it does not split into words of the lexicon."""
+    lowered = word.lower()
+    if len(lowered) < 7:
+        return ()
+    lexicon = _lexicon()
+    for cut in range(len(lowered) - 3, 2, -1):
+        left, right = lowered[:cut], lowered[cut:]
+        right_stem = stem(right)
+        if not right_stem or right_stem not in lexicon:
+            continue
+        for candidate in (left, left[:-1] if left.endswith(("s", "e")) else None):
+            if candidate and len(candidate) >= 3:
+                left_stem = _normalise_stem(stem_word(candidate) or candidate)
+                if left_stem in lexicon:
+                    return (left_stem, right_stem)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _concept_patterns() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(concept code, stems of the phrase, is_prefix) for every phrase of every concept."""
+    patterns = []
+    for code, (_label, phrases) in synonyms.CONCEPTS.items():
+        for phrase in phrases:
+            prefix = phrase.endswith("*")
+            text = phrase.rstrip("*")
+            if prefix:
+                patterns.append((code, (text.lower(),), True))
+                continue
+            stems = tuple(token.stem for token in tokenise(text))
+            if stems:
+                patterns.append((code, stems, False))
+    return tuple(patterns)
+
+
+def find_concepts(tokens: list[Token]) -> dict[str, str]:
+    """Concepts found in the tokens: code -> the first words that triggered it, as written."""
+    found: dict[str, str] = {}
+    if not tokens:
+        return found
+    by_position = {token.position: token for token in tokens}
+    for code, stems, prefix in _concept_patterns():
+        if code in found:
+            continue
+        if prefix:
+            for token in tokens:
+                if token.surface.lower().startswith(stems[0]):
+                    found[code] = token.surface
+                    break
+            continue
+        for token in tokens:
+            if token.stem != stems[0]:
+                continue
+            run = [token]
+            for offset, wanted in enumerate(stems[1:], start=1):
+                following = by_position.get(token.position + offset)
+                if following is None or following.stem != wanted:
+                    break
+                run.append(following)
+            if len(run) == len(stems):
+                found[code] = " ".join(t.surface for t in run)
+                break
+    return found
+
+
+def _add(terms: dict[str, list], term: str, weight: float, surface: str) -> None:
+    term = term[:MAX_TERM_LENGTH]
+    if term in terms:
+        terms[term][0] += weight
+    else:
+        terms[term] = [weight, surface]
+
+
+def text_terms(
+    fields: Iterable[tuple[str, float]], *, use_concepts: bool | None = None
+) -> dict[str, Entry]:
+    """Weighted text terms (words, phrases, concepts) of (text, field weight) pairs, scaled
+    to unit length. ``use_concepts`` None follows CONCEPTS_ENABLED."""
+    if use_concepts is None:
+        use_concepts = CONCEPTS_ENABLED
+    raw: dict[str, list] = {}
+    for text, field_weight in fields:
+        tokens = tokenise(text)
+        previous: Token | None = None
+        for token in tokens:
+            _add(raw, WORD_TERM + token.stem, field_weight, token.surface)
+            for part in compound_parts(token.surface):
+                if part != token.stem:
+                    _add(raw, WORD_TERM + part, field_weight * COMPOUND_PART_FACTOR, token.surface)
+            if previous is not None and token.position == previous.position + 1:
+                _add(
+                    raw,
+                    f"{PHRASE_TERM}{previous.stem} {token.stem}",
+                    field_weight * PHRASE_FACTOR,
+                    f"{previous.surface} {token.surface}",
+                )
+            previous = token
+        if use_concepts:
+            for code, surface in find_concepts(tokens).items():
+                _add(raw, CONCEPT_TERM + code, CONCEPT_WEIGHT * field_weight, surface)
+    # Sub-linear term frequency: the tenth «ungdom» adds less than the second.
+    weighted = {term: (1.0 + math.log(value[0]), value[1]) for term, value in raw.items()}
+    norm = math.sqrt(sum(weight * weight for weight, _ in weighted.values())) or 1.0
+    return {term: Entry(weight / norm, surface) for term, (weight, surface) in weighted.items()}
+
+
+def build_document(
+    *,
+    title: str,
+    texts: Iterable[str],
+    sectors: Iterable[str] = (),
+    target_groups: Iterable[str] = (),
+    municipalities: Iterable[str] = (),
+    national: bool = False,
+    use_concepts: bool | None = None,
+) -> dict[str, Entry]:
+    """Every index term of a need or an offer. ``municipalities`` are kommunenummer; the
+    county is the first two digits."""
+    fields = [(title, TITLE_WEIGHT)] + [(text, BODY_WEIGHT) for text in texts if text]
+    document = text_terms(fields, use_concepts=use_concepts)
+    for code in sectors:
+        document[SECTOR_TERM + code] = Entry(1.0, code)
+    for code in target_groups:
+        document[GROUP_TERM + code] = Entry(1.0, code)
+    for code in municipalities:
+        document[AREA_TERM + code] = Entry(1.0, code)
+        document[COUNTY_TERM + code[:2]] = Entry(1.0, code[:2])
+    if national:
+        document[NATIONAL_TERM] = Entry(1.0, "national")
+    return document
+
+
+def idf(document_frequency: int, collection_size: int) -> float:
+    """Rarity of a term in the collection searched: common words weigh little."""
+    return math.log(1.0 + (collection_size + 1) / (document_frequency + 0.5))
+
+
+def _codes(document: Document, prefix: str) -> set[str]:
+    return {term[len(prefix) :] for term in document if term.startswith(prefix)}
+
+
+def _area(need: Document, offer: Document) -> str | None:
+    need_areas = {term for term in need if term.startswith(AREA_TERM) and term != NATIONAL_TERM}
+    if need_areas & set(offer):
+        return "municipality"
+    if NATIONAL_TERM in offer:
+        return "national"
+    need_counties = {term for term in need if term.startswith(COUNTY_TERM)}
+    if need_counties & set(offer):
+        return "county"
+    return None
+
+
+def text_similarity(
+    source: Document, target: Document, idf_of: Mapping[str, float], default_idf: float
+) -> tuple[float, list[tuple[str, float]]]:
+    """Raw text similarity and the contribution of each shared text term."""
+    contributions = []
+    for term, entry in source.items():
+        if not term.startswith(TEXT_PREFIXES):
+            continue
+        other = target.get(term)
+        if other is None:
+            continue
+        rarity = idf_of.get(term, default_idf)
+        contributions.append((term, rarity * rarity * entry.weight * other.weight))
+    contributions.sort(key=lambda item: -item[1])
+    return sum(value for _, value in contributions), contributions
+
+
+def resemblance(candidate: Document, dismissed: Document) -> float:
+    """How much a candidate's text resembles the dismissed offers (0–1, unit vectors)."""
+    total = 0.0
+    for term, entry in dismissed.items():
+        other = candidate.get(term)
+        if other is not None and term.startswith(TEXT_PREFIXES):
+            total += entry.weight * other.weight
+    return min(1.0, total)
+
+
+def merge_dismissed(documents: Iterable[Document]) -> dict[str, Entry]:
+    """The unit-length centroid of the text terms of the dismissed offers."""
+    summed: dict[str, list] = {}
+    for document in documents:
+        for term, entry in document.items():
+            if term.startswith(TEXT_PREFIXES):
+                _add(summed, term, entry.weight, entry.surface)
+    norm = math.sqrt(sum(value[0] ** 2 for value in summed.values())) or 1.0
+    return {term: Entry(value[0] / norm, value[1]) for term, value in summed.items()}
+
+
+def score(
+    *,
+    need: Document,
+    offer: Document,
+    maturity: str = "",
+    idf_of: Mapping[str, float],
+    default_idf: float,
+    dismissed: Document | None = None,
+    show: str = "offer",
+) -> Scored:
+    """Score (0–100) and reasons for one need and one offer. ``idf_of`` is the rarity of the
+    terms in the collection being ranked. ``show`` says whose words the reasons quote:
+    "offer" when ranking offers for a need, "need" when ranking needs for an offer."""
+    raw, contributions = text_similarity(need, offer, idf_of, default_idf)
+    text = 1.0 - math.exp(-raw * TEXT_SATURATION)
+
+    need_sectors = _codes(need, SECTOR_TERM)
+    shared_sectors = sorted(need_sectors & _codes(offer, SECTOR_TERM))
+    sector = len(shared_sectors) / len(need_sectors) if need_sectors else 0.0
+
+    need_groups = _codes(need, GROUP_TERM)
+    offer_groups = _codes(offer, GROUP_TERM)
+    shared_groups = sorted(need_groups & offer_groups)
+    if need_groups:
+        group = len(shared_groups) / len(need_groups)
+        if not shared_groups and "alle" in offer_groups:
+            group = 0.3
+    else:
+        group = 0.0
+
+    area = _area(need, offer)
+    area_value = AREA_VALUES.get(area or "", 0.0)
+    maturity_value = MATURITY_VALUES.get(maturity, 0.0)
+
+    total = (
+        TEXT_SHARE * text
+        + SECTOR_SHARE * sector
+        + GROUP_SHARE * group
+        + AREA_SHARE * area_value
+        + MATURITY_SHARE * maturity_value
+    )
+    reasons: list[Reason] = []
+    if shared_sectors:
+        reasons.append(Reason("sector", tuple(shared_sectors), SECTOR_SHARE * sector))
+    if shared_groups:
+        reasons.append(Reason("target_group", tuple(shared_groups), GROUP_SHARE * group))
+    quoted = offer if show == "offer" else need
+    for kind, prefix in (("phrase", PHRASE_TERM), ("word", WORD_TERM), ("concept", CONCEPT_TERM)):
+        items = []
+        weight = 0.0
+        for term, value in contributions:
+            if term.startswith(prefix):
+                if kind == "concept":
+                    code = term[len(prefix) :]
+                    label = synonyms.CONCEPTS.get(code, (code, ()))[0]
+                    items.append(f"{label}: «{need[term].surface}» – «{offer[term].surface}»")
+                else:
+                    surface = quoted[term].surface
+                    if surface.lower() not in (item.lower() for item in items):
+                        items.append(surface)
+                weight += value
+        if items:
+            share = TEXT_SHARE * text * (weight / raw) if raw else 0.0
+            reasons.append(Reason(kind, tuple(items[:8]), share))
+    if area:
+        reasons.append(Reason("area", (area,), AREA_SHARE * area_value))
+    if maturity:
+        reasons.append(Reason("maturity", (maturity,), MATURITY_SHARE * maturity_value))
+    if dismissed:
+        likeness = resemblance(offer, dismissed)
+        if likeness > 0.05:
+            lowered = total * DISMISSED_PENALTY * likeness
+            total -= lowered
+            reasons.append(Reason("dismissed_similar", (f"{likeness:.2f}",), -lowered))
+    return Scored(score=round(100.0 * total, 2), reasons=reasons, text=text)
+
+
+@dataclass
+class Ranked:
+    object_id: int
+    scored: Scored
+    pinned: bool = False
+
+
+def rank(
+    *,
+    query: Document,
+    candidates: Mapping[int, Document],
+    maturity: Mapping[int, str],
+    idf_of: Mapping[str, float],
+    default_idf: float,
+    direction: str = "offers",
+    pinned: Iterable[int] = (),
+    dismissed_ids: Iterable[int] = (),
+    dismissed: Document | None = None,
+    limit: int | None = None,
+) -> list[Ranked]:
+    """Ranks candidates for a query. ``direction`` "offers": the query is a need and the
+    candidates offers; "needs": the query is an offer and the candidates needs. Pinned
+    candidates come first; dismissed ones are left out."""
+    pinned_set = set(pinned)
+    hidden = set(dismissed_ids)
+    results = []
+    for object_id, document in candidates.items():
+        if object_id in hidden:
+            continue
+        if direction == "offers":
+            scored = score(
+                need=query,
+                offer=document,
+                maturity=maturity.get(object_id, ""),
+                idf_of=idf_of,
+                default_idf=default_idf,
+                dismissed=dismissed,
+                show="offer",
+            )
+        else:
+            scored = score(
+                need=document,
+                offer=query,
+                maturity=maturity.get(object_id, ""),
+                idf_of=idf_of,
+                default_idf=default_idf,
+                show="need",
+            )
+        is_pinned = object_id in pinned_set
+        if is_pinned:
+            scored.reasons.insert(0, Reason("pinned", ()))
+        results.append(Ranked(object_id=object_id, scored=scored, pinned=is_pinned))
+    results.sort(key=lambda item: (not item.pinned, -item.scored.score, item.object_id))
+    return results[:limit] if limit is not None else results
+
+
+def collection_idf(documents: Iterable[Document]) -> tuple[dict[str, float], float]:
+    """idf of every text term of an in-memory collection, and the idf of an unseen term."""
+    frequency: dict[str, int] = {}
+    size = 0
+    for document in documents:
+        size += 1
+        for term in document:
+            if term.startswith(TEXT_PREFIXES):
+                frequency[term] = frequency.get(term, 0) + 1
+    return {term: idf(count, size) for term, count in frequency.items()}, idf(0, size)

@@ -1,0 +1,217 @@
+"""The labelled evaluation set (apps/matching/evaluation/*.json) and its measures.
+
+needs.json and offers.json hold invented but realistic needs and offers in Norwegian;
+gold.json lists, for each need, the offers a skilled broker would introduce. Some needs are
+paraphrases that share few words with the right offer, and some span several sectors.
+
+hit@k is the share of needs with a right offer among the first k; MRR is the mean of
+1 / (rank of the first right offer), 0 when none is ranked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import engine
+
+EVALUATION_DIR = Path(__file__).resolve().parent / "evaluation"
+
+
+@dataclass(frozen=True)
+class EvaluationSet:
+    needs: list[dict]
+    offers: list[dict]
+    gold: dict[str, list[str]]
+
+
+@dataclass
+class Metrics:
+    needs: int
+    hit_at_1: float
+    hit_at_3: float
+    mrr: float
+    misses: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def load_set() -> EvaluationSet:
+    def read(name: str):
+        return json.loads((EVALUATION_DIR / name).read_text(encoding="utf-8"))
+
+    return EvaluationSet(
+        needs=read("needs.json"), offers=read("offers.json"), gold=read("gold.json")
+    )
+
+
+def need_texts(item: Mapping) -> list[str]:
+    return [item.get("description", ""), item.get("affected", ""), item.get("outcome", "")]
+
+
+def need_document(item: Mapping, *, use_concepts: bool = True) -> dict[str, engine.Entry]:
+    return engine.build_document(
+        title=item["title"],
+        texts=need_texts(item),
+        sectors=item.get("sectors", ()),
+        target_groups=item.get("target_groups", ()),
+        municipalities=[item["municipality"]],
+        use_concepts=use_concepts,
+    )
+
+
+def offer_document(item: Mapping, *, use_concepts: bool = True) -> dict[str, engine.Entry]:
+    return engine.build_document(
+        title=item["title"],
+        texts=[item.get("description", "")],
+        sectors=item.get("sectors", ()),
+        target_groups=item.get("target_groups", ()),
+        municipalities=item.get("areas", ()),
+        national=item.get("area_national", False),
+        use_concepts=use_concepts,
+    )
+
+
+def rank_in_memory(evaluation: EvaluationSet, *, use_concepts: bool = True) -> dict[str, list[str]]:
+    """Offer keys ranked for each need key, computed with the engine alone."""
+    offers = {
+        index: offer_document(item, use_concepts=use_concepts)
+        for index, item in enumerate(evaluation.offers)
+    }
+    idf_of, default_idf = engine.collection_idf(offers.values())
+    maturity = {index: item.get("maturity", "") for index, item in enumerate(evaluation.offers)}
+    rankings = {}
+    for need in evaluation.needs:
+        ranked = engine.rank(
+            query=need_document(need, use_concepts=use_concepts),
+            candidates=offers,
+            maturity=maturity,
+            idf_of=idf_of,
+            default_idf=default_idf,
+        )
+        rankings[need["key"]] = [evaluation.offers[item.object_id]["key"] for item in ranked]
+    return rankings
+
+
+def measure(rankings: Mapping[str, Sequence[str]], gold: Mapping[str, Sequence[str]]) -> Metrics:
+    hits_1 = hits_3 = 0
+    reciprocal = 0.0
+    misses = []
+    for need_key, right in gold.items():
+        ranked = list(rankings.get(need_key, ()))
+        right_set = set(right)
+        first = next((index for index, key in enumerate(ranked) if key in right_set), None)
+        if first is not None:
+            reciprocal += 1.0 / (first + 1)
+            hits_1 += first == 0
+            hits_3 += first < 3
+        if first is None or first >= 3:
+            misses.append(need_key)
+    count = len(gold) or 1
+    return Metrics(
+        needs=len(gold),
+        hit_at_1=hits_1 / count,
+        hit_at_3=hits_3 / count,
+        mrr=reciprocal / count,
+        misses=misses,
+    )
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _build_rows(evaluation: EvaluationSet) -> tuple[dict[int, str], dict[str, object]]:
+    """Creates the set's needs and offers through the ORM (the signals index them);
+    returns {offer pk: key} and {need key: Need}."""
+    from apps.accounts.models import Organisation, OrganisationType
+    from apps.broker.models import EntrepreneurProfile, Need, NeedStatus, Offer, ReviewStatus
+    from apps.core.models import Municipality, Sector, TargetGroup
+
+    sectors = {sector.code: sector for sector in Sector.objects.all()}
+    groups = {group.code: group for group in TargetGroup.objects.all()}
+    municipalities = {m.code: m for m in Municipality.objects.select_related("county")}
+
+    offer_keys: dict[int, str] = {}
+    for item in evaluation.offers:
+        organisation = Organisation.objects.create(
+            name=item["organisation"],
+            slug=f"matching-eval-{item['key'].lower()}",
+            type=OrganisationType.SOSIAL_ENTREPRENOR,
+        )
+        profile = EntrepreneurProfile.objects.create(
+            organisation=organisation, summary="", review_status=ReviewStatus.APPROVED
+        )
+        offer = Offer.objects.create(
+            key=f"matching-eval-{item['key']}",
+            profile=profile,
+            title=item["title"],
+            description=item["description"],
+            maturity=item["maturity"],
+            area_national=item.get("area_national", False),
+        )
+        offer.sectors.set([sectors[code] for code in item["sectors"]])
+        offer.target_groups.set([groups[code] for code in item["target_groups"]])
+        offer.areas.set([municipalities[code] for code in item.get("areas", [])])
+        offer_keys[offer.pk] = item["key"]
+
+    needs = {}
+    for item in evaluation.needs:
+        municipality = municipalities[item["municipality"]]
+        organisation = Organisation.objects.filter(municipality=municipality).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                name=f"{municipality.name} kommune",
+                slug=f"matching-eval-kommune-{municipality.code}",
+                type=OrganisationType.KOMMUNE,
+                municipality=municipality,
+                county=municipality.county,
+            )
+        need = Need.objects.create(
+            key=f"matching-eval-{item['key']}",
+            organisation=organisation,
+            municipality=municipality,
+            title=item["title"],
+            description=item["description"],
+            affected=item.get("affected", ""),
+            tried=item.get("tried", ""),
+            outcome=item.get("outcome", ""),
+            no_clear_owner=item.get("no_clear_owner", False),
+            status=NeedStatus.OPEN,
+        )
+        need.sectors.set([sectors[code] for code in item["sectors"]])
+        need.target_groups.set([groups[code] for code in item["target_groups"]])
+        needs[item["key"]] = need
+    return offer_keys, needs
+
+
+def rank_in_database(
+    evaluation: EvaluationSet, *, use_concepts: bool = True, keep: bool = False
+) -> dict[str, list[str]]:
+    """Builds the set as rows, ranks every need with the same selectors the site uses
+    (index table, SQL pre-selection, ranking in Python), and rolls everything back unless
+    ``keep`` (tests that already run in a transaction may keep it)."""
+    from django.db import transaction
+
+    from .selectors import rank_offers_for_need
+
+    rankings: dict[str, list[str]] = {}
+    previous = engine.CONCEPTS_ENABLED
+    engine.CONCEPTS_ENABLED = use_concepts
+    try:
+        with transaction.atomic():
+            offer_keys, needs = _build_rows(evaluation)
+            for key, need in needs.items():
+                ranked = rank_offers_for_need(
+                    need=need, limit=10, feedback=False, offer_ids=set(offer_keys)
+                )
+                rankings[key] = [offer_keys[item.object_id] for item in ranked]
+            if not keep:
+                raise _Rollback
+    except _Rollback:
+        pass
+    finally:
+        engine.CONCEPTS_ENABLED = previous
+    return rankings

@@ -1,0 +1,411 @@
+"""Ranked matches, read from the index table.
+
+The database pre-selects candidates: one aggregate over the index rows that share a term
+with the query, weighted by how rare each term is, keeps the best few hundred. Python then
+ranks only those with apps.matching.engine and explains each. The number of queries does
+not depend on how many needs, offers or matches there are.
+
+Visibility is decided here, in SQL: a need's matches are public offers only; an offer's
+matches are the needs the viewer may see (apps.broker.selectors.needs_visible_to)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.utils.translation import gettext as _
+
+from . import engine
+from .models import Decision, MatchDecision, MatchSubscription, MatchTerm, TermKind
+
+# How many candidates the database hands to the ranking, at least and per wanted match.
+MIN_CANDIDATES = 60
+CANDIDATES_PER_MATCH = 8
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+# Terms carried by more than this share of the collection do not pick candidates (they
+# still count in the ranking): a word in every other offer says little and costs much.
+COMMON_TERM_SHARE = 0.35
+
+
+@dataclass(frozen=True)
+class ReasonView:
+    kind: str
+    label: str
+    detail: str
+
+
+@dataclass
+class Match:
+    score: float
+    reasons: list[ReasonView] = field(default_factory=list)
+    pinned: bool = False
+    offer: object | None = None
+    need: object | None = None
+
+
+# Reading documents from the index ------------------------------------------------------
+
+
+def _documents(
+    kind: str,
+    object_ids: Iterable[int],
+    terms: Iterable[str] | None = None,
+    prefixes: tuple[str, ...] = (),
+) -> dict[int, dict[str, engine.Entry]]:
+    """Index rows of several objects as engine documents (only ``terms`` and terms with
+    one of ``prefixes`` when ``terms`` is given)."""
+    ids = list(object_ids)
+    documents: dict[int, dict[str, engine.Entry]] = {object_id: {} for object_id in ids}
+    if not ids:
+        return documents
+    rows = MatchTerm.objects.filter(kind=kind, object_id__in=ids)
+    if terms is not None:
+        wanted = Q(term__in=list(terms))
+        for prefix in prefixes:
+            wanted |= Q(term__startswith=prefix)
+        rows = rows.filter(wanted)
+    for object_id, term, weight, surface in rows.values_list(
+        "object_id", "term", "weight", "surface"
+    ):
+        documents[object_id][term] = engine.Entry(weight, surface)
+    return documents
+
+
+def _query_document(kind: str, obj) -> dict[str, engine.Entry]:
+    document = _documents(kind, [obj.pk])[obj.pk]
+    if document:
+        return document
+    # Not indexed yet (rows loaded raw, or an index built before this object): index now.
+    from . import services
+
+    if kind == TermKind.NEED:
+        services.index_need(need=obj)
+    else:
+        services.index_offer(offer=obj)
+    return _documents(kind, [obj.pk])[obj.pk]
+
+
+def _rarity(
+    counts: Mapping[str, int], query: Mapping[str, engine.Entry], size: int
+) -> tuple[dict[str, float], float]:
+    idf_of = {
+        term: engine.idf(counts.get(term, 0), size)
+        for term in query
+        if term.startswith(engine.TEXT_PREFIXES)
+    }
+    return idf_of, engine.idf(0, size)
+
+
+def _candidate_weights(
+    query: Mapping[str, engine.Entry], idf_of: Mapping[str, float]
+) -> dict[str, float]:
+    """What each query term adds to a candidate's pre-selection score per unit of its own
+    weight: a linear stand-in for engine.score."""
+    sectors = [term for term in query if term.startswith(engine.SECTOR_TERM)]
+    groups = [term for term in query if term.startswith(engine.GROUP_TERM)]
+    weights = {}
+    for term, entry in query.items():
+        if term.startswith(engine.TEXT_PREFIXES):
+            rarity = idf_of.get(term, 0.0)
+            weights[term] = (
+                engine.TEXT_SHARE * engine.TEXT_SATURATION * rarity * rarity * entry.weight
+            )
+    for term in sectors:
+        weights[term] = engine.SECTOR_SHARE / len(sectors)
+    for term in groups:
+        weights[term] = engine.GROUP_SHARE / len(groups)
+    return weights
+
+
+def _candidates(
+    *,
+    kind: str,
+    weights: Mapping[str, float],
+    counts: Mapping[str, int],
+    size: int,
+    allowed,
+    excluded: Iterable[int],
+    limit: int,
+) -> list[int]:
+    """The ids of the best ``limit`` objects of ``kind`` among ``allowed`` (a QuerySet of
+    pks) by the weighted sum of the query terms they carry, computed in the database."""
+    common = max(50, int(size * COMMON_TERM_SHARE))
+    picked = {term: weight for term, weight in weights.items() if counts.get(term, 0) <= common}
+    if not picked:
+        picked = dict(weights)
+    if not picked:
+        return []
+    weighted = Case(
+        *[When(term=term, then=Value(weight)) for term, weight in picked.items()],
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    rows = (
+        MatchTerm.objects.filter(kind=kind, term__in=list(picked), object_id__in=allowed)
+        .exclude(object_id__in=list(excluded))
+        .values("object_id")
+        .annotate(rank=Sum(F("weight") * weighted, output_field=FloatField()))
+        .order_by("-rank", "object_id")
+        .values_list("object_id", flat=True)[:limit]
+    )
+    return list(rows)
+
+
+# Presenting reasons -------------------------------------------------------------------
+
+
+def _vocabulary() -> tuple[dict[str, str], dict[str, str]]:
+    from apps.core.models import Sector, TargetGroup
+
+    return (
+        dict(Sector.objects.values_list("code", "name")),
+        dict(TargetGroup.objects.values_list("code", "name")),
+    )
+
+
+def present_reasons(
+    reasons: Iterable[engine.Reason], sectors: Mapping[str, str], groups: Mapping[str, str]
+) -> list[ReasonView]:
+    from apps.broker.models import Maturity
+
+    areas = {
+        "municipality": _("same municipality"),
+        "county": _("same county"),
+        "national": _("offered in the whole country"),
+    }
+    maturities = dict(Maturity.choices)
+    views = []
+    for reason in reasons:
+        if reason.kind == "sector":
+            views.append(
+                ReasonView(
+                    reason.kind,
+                    _("Shared sectors"),
+                    ", ".join(sectors.get(code, code) for code in reason.items),
+                )
+            )
+        elif reason.kind == "target_group":
+            views.append(
+                ReasonView(
+                    reason.kind,
+                    _("Shared target groups"),
+                    ", ".join(groups.get(code, code) for code in reason.items),
+                )
+            )
+        elif reason.kind == "word":
+            views.append(ReasonView(reason.kind, _("Matching words"), ", ".join(reason.items)))
+        elif reason.kind == "phrase":
+            views.append(ReasonView(reason.kind, _("Matching phrases"), ", ".join(reason.items)))
+        elif reason.kind == "concept":
+            views.append(ReasonView(reason.kind, _("Related topics"), "; ".join(reason.items)))
+        elif reason.kind == "area":
+            views.append(ReasonView(reason.kind, _("Area"), str(areas.get(reason.items[0], ""))))
+        elif reason.kind == "maturity":
+            views.append(
+                ReasonView(reason.kind, _("Maturity"), str(maturities.get(reason.items[0], "")))
+            )
+        elif reason.kind == "pinned":
+            views.append(ReasonView(reason.kind, _("Pinned by a broker"), ""))
+        elif reason.kind == "dismissed_similar":
+            views.append(
+                ReasonView(
+                    reason.kind,
+                    _("Lowered"),
+                    _("resembles an offer a broker dismissed for this need"),
+                )
+            )
+    return views
+
+
+# Ranking ------------------------------------------------------------------------------
+
+
+def _decisions(need) -> tuple[list[int], list[int]]:
+    pinned, dismissed = [], []
+    for offer_id, decision in MatchDecision.objects.filter(need=need).values_list(
+        "offer_id", "decision"
+    ):
+        (pinned if decision == Decision.PINNED else dismissed).append(offer_id)
+    return pinned, dismissed
+
+
+def _clamp(limit: int | None) -> int:
+    return max(1, min(MAX_LIMIT, limit or DEFAULT_LIMIT))
+
+
+def rank_offers_for_need(
+    *, need, limit: int = DEFAULT_LIMIT, feedback: bool = True, offer_ids=None
+) -> list[engine.Ranked]:
+    """Ranked public offers for a need, as engine results (object ids and scores).
+    ``offer_ids`` restricts the candidates (a set or a QuerySet of pks)."""
+    from apps.broker.models import Offer
+
+    limit = _clamp(limit) if offer_ids is None else len(offer_ids)
+    query = _query_document(TermKind.NEED, need)
+    if not query:
+        return []
+    pinned, dismissed = _decisions(need) if feedback else ([], [])
+    public = Offer.objects.public().values("pk")
+    allowed = public if offer_ids is None else public.filter(pk__in=list(offer_ids))
+    size = max(1, Offer.objects.count())
+    counts = _term_counts(TermKind.OFFER, query)
+    idf_of, default_idf = _rarity(counts, query, size)
+    candidate_ids = _candidates(
+        kind=TermKind.OFFER,
+        weights=_candidate_weights(query, idf_of),
+        counts=counts,
+        size=size,
+        allowed=allowed,
+        excluded=dismissed,
+        limit=max(MIN_CANDIDATES, limit * CANDIDATES_PER_MATCH),
+    )
+    if pinned:
+        visible_pinned = set(allowed.filter(pk__in=pinned).values_list("pk", flat=True))
+        candidate_ids += [pk for pk in pinned if pk in visible_pinned and pk not in candidate_ids]
+    dismissed_document = None
+    wanted = set(query) | {engine.NATIONAL_TERM}
+    if dismissed:
+        dismissed_docs = _documents(TermKind.OFFER, dismissed)
+        dismissed_document = engine.merge_dismissed(dismissed_docs.values())
+        wanted |= set(dismissed_document)
+    documents = _documents(TermKind.OFFER, candidate_ids, wanted)
+    maturity = dict(Offer.objects.filter(pk__in=candidate_ids).values_list("pk", "maturity"))
+    return engine.rank(
+        query=query,
+        candidates=documents,
+        maturity=maturity,
+        idf_of=idf_of,
+        default_idf=default_idf,
+        direction="offers",
+        pinned=pinned,
+        dismissed_ids=dismissed,
+        dismissed=dismissed_document,
+        limit=limit,
+    )
+
+
+def _term_counts(kind: str, query: Mapping[str, engine.Entry]) -> dict[str, int]:
+    """How many objects of ``kind`` carry each query term (sector, group and text)."""
+    terms = [
+        term
+        for term in query
+        if term.startswith((*engine.TEXT_PREFIXES, engine.SECTOR_TERM, engine.GROUP_TERM))
+    ]
+    return dict(
+        MatchTerm.objects.filter(kind=kind, term__in=terms)
+        .values("term")
+        .annotate(n=Count("id"))
+        .values_list("term", "n")
+    )
+
+
+def matches_for_need(
+    *, need, user=None, limit: int = DEFAULT_LIMIT, feedback: bool = True
+) -> list[Match]:
+    """Ranked public offers for a need, with their offers, organisations and reasons.
+    ``user`` is accepted for symmetry: offers shown are public to everyone."""
+    from apps.broker.models import Offer
+
+    ranked = rank_offers_for_need(need=need, limit=limit, feedback=feedback)
+    offers = Offer.objects.select_related("profile__organisation").in_bulk(
+        [item.object_id for item in ranked]
+    )
+    sectors, groups = _vocabulary()
+    return [
+        Match(
+            score=item.scored.score,
+            reasons=present_reasons(item.scored.reasons, sectors, groups),
+            pinned=item.pinned,
+            offer=offers[item.object_id],
+        )
+        for item in ranked
+        if item.object_id in offers
+    ]
+
+
+def scores_for_need(*, need, offer_ids: Iterable[int]) -> dict[int, float]:
+    """Scores of some public offers for a need (0 when an offer shares nothing)."""
+    ids = set(offer_ids)
+    if not ids:
+        return {}
+    ranked = rank_offers_for_need(need=need, feedback=False, offer_ids=ids)
+    return {item.object_id: item.scored.score for item in ranked}
+
+
+def rank_needs_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> list[engine.Ranked]:
+    from apps.broker.models import Need
+    from apps.broker.selectors import needs_visible_to
+
+    limit = _clamp(limit)
+    query = _query_document(TermKind.OFFER, offer)
+    if not query:
+        return []
+    allowed = needs_visible_to(user).values("pk")
+    size = max(1, Need.objects.count())
+    counts = _term_counts(TermKind.NEED, query)
+    idf_of, default_idf = _rarity(counts, query, size)
+    candidate_ids = _candidates(
+        kind=TermKind.NEED,
+        weights=_candidate_weights(query, idf_of),
+        counts=counts,
+        size=size,
+        allowed=allowed,
+        excluded=(),
+        limit=max(MIN_CANDIDATES, limit * CANDIDATES_PER_MATCH),
+    )
+    # The need's side decides area and coverage: read its sector, group and area terms too.
+    documents = _documents(
+        TermKind.NEED,
+        candidate_ids,
+        set(query),
+        (engine.SECTOR_TERM, engine.GROUP_TERM, engine.AREA_TERM, engine.COUNTY_TERM),
+    )
+    maturity = dict.fromkeys(candidate_ids, offer.maturity)
+    return engine.rank(
+        query=query,
+        candidates=documents,
+        maturity=maturity,
+        idf_of=idf_of,
+        default_idf=default_idf,
+        direction="needs",
+        limit=limit,
+    )
+
+
+def matches_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> list[Match]:
+    """Ranked needs for an offer, only among those the viewer may see."""
+    from apps.broker.models import Need
+
+    ranked = rank_needs_for_offer(offer=offer, user=user, limit=limit)
+    needs = Need.objects.select_related("organisation", "municipality").in_bulk(
+        [item.object_id for item in ranked]
+    )
+    sectors, groups = _vocabulary()
+    return [
+        Match(
+            score=item.scored.score,
+            reasons=present_reasons(item.scored.reasons, sectors, groups),
+            need=needs[item.object_id],
+        )
+        for item in ranked
+        if item.object_id in needs
+    ]
+
+
+def dismissed_offers(*, need) -> list:
+    """Offers a broker dismissed for this need (to offer an undo)."""
+    from apps.broker.models import Offer
+
+    return list(
+        Offer.objects.filter(
+            match_decisions__need=need, match_decisions__decision=Decision.DISMISSED
+        ).select_related("profile__organisation")
+    )
+
+
+def is_subscribed(*, offer, user) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return MatchSubscription.objects.filter(offer=offer, user=user).exists()

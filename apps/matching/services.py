@@ -1,0 +1,245 @@
+"""Writes of the matching app: the index, brokers' pin/dismiss decisions and subscriptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from apps.core.services import audit_record
+
+from . import engine
+from .models import (
+    Decision,
+    MatchDecision,
+    MatchNotification,
+    MatchSubscription,
+    MatchTerm,
+    TermKind,
+)
+
+INDEX_BATCH = 500
+# A subscriber hears about a new need when its offer scores at least this (0–100).
+NOTIFY_THRESHOLD = 35.0
+# An entrepreneur's profile text says something about each of its offers, but less.
+PROFILE_WEIGHT = 0.4
+
+
+# The index ---------------------------------------------------------------------------
+
+
+def need_document(need) -> dict[str, engine.Entry]:
+    """Index terms of a need. Uses prefetched sectors/target groups when there are any."""
+    municipality = need.municipality
+    return engine.build_document(
+        title=need.title,
+        texts=[need.description, need.affected, need.outcome],
+        sectors=[sector.code for sector in need.sectors.all()],
+        target_groups=[group.code for group in need.target_groups.all()],
+        municipalities=[municipality.code] if municipality is not None else [],
+    )
+
+
+def offer_document(offer) -> dict[str, engine.Entry]:
+    """Index terms of an offer. The offer's own areas win; without any, the profile's."""
+    profile = offer.profile
+    areas = [municipality.code for municipality in offer.areas.all()]
+    national = offer.area_national
+    if not areas and not national:
+        areas = [municipality.code for municipality in profile.areas.all()]
+        national = profile.area_national
+    document = engine.build_document(
+        title=offer.title,
+        texts=[offer.description],
+        sectors=[sector.code for sector in offer.sectors.all()],
+        target_groups=[group.code for group in offer.target_groups.all()],
+        municipalities=areas,
+        national=national,
+    )
+    if profile.summary:
+        # The profile adds its concepts only, lightly, so a shared summary does not make
+        # every offer of one entrepreneur look alike.
+        for term, entry in engine.text_terms([(profile.summary, 1.0)]).items():
+            if term.startswith(engine.CONCEPT_TERM) and term not in document:
+                document[term] = engine.Entry(entry.weight * PROFILE_WEIGHT, entry.surface)
+    return document
+
+
+def _rows(kind: str, object_id: int, document: dict[str, engine.Entry]) -> list[MatchTerm]:
+    return [
+        MatchTerm(
+            kind=kind,
+            object_id=object_id,
+            term=term,
+            weight=entry.weight,
+            surface=entry.surface[:200],
+        )
+        for term, entry in document.items()
+    ]
+
+
+def _replace(kind: str, documents: dict[int, dict[str, engine.Entry]]) -> int:
+    rows = []
+    for object_id, document in documents.items():
+        rows += _rows(kind, object_id, document)
+    with transaction.atomic():
+        MatchTerm.objects.filter(kind=kind, object_id__in=list(documents)).delete()
+        MatchTerm.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def index_need(*, need) -> int:
+    """(Re)writes the index rows of one need; returns how many terms it has."""
+    return _replace(TermKind.NEED, {need.pk: need_document(need)})
+
+
+def index_offer(*, offer) -> int:
+    return _replace(TermKind.OFFER, {offer.pk: offer_document(offer)})
+
+
+def index_offers(*, offers: Iterable) -> int:
+    return _replace(TermKind.OFFER, {offer.pk: offer_document(offer) for offer in offers})
+
+
+def unindex(*, kind: str, object_id: int) -> None:
+    MatchTerm.objects.filter(kind=kind, object_id=object_id).delete()
+
+
+def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
+    """Rebuilds the whole index; returns (needs, offers) indexed."""
+    from apps.broker.models import Need, Offer
+
+    MatchTerm.objects.all().delete()
+    needs = offers = 0
+    need_qs = Need.objects.select_related("municipality").prefetch_related(
+        "sectors", "target_groups"
+    )
+    ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = list(need_qs.filter(pk__in=ids[start : start + batch]))
+        _replace(TermKind.NEED, {need.pk: need_document(need) for need in chunk})
+        needs += len(chunk)
+    offer_qs = Offer.objects.select_related("profile").prefetch_related(
+        "sectors", "target_groups", "areas", "profile__areas"
+    )
+    ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = list(offer_qs.filter(pk__in=ids[start : start + batch]))
+        _replace(TermKind.OFFER, {offer.pk: offer_document(offer) for offer in chunk})
+        offers += len(chunk)
+    return needs, offers
+
+
+# Brokers' feedback -------------------------------------------------------------------
+
+
+def match_decide(*, need, offer, decision: str, user) -> MatchDecision:
+    """Pins or dismisses one suggested offer for a need (replacing an earlier verdict)."""
+    if decision not in Decision.values:
+        raise ValueError(f"Unknown decision: {decision}")
+    with transaction.atomic():
+        row, _created = MatchDecision.objects.update_or_create(
+            need=need, offer=offer, defaults={"decision": decision, "decided_by": user}
+        )
+        audit_record(
+            actor=user,
+            action=f"matching.{decision}",
+            obj=need,
+            data={"offer": offer.pk},
+        )
+    return row
+
+
+def match_pin(*, need, offer, user) -> MatchDecision:
+    return match_decide(need=need, offer=offer, decision=Decision.PINNED, user=user)
+
+
+def match_dismiss(*, need, offer, user) -> MatchDecision:
+    return match_decide(need=need, offer=offer, decision=Decision.DISMISSED, user=user)
+
+
+def match_undo(*, need, offer, user) -> bool:
+    """Forgets the broker's verdict; returns whether there was one."""
+    with transaction.atomic():
+        deleted, _ = MatchDecision.objects.filter(need=need, offer=offer).delete()
+        if deleted:
+            audit_record(actor=user, action="matching.undo", obj=need, data={"offer": offer.pk})
+    return bool(deleted)
+
+
+# Subscriptions -----------------------------------------------------------------------
+
+
+def subscription_create(*, offer, user) -> MatchSubscription:
+    with transaction.atomic():
+        subscription, created = MatchSubscription.objects.get_or_create(offer=offer, user=user)
+        if created:
+            audit_record(actor=user, action="matching.subscribe", obj=offer)
+    return subscription
+
+
+def subscription_delete(*, offer, user) -> bool:
+    with transaction.atomic():
+        deleted, _ = MatchSubscription.objects.filter(offer=offer, user=user).delete()
+        if deleted:
+            audit_record(actor=user, action="matching.unsubscribe", obj=offer)
+    return bool(deleted)
+
+
+def need_published_schedule(*, need) -> None:
+    """After commit, asks the task queue to tell subscribers about a public need."""
+    from .tasks import notify_subscribers
+
+    transaction.on_commit(partial(notify_subscribers.enqueue, need_id=need.pk))
+
+
+def subscribers_notify(*, need) -> int:
+    """Emails each subscriber whose offer matches this public need well enough, once per
+    need. Returns how many emails were queued."""
+    from apps.accounts.permissions import is_org_member
+    from apps.accounts.services import email_queue
+    from apps.broker.models import Offer
+
+    from .selectors import scores_for_need
+
+    if not need.is_public:
+        return 0
+    subscriptions = list(
+        MatchSubscription.objects.filter(
+            offer__in=Offer.objects.public(), user__is_active=True
+        ).select_related("offer__profile__organisation", "user")
+    )
+    if not subscriptions:
+        return 0
+    scores = scores_for_need(need=need, offer_ids={s.offer_id for s in subscriptions})
+    already = set(
+        MatchNotification.objects.filter(need=need).values_list("subscription_id", flat=True)
+    )
+    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    sent = 0
+    for subscription in subscriptions:
+        score = scores.get(subscription.offer_id, 0.0)
+        if score < NOTIFY_THRESHOLD or subscription.pk in already:
+            continue
+        if not is_org_member(subscription.user, subscription.offer.profile.organisation):
+            continue
+        with transaction.atomic():
+            MatchNotification.objects.create(subscription=subscription, need=need, score=score)
+            context = {
+                "need": need,
+                "offer": subscription.offer,
+                "score": round(score),
+                "need_url": site + need.get_absolute_url(),
+                "offer_url": site + subscription.offer.get_absolute_url(),
+                "user": subscription.user,
+            }
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = render_to_string("matching/email/new_need_subject.txt", context)
+                body = render_to_string("matching/email/new_need.txt", context)
+            email_queue(to=subscription.user.email, subject=subject, body=body)
+        sent += 1
+    return sent
