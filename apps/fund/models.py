@@ -1,12 +1,20 @@
 """The innovation fund: funds, calls and applications (assessment lives in apps.grants)."""
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# First path segments under /fond/ that belong to pages, not to funds (apps.grants uses most).
+RESERVED_FUND_SLUGS = frozenset(
+    {"soknader", "forvaltning", "vurdering", "prosjekter", "tildelinger", "statistikk"}
+)
 
 
 class Fund(models.Model):
@@ -32,6 +40,10 @@ class Fund(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("fund:fund-detail", kwargs={"fund": self.slug})
 
+    def clean(self) -> None:
+        if self.slug in RESERVED_FUND_SLUGS:
+            raise ValidationError({"slug": _("This address is reserved. Choose another.")})
+
 
 class EligibleApplicant(models.TextChoices):
     OWN_SERVICES = "own_services", _("The organisation's own services")
@@ -52,8 +64,10 @@ class CallQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def open_at(self, now):
+        """Published, opened, and not yet closed (a deadline's whole minute counts)."""
+        last_minute = now.replace(second=0, microsecond=0)
         return self.filter(published=True, opens_at__lte=now).filter(
-            Q(deadline__isnull=True) | Q(deadline__gt=now)
+            Q(deadline__isnull=True) | Q(deadline__gte=last_minute)
         )
 
 
@@ -116,17 +130,25 @@ class Call(models.Model):
     def is_rolling(self) -> bool:
         return self.deadline is None
 
+    @property
+    def closes_at(self):
+        """The first moment the call is closed. Deadlines are given to the minute in
+        Norwegian time and the whole minute counts: «31.03.2027 23:59» accepts a
+        submission at 23:59:59 and refuses it at 00:00."""
+        if self.deadline is None:
+            return None
+        return self.deadline.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+
     def is_open(self, now=None) -> bool:
-        """Published, opened, and the deadline (if any) not yet reached. A deadline is the
-        last moment to submit: at the deadline itself the call is closed."""
+        """Published, opened, and not yet closed (see closes_at)."""
         now = now or timezone.now()
         if not self.published or self.opens_at > now:
             return False
-        return self.deadline is None or now < self.deadline
+        return not self.is_closed(now)
 
     def is_closed(self, now=None) -> bool:
         now = now or timezone.now()
-        return self.deadline is not None and now >= self.deadline
+        return self.closes_at is not None and now >= self.closes_at
 
 
 class Criterion(models.Model):
@@ -433,7 +455,7 @@ class EligibilityAnswer(models.Model):
     )
 
     class Meta:
-        ordering = ["question__order", "pk"]
+        ordering = ["pk"]
         verbose_name = _("eligibility answer")
         verbose_name_plural = _("eligibility answers")
         constraints = [
@@ -441,6 +463,9 @@ class EligibilityAnswer(models.Model):
                 fields=["application", "question"], name="fund_answer_unique_question"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.answer}"
 
 
 class StatusChange(models.Model):

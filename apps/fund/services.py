@@ -1,11 +1,29 @@
 """Writes of the fund app. Callers check permissions first; these functions check the rules."""
 
-from django.db import transaction
-from django.utils import timezone
+import re
 
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from apps.accounts.models import Organisation, OrganisationType
 from apps.core.services import audit_record
 
-from .models import Application, StatusChange
+from .models import (
+    Application,
+    ApplicationPartner,
+    Attachment,
+    BudgetLine,
+    Call,
+    EligibilityAnswer,
+    Milestone,
+    RequiredAttachment,
+    StatusChange,
+)
+from .selectors import budget_totals
 from .transitions import TransitionNotAllowed, is_allowed
 
 
@@ -44,3 +62,401 @@ def application_transition(
     application.submitted_at = locked.submitted_at
     application.updated_at = locked.updated_at
     return application
+
+
+# --- Errors --------------------------------------------------------------------------------
+
+
+class FundError(Exception):
+    """A rule of the fund refused the write; message is shown to the user."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+
+class ApplicationLocked(FundError):
+    """The application is submitted, or the call's deadline has passed."""
+
+
+class StaleVersion(FundError):
+    """Someone saved the application after this form was loaded."""
+
+    def __init__(self, message: str, *, current: Application):
+        self.current = current
+        super().__init__(message)
+
+
+class SubmissionRefused(FundError):
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__(" ".join(messages))
+
+
+class AttachmentRefused(FundError):
+    pass
+
+
+# --- Applicant side ------------------------------------------------------------------------
+
+
+def _locked_message() -> str:
+    return gettext(
+        "This application can no longer be changed: it has been submitted or the deadline "
+        "has passed."
+    )
+
+
+def _check_editable(application: Application, now) -> None:
+    if application.status != Application.Status.DRAFT or application.call.is_closed(now):
+        raise ApplicationLocked(_locked_message())
+
+
+def application_start(*, call: Call, organisation: Organisation, actor, title: str, now=None):
+    """A new draft for the organisation. The caller has checked that the actor may apply for it."""
+    now = now or timezone.now()
+    if not call.is_open(now):
+        raise FundError(gettext("The call is not open for applications."))
+    with transaction.atomic():
+        application = Application.objects.create(
+            call=call, organisation=organisation, created_by=actor, title=title.strip()
+        )
+        audit_record(actor=actor, action="fund.application_started", obj=application)
+    return application
+
+
+APPLICATION_FIELDS = ("title", "summary", "description", "need_text", "sector")
+
+
+def application_save(
+    *,
+    application: Application,
+    actor,
+    version: int,
+    fields: dict,
+    partners: list[dict],
+    budget_lines: list[dict],
+    milestones: list[dict],
+    answers: dict[int, str],
+    now=None,
+) -> Application:
+    """Saves the whole draft: the form is the full state of each list (rows are replaced).
+    Refuses when the version the user started from is not the stored one, so two editors
+    never overwrite each other without seeing it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update()
+            .select_related("call", "call__fund")
+            .get(pk=application.pk)
+        )
+        _check_editable(locked, now)
+        if locked.version != version:
+            raise StaleVersion(
+                gettext(
+                    "Someone else saved this application while you were editing it. Your "
+                    "changes have not been saved. Your text is kept in the form; the saved "
+                    "text is shown beside it. Merge the two and save again."
+                ),
+                current=locked,
+            )
+        for name in APPLICATION_FIELDS:
+            if name in fields:
+                setattr(locked, name, fields[name])
+        locked.partners.all().delete()
+        ApplicationPartner.objects.bulk_create(
+            ApplicationPartner(application=locked, **row) for row in partners
+        )
+        locked.budget_lines.all().delete()
+        BudgetLine.objects.bulk_create(
+            BudgetLine(application=locked, **row) for row in budget_lines
+        )
+        locked.milestones.all().delete()
+        Milestone.objects.bulk_create(Milestone(application=locked, **row) for row in milestones)
+        locked.eligibility_answers.all().delete()
+        questions = set(locked.call.eligibility_questions.values_list("pk", flat=True))
+        EligibilityAnswer.objects.bulk_create(
+            EligibilityAnswer(application=locked, question_id=pk, answer=answer)
+            for pk, answer in answers.items()
+            if pk in questions and answer in ("yes", "no")
+        )
+        locked.amount_requested = budget_totals(lines=budget_lines)["fund"]
+        locked.version = locked.version + 1
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="fund.application_saved",
+            obj=locked,
+            data={"version": locked.version},
+        )
+    return locked
+
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+def pdf_problem(*, head: bytes, tail: bytes, size: int, read_at) -> str:
+    """Why these bytes are not a PDF we accept, or "" when they are. Checks the content:
+    the %PDF- header with a version, the trailer's startxref offset, and that the offset
+    points at a cross-reference table or stream inside the file."""
+    if size == 0:
+        return gettext("The file is empty.")
+    if size > MAX_ATTACHMENT_BYTES:
+        return gettext("The file is larger than 10 MB. Make it smaller and try again.")
+    if not re.match(rb"%PDF-[12]\.\d", head):
+        return gettext(
+            "The file is not a PDF document. Save it as PDF (for example with «Save as PDF» "
+            "or «Export to PDF») and try again."
+        )
+    match = _STARTXREF.search(tail)
+    if match is None:
+        return gettext("The PDF document is damaged or incomplete. Save it again as PDF.")
+    offset = int(match.group(1))
+    if offset <= 0 or offset >= size:
+        return gettext("The PDF document is damaged or incomplete. Save it again as PDF.")
+    at_offset = read_at(offset, 64)
+    if not (at_offset.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at_offset)):
+        return gettext("The PDF document is damaged or incomplete. Save it again as PDF.")
+    return ""
+
+
+def check_pdf_upload(upload) -> str:
+    """pdf_problem for an uploaded file (read in place, never trusting name or content type)."""
+    size = upload.size or 0
+    if size > MAX_ATTACHMENT_BYTES:
+        return gettext("The file is larger than 10 MB. Make it smaller and try again.")
+
+    def read_at(offset: int, length: int) -> bytes:
+        upload.seek(offset)
+        return upload.read(length)
+
+    head = read_at(0, 16)
+    tail = read_at(max(0, size - 1024), 1024)
+    problem = pdf_problem(head=head, tail=tail, size=size, read_at=read_at)
+    upload.seek(0)
+    return problem
+
+
+def attachment_add(
+    *,
+    application: Application,
+    actor,
+    upload,
+    required: RequiredAttachment | None = None,
+    now=None,
+) -> Attachment:
+    now = now or timezone.now()
+    problem = check_pdf_upload(upload)
+    if problem:
+        raise AttachmentRefused(problem)
+    if required is not None and required.call_id != application.call_id:
+        raise AttachmentRefused(gettext("Choose one of the call's required attachments."))
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+        )
+        _check_editable(locked, now)
+        name = (upload.name or "dokument.pdf").rsplit("/", 1)[-1][:255]
+        attachment = Attachment(
+            application=locked,
+            required=required,
+            original_name=name,
+            size=upload.size,
+            uploaded_by=actor,
+        )
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
+        audit_record(
+            actor=actor,
+            action="fund.attachment_added",
+            obj=locked,
+            data={"attachment": attachment.pk, "name": name, "size": upload.size},
+        )
+    return attachment
+
+
+def attachment_delete(*, attachment: Attachment, actor, now=None) -> None:
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update()
+            .select_related("call")
+            .get(pk=attachment.application_id)
+        )
+        _check_editable(locked, now)
+        name = attachment.original_name
+        attachment.file.delete(save=False)
+        attachment.delete()
+        audit_record(actor=actor, action="fund.attachment_deleted", obj=locked, data={"name": name})
+
+
+def submission_problems(*, application: Application, now=None) -> list[str]:
+    """Every reason the application cannot be submitted yet (empty when it can)."""
+    now = now or timezone.now()
+    call = application.call
+    problems: list[str] = []
+    if call.is_closed(now):
+        return [gettext("The deadline for this call has passed.")]
+    if not call.is_open(now):
+        return [gettext("The call is not open for applications.")]
+    if application.status != Application.Status.DRAFT:
+        return [gettext("The application has already been submitted.")]
+    for name, label in (
+        ("title", gettext("project title")),
+        ("summary", gettext("summary")),
+        ("description", gettext("project description")),
+        ("need_text", gettext("need addressed")),
+    ):
+        if not (getattr(application, name) or "").strip():
+            problems.append(gettext("Fill in the %(field)s.") % {"field": label})
+    lines = list(application.budget_lines.all())
+    totals = budget_totals(lines=lines)
+    if totals["fund"] <= 0:
+        problems.append(gettext("Add at least one budget line applied for from the fund."))
+    else:
+        if call.min_amount and totals["fund"] < call.min_amount:
+            problems.append(
+                gettext("The amount applied for, %(amount)s, is below the minimum of %(min)s.")
+                % {"amount": nok(totals["fund"]), "min": nok(call.min_amount)}
+            )
+        if call.max_amount and totals["fund"] > call.max_amount:
+            problems.append(
+                gettext("The amount applied for, %(amount)s, is above the maximum of %(max)s.")
+                % {"amount": nok(totals["fund"]), "max": nok(call.max_amount)}
+            )
+        if call.cofunding_percent and (
+            totals["cofunding"] * 100 < call.cofunding_percent * totals["total"]
+        ):
+            problems.append(
+                gettext(
+                    "Co-funding is %(percent)s %% of the budget; the call requires at least "
+                    "%(required)s %%."
+                )
+                % {
+                    "percent": format_percent(totals["cofunding_percent"]),
+                    "required": call.cofunding_percent,
+                }
+            )
+    needs_both = call.partner_requirement == Call.PartnerRequirement.MUNICIPAL_AND_ENTREPRENEUR
+    if needs_both and not meets_partner_requirement(application=application):
+        problems.append(
+            gettext(
+                "The call requires a municipal service and a social entrepreneur working "
+                "together: add the missing partner."
+            )
+        )
+    attached = {a.required_id for a in application.attachments.all()}
+    for required in call.required_attachments.all():
+        if required.pk not in attached:
+            problems.append(
+                gettext("Attach the required document «%(name)s».") % {"name": required.name}
+            )
+    answers = {a.question_id: a.answer for a in application.eligibility_answers.all()}
+    for question in call.eligibility_questions.all():
+        answer = answers.get(question.pk)
+        if answer is None:
+            problems.append(
+                gettext("Answer the eligibility question «%(question)s».")
+                % {"question": question.text}
+            )
+        elif question.required_answer and answer != question.required_answer:
+            problems.append(
+                gettext(
+                    "Your answer to «%(question)s» means the project cannot receive money "
+                    "from this call."
+                )
+                % {"question": question.text}
+            )
+    return problems
+
+
+MUNICIPAL_TYPES = (OrganisationType.KOMMUNE, OrganisationType.FYLKESKOMMUNE)
+ENTREPRENEUR_TYPES = (OrganisationType.SOSIAL_ENTREPRENOR,)
+
+
+def meets_partner_requirement(*, application: Application) -> bool:
+    kinds = set()
+    if application.organisation.type in MUNICIPAL_TYPES:
+        kinds.add("municipal")
+    if application.organisation.type in ENTREPRENEUR_TYPES:
+        kinds.add("social_entrepreneur")
+    for partner in application.partners.all():
+        if partner.kind:
+            kinds.add(partner.kind)
+        if partner.organisation is not None:
+            if partner.organisation.type in MUNICIPAL_TYPES:
+                kinds.add("municipal")
+            if partner.organisation.type in ENTREPRENEUR_TYPES:
+                kinds.add("social_entrepreneur")
+    return {"municipal", "social_entrepreneur"} <= kinds
+
+
+def application_submit(*, application: Application, actor, now=None) -> Application:
+    """Checks everything, moves the draft to submitted and mails a receipt after commit."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        fresh = (
+            Application.objects.select_related("call", "call__fund", "organisation")
+            .prefetch_related("partners__organisation")
+            .get(pk=locked.pk)
+        )
+        problems = submission_problems(application=fresh, now=now)
+        if problems:
+            raise SubmissionRefused(problems)
+        submitted = application_transition(
+            application=fresh, to_status=Application.Status.SUBMITTED, actor=actor
+        )
+        _queue_receipt(application=submitted, actor=actor)
+    return submitted
+
+
+def _queue_receipt(*, application: Application, actor) -> None:
+    from apps.accounts.services import email_queue
+
+    recipients = {actor.email} if getattr(actor, "email", "") else set()
+    if application.created_by_id and application.created_by.email:
+        recipients.add(application.created_by.email)
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "application": application,
+        "submitted_at": application.submitted_at,
+        "url": base + reverse("fund:application-edit", kwargs={"pk": application.pk}),
+        "pdf_url": base + reverse("fund:application-receipt", kwargs={"pk": application.pk}),
+    }
+    subject = render_to_string("fund/email/receipt_subject.txt", context)
+    body = render_to_string("fund/email/receipt.txt", context)
+    for to in sorted(recipients):
+        email_queue(to=to, subject=subject, body=body)
+
+
+def application_withdraw(*, application: Application, actor) -> Application:
+    return application_transition(
+        application=application, to_status=Application.Status.WITHDRAWN, actor=actor
+    )
+
+
+# --- Managers ------------------------------------------------------------------------------
+
+
+def call_save(*, call: Call, actor) -> Call:
+    """Saves a call made or edited by a fund manager (the form has validated it)."""
+    created = call.pk is None
+    with transaction.atomic():
+        call.save()
+        audit_record(
+            actor=actor,
+            action="fund.call_created" if created else "fund.call_changed",
+            obj=call,
+        )
+    return call
+
+
+def format_percent(value: float) -> str:
+    text = f"{value:.1f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+def nok(amount: int) -> str:
+    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"

@@ -1,0 +1,64 @@
+"""Template helpers of the fund: Norwegian time, amounts and Designsystemet widgets."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+
+register = template.Library()
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+@register.filter
+def oslo_datetime(value: datetime.datetime | None) -> str:
+    """«31. mars 2027 kl. 23.59», always in Norwegian time."""
+    if value is None:
+        return ""
+    local = value.astimezone(OSLO)
+    return _("%(date)s at %(time)s") % {
+        "date": dateformat.format(local, "j. F Y"),
+        "time": f"{local.hour:02d}.{local.minute:02d}",
+    }
+
+
+@register.filter
+def oslo_iso(value: datetime.datetime | None) -> str:
+    return value.astimezone(OSLO).isoformat() if value else ""
+
+
+@register.filter
+def ds_widget(field) -> str:
+    """The field's widget with Designsystemet's class and the ARIA links to its help text
+    and error message."""
+    attrs: dict[str, str] = {}
+    if field.widget_type not in ("radioselect", "checkboxselectmultiple"):
+        attrs["class"] = "ds-input"
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_help")
+    if field.errors:
+        described.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def status_color(status: str) -> str:
+    return {
+        "draft": "neutral",
+        "submitted": "info",
+        "eligible": "info",
+        "in_review": "info",
+        "granted": "success",
+        "in_progress": "success",
+        "completed": "success",
+        "ineligible": "danger",
+        "rejected": "danger",
+        "withdrawn": "neutral",
+    }.get(status, "neutral")

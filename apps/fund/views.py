@@ -1,0 +1,666 @@
+"""Pages of the fund: public funds and calls, the applicant's application form, and call
+editing for fund managers. Views are thin: rules live in services, reads in selectors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import (
+    AnswersForm,
+    ApplicationForm,
+    AttachmentForm,
+    BudgetLineFormSet,
+    CallForm,
+    CriterionFormSet,
+    MilestoneFormSet,
+    PartnerFormSet,
+    QuestionFormSet,
+    RequiredAttachmentFormSet,
+    StartApplicationForm,
+)
+from .models import Application, Call, Fund
+from .pdf import receipt_pdf
+from .permissions import (
+    applicant_organisations,
+    can_edit_application,
+    can_manage_calls,
+    can_view_application,
+    can_withdraw_application,
+)
+
+PER_PAGE = 20
+
+
+def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(_("Home"), "/"), (_("Innovation fund"), reverse("fund:index")), *extra]
+
+
+def _fund_crumbs(fund: Fund, *extra):
+    return _crumbs((fund.name, fund.get_absolute_url()), *extra)
+
+
+def _error_links(form, *, radios: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(message, anchor) pairs for the error summary."""
+    links = []
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            links += [(message, form.prefix or "form") for message in errors]
+            continue
+        field = form[name]
+        anchor = field.auto_id + ("_0" if name in radios else "")
+        links += [(message, anchor) for message in errors]
+    return links
+
+
+def _formset_error_links(formset, section: str) -> list[tuple[str, str]]:
+    links = []
+    for number, form in enumerate(formset.forms, start=1):
+        for name, errors in form.errors.items():
+            if name == "__all__":
+                continue
+            label = form.fields[name].label
+            for message in errors:
+                text = _("%(section)s, row %(row)s, %(field)s: %(message)s") % {
+                    "section": section,
+                    "row": number,
+                    "field": str(label).lower(),
+                    "message": message,
+                }
+                links.append((text, form[name].auto_id))
+    return links
+
+
+# --- Public pages --------------------------------------------------------------------------
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "fund/index.html",
+        {
+            "funds": list(selectors.funds_public()),
+            "open_calls": list(selectors.calls_open()),
+            "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+def _fund_or_404(slug: str) -> Fund:
+    fund = selectors.fund_by_slug(slug=slug)
+    if fund is None:
+        raise Http404
+    return fund
+
+
+@require_GET
+def fund_detail(request: HttpRequest, fund: str) -> HttpResponse:
+    fund_obj = _fund_or_404(fund)
+    manager = can_manage_calls(request.user, fund_obj)
+    now = timezone.now()
+    calls = list(selectors.calls_of_fund(fund=fund_obj, include_unpublished=manager))
+    return render(
+        request,
+        "fund/fund_detail.html",
+        {
+            "fund": fund_obj,
+            "open_calls": [c for c in calls if c.is_open(now)],
+            "closed_calls": [c for c in calls if c.published and c.is_closed(now)],
+            "other_calls": [c for c in calls if not c.is_open(now) and not c.is_closed(now)],
+            "can_manage": manager,
+            "breadcrumbs": _crumbs((fund_obj.name, fund_obj.get_absolute_url())),
+        },
+    )
+
+
+def _call_or_404(request, fund: str, call: str) -> Call:
+    call_obj = selectors.call_by_slugs(fund_slug=fund, call_slug=call)
+    if call_obj is None:
+        raise Http404
+    if not call_obj.published and not can_manage_calls(request.user, call_obj.fund):
+        raise Http404
+    return call_obj
+
+
+@require_GET
+def call_detail(request: HttpRequest, fund: str, call: str) -> HttpResponse:
+    call_obj = _call_or_404(request, fund, call)
+    now = timezone.now()
+    return render(
+        request,
+        "fund/call_detail.html",
+        {
+            "call": call_obj,
+            "fund": call_obj.fund,
+            "is_open": call_obj.is_open(now),
+            "is_closed": call_obj.is_closed(now),
+            "can_manage": can_manage_calls(request.user, call_obj.fund),
+            "criteria": list(call_obj.criteria.all()),
+            "questions": list(call_obj.eligibility_questions.all()),
+            "required_attachments": list(call_obj.required_attachments.all()),
+            "eligible_labels": _eligible_labels(call_obj),
+            "breadcrumbs": _fund_crumbs(
+                call_obj.fund, (call_obj.title, call_obj.get_absolute_url())
+            ),
+        },
+    )
+
+
+def _eligible_labels(call: Call) -> list[str]:
+    labels = dict(Call.EligibleApplicant.choices)
+    return [str(labels[code]) for code in call.eligible_applicants if code in labels]
+
+
+# --- Starting and listing applications -----------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_start(request: HttpRequest, fund: str, call: str) -> HttpResponse:
+    call_obj = _call_or_404(request, fund, call)
+    organisations = applicant_organisations(request.user, call_obj)
+    if not organisations:
+        raise PermissionDenied
+    form = StartApplicationForm(request.POST or None, organisations=organisations)
+    now = timezone.now()
+    status = 200
+    if not call_obj.is_open(now):
+        form.add_error(None, _("The call is not open for applications."))
+        status = 400 if request.method == "POST" else 200
+    elif request.method == "POST":
+        if form.is_valid():
+            application = services.application_start(
+                call=call_obj,
+                organisation=form.cleaned_data["organisation"],
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                now=now,
+            )
+            messages.success(request, _("The draft is created. It is saved as you write."))
+            return redirect("fund:application-edit", pk=application.pk)
+        status = 400
+    return render(
+        request,
+        "fund/application_start.html",
+        {
+            "call": call_obj,
+            "form": form,
+            "errors": _error_links(form) if form.is_bound or form.errors else [],
+            "is_open": call_obj.is_open(now),
+            "breadcrumbs": _fund_crumbs(
+                call_obj.fund,
+                (call_obj.title, call_obj.get_absolute_url()),
+                (_("Apply"), request.path),
+            ),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def application_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.applications_of_user(user=request.user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "fund/application_list.html",
+        {
+            "page_obj": page,
+            "applications": list(page.object_list),
+            "breadcrumbs": _crumbs((_("My applications"), reverse("fund:application-list"))),
+        },
+    )
+
+
+# --- The application form ------------------------------------------------------------------
+
+
+def _application_or_404(request, pk: int) -> Application:
+    application = selectors.application_for_page(pk=pk)
+    if application is None or not can_view_application(request.user, application):
+        raise Http404
+    return application
+
+
+def _initial_forms(application: Application) -> dict:
+    answers = {a.question_id: a.answer for a in application.eligibility_answers.all()}
+    questions = list(application.call.eligibility_questions.all())
+    return {
+        "form": ApplicationForm(
+            initial={
+                "version": application.version,
+                "title": application.title,
+                "summary": application.summary,
+                "description": application.description,
+                "sector": application.sector_id,
+                "need_text": application.need_text,
+            },
+            prefix="app",
+        ),
+        "partners": PartnerFormSet(
+            initial=[
+                {"name": p.name, "kind": p.kind, "role": p.role, "org_number": p.org_number}
+                for p in application.partners.all()
+            ],
+            prefix="partners",
+        ),
+        "budget": BudgetLineFormSet(
+            initial=[
+                {"cost_type": b.cost_type, "year": b.year, "amount": b.amount, "source": b.source}
+                for b in application.budget_lines.all()
+            ],
+            prefix="budget",
+        ),
+        "milestones": MilestoneFormSet(
+            initial=[
+                {
+                    "title": m.title,
+                    "due_date": m.due_date,
+                    "amount": m.amount,
+                    "description": m.description,
+                }
+                for m in application.milestones.all()
+            ],
+            prefix="milestones",
+        ),
+        "answers": AnswersForm(
+            initial={f"q{pk}": answer for pk, answer in answers.items()},
+            questions=questions,
+            prefix="elig",
+        ),
+    }
+
+
+def _bound_forms(application: Application, data) -> dict:
+    questions = list(application.call.eligibility_questions.all())
+    return {
+        "form": ApplicationForm(data, prefix="app"),
+        "partners": PartnerFormSet(data, prefix="partners"),
+        "budget": BudgetLineFormSet(data, prefix="budget"),
+        "milestones": MilestoneFormSet(data, prefix="milestones"),
+        "answers": AnswersForm(data, questions=questions, prefix="elig"),
+    }
+
+
+def _all_errors(forms: dict) -> list[tuple[str, str]]:
+    radios = tuple(forms["answers"].fields)
+    links = _error_links(forms["form"])
+    links += _formset_error_links(forms["partners"], _("Partners"))
+    links += _formset_error_links(forms["budget"], _("Budget"))
+    links += _formset_error_links(forms["milestones"], _("Milestones"))
+    links += _error_links(forms["answers"], radios=radios)
+    return links
+
+
+def _rows(formset) -> list[dict]:
+    return [row for form in formset.forms if (row := form.row()) is not None]
+
+
+def _render_form(
+    request,
+    application: Application,
+    forms: dict,
+    *,
+    attachment_form: AttachmentForm | None = None,
+    conflict: Application | None = None,
+    alert: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    bound = forms["form"].is_bound
+    errors = _all_errors(forms) if bound else []
+    attachment_form = attachment_form or AttachmentForm(call=application.call, prefix="att")
+    if attachment_form.is_bound:
+        errors += _error_links(attachment_form)
+    if bound and forms["budget"].is_valid():
+        totals = selectors.budget_totals(lines=_rows(forms["budget"]))
+    else:
+        totals = selectors.budget_totals(lines=application.budget_lines.all())
+    attachments = list(application.attachments.all())
+    attached = {a.required_id for a in attachments}
+    call = application.call
+    return render(
+        request,
+        "fund/application_form.html",
+        {
+            "application": application,
+            "call": call,
+            **forms,
+            "attachment_form": attachment_form,
+            "attachments": attachments,
+            "required_missing": [
+                r for r in call.required_attachments.all() if r.pk not in attached
+            ],
+            "errors": errors,
+            "totals": totals,
+            "conflict": conflict,
+            "conflict_lists": _conflict_lists(conflict) if conflict else None,
+            "alert": alert,
+            "deadline": call.deadline,
+            "breadcrumbs": _crumbs(
+                (_("My applications"), reverse("fund:application-list")),
+                (application.title, application.get_absolute_url()),
+            ),
+        },
+        status=status,
+    )
+
+
+def _conflict_lists(current: Application) -> dict:
+    return {
+        "partners": list(current.partners.all()),
+        "budget": list(current.budget_lines.all()),
+        "milestones": list(current.milestones.all()),
+    }
+
+
+def _render_detail(request, application: Application, *, status: int = 200) -> HttpResponse:
+    answers = {a.question_id: a for a in application.eligibility_answers.all()}
+    return render(
+        request,
+        "fund/application_detail.html",
+        {
+            "application": application,
+            "call": application.call,
+            "totals": selectors.budget_totals(lines=application.budget_lines.all()),
+            "questions": [
+                (q, answers.get(q.pk)) for q in application.call.eligibility_questions.all()
+            ],
+            "attachments": list(application.attachments.all()),
+            "can_withdraw": can_withdraw_application(request.user, application),
+            "has_receipt": application.submitted_at is not None,
+            "breadcrumbs": _crumbs(
+                (_("My applications"), reverse("fund:application-list")),
+                (application.title, application.get_absolute_url()),
+            ),
+        },
+        status=status,
+    )
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Autosave") == "1"
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    if not can_edit_application(request.user, application):
+        if request.method == "POST":
+            if _wants_json(request):
+                return JsonResponse(
+                    {"ok": False, "message": services._locked_message()}, status=403
+                )
+            raise PermissionDenied
+        return _render_detail(request, application)
+    if request.method == "GET":
+        return _render_form(request, application, _initial_forms(application))
+    forms = _bound_forms(application, request.POST)
+    valid = all(f.is_valid() for f in forms.values())
+    if not valid:
+        if _wants_json(request):
+            return JsonResponse(
+                {
+                    "ok": False,
+                    "message": _("Not saved: correct the errors and save with the button."),
+                    "errors": [message for message, _anchor in _all_errors(forms)],
+                },
+                status=400,
+            )
+        return _render_form(request, application, forms, status=400)
+    data = forms["form"].cleaned_data
+    try:
+        saved = services.application_save(
+            application=application,
+            actor=request.user,
+            version=data["version"],
+            fields={k: v for k, v in data.items() if k != "version"},
+            partners=_rows(forms["partners"]),
+            budget_lines=_rows(forms["budget"]),
+            milestones=_rows(forms["milestones"]),
+            answers=forms["answers"].answers(),
+        )
+    except services.StaleVersion as error:
+        if _wants_json(request):
+            return JsonResponse(
+                {"ok": False, "conflict": True, "message": error.message}, status=409
+            )
+        current = selectors.application_for_page(pk=application.pk)
+        post = request.POST.copy()
+        post["app-version"] = str(current.version)
+        return _render_form(
+            request,
+            current,
+            _bound_forms(current, post),
+            conflict=current,
+            alert=error.message,
+            status=409,
+        )
+    except services.ApplicationLocked as error:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": error.message}, status=403)
+        raise PermissionDenied from error
+    if _wants_json(request):
+        totals = selectors.budget_totals(lines=saved.budget_lines.all())
+        return JsonResponse(
+            {
+                "ok": True,
+                "version": saved.version,
+                "message": _("Saved at %(time)s.")
+                % {"time": timezone.localtime(saved.updated_at).strftime("%H.%M")},
+                "totals": totals,
+            }
+        )
+    messages.success(request, _("The application is saved."))
+    return redirect("fund:application-edit", pk=application.pk)
+
+
+@never_cache
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    if not can_edit_application(request.user, application):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES, call=application.call, prefix="att")
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                application=application,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                required=form.cleaned_data["required"],
+            )
+        except services.AttachmentRefused as error:
+            form.add_error("file", error.message)
+        except services.ApplicationLocked as error:
+            raise PermissionDenied from error
+        else:
+            messages.success(request, _("The attachment is uploaded."))
+            return redirect(reverse("fund:application-edit", kwargs={"pk": pk}) + "#vedlegg")
+    return _render_form(
+        request, application, _initial_forms(application), attachment_form=form, status=400
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def attachment_delete(request: HttpRequest, pk: int, attachment: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    if not can_edit_application(request.user, application):
+        raise PermissionDenied
+    item = next((a for a in application.attachments.all() if a.pk == attachment), None)
+    if item is None:
+        raise Http404
+    try:
+        services.attachment_delete(attachment=item, actor=request.user)
+    except services.ApplicationLocked as error:
+        raise PermissionDenied from error
+    messages.success(request, _("The attachment is deleted."))
+    return redirect(reverse("fund:application-edit", kwargs={"pk": pk}) + "#vedlegg")
+
+
+@never_cache
+@login_required
+@require_GET
+def attachment_download(request: HttpRequest, pk: int, attachment: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    item = next((a for a in application.attachments.all() if a.pk == attachment), None)
+    if item is None:
+        raise Http404
+    return FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type="application/pdf",
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    if not can_edit_application(request.user, application):
+        raise PermissionDenied
+    problems = services.submission_problems(application=application)
+    status = 200
+    if request.method == "POST":
+        try:
+            services.application_submit(application=application, actor=request.user)
+        except services.SubmissionRefused as error:
+            problems = error.messages
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("The application is submitted. A receipt is on its way to your email."),
+            )
+            return redirect("fund:application-edit", pk=pk)
+    return render(
+        request,
+        "fund/application_submit.html",
+        {
+            "application": application,
+            "call": application.call,
+            "problems": problems,
+            "totals": selectors.budget_totals(lines=application.budget_lines.all()),
+            "breadcrumbs": _crumbs(
+                (_("My applications"), reverse("fund:application-list")),
+                (application.title, application.get_absolute_url()),
+                (_("Submit"), request.path),
+            ),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    if not can_withdraw_application(request.user, application):
+        raise PermissionDenied
+    services.application_withdraw(application=application, actor=request.user)
+    messages.success(request, _("The application is withdrawn."))
+    return redirect("fund:application-list")
+
+
+@never_cache
+@login_required
+@require_GET
+def application_receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(request, pk)
+    if application.submitted_at is None:
+        raise Http404
+    response = HttpResponse(receipt_pdf(application=application), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="soknad-{application.pk}.pdf"'
+    return response
+
+
+# --- Call editing for fund managers --------------------------------------------------------
+
+
+def _call_formsets(data, call: Call):
+    return {
+        "criteria": CriterionFormSet(data, instance=call, prefix="criteria"),
+        "questions": QuestionFormSet(data, instance=call, prefix="questions"),
+        "attachments": RequiredAttachmentFormSet(data, instance=call, prefix="required"),
+    }
+
+
+def _call_edit(request: HttpRequest, fund_obj: Fund, call_obj: Call | None) -> HttpResponse:
+    if not can_manage_calls(request.user, fund_obj):
+        raise PermissionDenied
+    instance = call_obj or Call(fund=fund_obj)
+    data = request.POST if request.method == "POST" else None
+    form = CallForm(data, instance=instance, fund=fund_obj)
+    formsets = _call_formsets(data, instance)
+    status = 200
+    if request.method == "POST":
+        valid = form.is_valid() and all(fs.is_valid() for fs in formsets.values())
+        if valid:
+            with transaction.atomic():
+                saved = services.call_save(call=form.save(commit=False), actor=request.user)
+                for formset in formsets.values():
+                    formset.instance = saved
+                    formset.save()
+            messages.success(request, _("The call is saved."))
+            return redirect(saved.get_absolute_url())
+        status = 400
+    errors = _error_links(form, radios=("partner_requirement", "eligible_applicants"))
+    errors += _formset_error_links(formsets["criteria"], _("Criteria"))
+    errors += _formset_error_links(formsets["questions"], _("Eligibility questions"))
+    errors += _formset_error_links(formsets["attachments"], _("Required attachments"))
+    title = _("Edit call") if call_obj else _("New call")
+    return render(
+        request,
+        "fund/call_form.html",
+        {
+            "fund": fund_obj,
+            "call": call_obj,
+            "form": form,
+            **formsets,
+            "errors": errors,
+            "page_title": title,
+            "breadcrumbs": _fund_crumbs(fund_obj, (title, request.path)),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_create(request: HttpRequest, fund: str) -> HttpResponse:
+    return _call_edit(request, _fund_or_404(fund), None)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_edit(request: HttpRequest, fund: str, call: str) -> HttpResponse:
+    fund_obj = _fund_or_404(fund)
+    call_obj = Call.objects.filter(fund=fund_obj, slug=call).first()
+    if call_obj is None:
+        raise Http404
+    return _call_edit(request, fund_obj, call_obj)
