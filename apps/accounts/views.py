@@ -20,6 +20,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from apps.cases import selectors as case_selectors
+
 from . import selectors, services
 from .forms import (
     DeleteAccountForm,
@@ -320,6 +322,7 @@ def organisation_detail(request, slug: str):
     user = request.user
     context = {
         "organisation": org,
+        "examples": case_selectors.cases_for_organisation(organisation=org),
         "is_admin": is_org_admin(user, org),
         "is_member": is_org_member(user, org),
         "breadcrumbs": _crumbs(

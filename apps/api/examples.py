@@ -83,7 +83,11 @@ CASE = {
         "name": "Lier",
         "county": {"code": "33", "name": "Buskerud"},
     },
-    "entrepreneur": {"name": "Trygg av natur", "website": "https://example.org/"},
+    "entrepreneur": {
+        "name": "Trygg av natur",
+        "website": "https://example.org/",
+        "organisation": "trygg-av-natur",
+    },
     "sectors": ["folkehelse"],
     "target_groups": ["ungdom"],
     "form": "effektkontrakt",

@@ -58,6 +58,15 @@ def _ensure_index(home: Page) -> CaseIndexPage:
     return index
 
 
+def _organisation(name: str):
+    """The demo organisation with exactly this name, when there is one (accounts demo)."""
+    from apps.accounts.models import Organisation
+
+    if not name:
+        return None
+    return Organisation.objects.filter(name=name).first()
+
+
 def _by_code(model, codes: list[str], *, case_slug: str) -> list:
     found = {term.code: term for term in model.objects.filter(code__in=codes)}
     for code in codes:
@@ -88,6 +97,7 @@ def build_case(data: dict) -> CasePage:
         municipality=municipality,
         entrepreneur_name=data.get("entrepreneur", ""),
         entrepreneur_url=data.get("entrepreneur_url", ""),
+        entrepreneur_organisation=_organisation(data.get("entrepreneur", "")),
         collaboration_form=data.get("form", ""),
         start_year=data.get("start_year"),
         end_year=data.get("end_year"),

@@ -115,6 +115,18 @@ class CasePage(Page):
         help_text=_("The social entrepreneur's name; leave empty if not known."),
     )
     entrepreneur_url = models.URLField(_("entrepreneur's website"), blank=True)
+    entrepreneur_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("entrepreneur's organisation"),
+        help_text=_(
+            "The social entrepreneur's organisation on Kokeboka, when it has one; its name and "
+            "page are then shown with the example."
+        ),
+    )
     sectors = ParentalManyToManyField(
         "core.Sector", blank=True, related_name="cases", verbose_name=_("sectors")
     )
@@ -175,6 +187,7 @@ class CasePage(Page):
                 FieldPanel("municipality"),
                 FieldPanel("entrepreneur_name"),
                 FieldPanel("entrepreneur_url"),
+                FieldPanel("entrepreneur_organisation"),
                 FieldPanel("collaboration_form"),
                 FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
             ],
@@ -234,6 +247,13 @@ class CasePage(Page):
 
     def get_search_description(self) -> str:
         return self.search_description or self.summary
+
+    @property
+    def entrepreneur_display_name(self) -> str:
+        """The organisation's name when linked, else the name typed on the example."""
+        if self.entrepreneur_organisation_id:
+            return self.entrepreneur_organisation.name
+        return self.entrepreneur_name
 
     @property
     def is_ongoing(self) -> bool:

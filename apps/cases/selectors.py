@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from apps.core.models import County, Municipality
@@ -48,7 +58,11 @@ def case_list(
         cases = cases.filter(municipality__county__code=county)
     if municipality:
         cases = cases.filter(municipality__code=municipality)
-    return _ordered(cases.select_related("municipality__county").prefetch_related("sectors"))
+    return _ordered(
+        cases.select_related("municipality__county", "entrepreneur_organisation").prefetch_related(
+            "sectors"
+        )
+    )
 
 
 def county_counts() -> list[CountyCount]:
@@ -121,7 +135,7 @@ def cases_for_recipe(*, recipe_id: int) -> list[CasePage]:
     loaded."""
     links = CasePage.recipes.through.objects.filter(recipepage_id=recipe_id)
     cases = CasePage.objects.published().filter(pk__in=links.values("casepage_id"))
-    return list(_ordered(cases.select_related("municipality__county")))
+    return list(_ordered(cases.select_related("municipality__county", "entrepreneur_organisation")))
 
 
 def cases_for_api(
@@ -160,3 +174,15 @@ def case_for_api(*, slug: str) -> CasePage | None:
     recipes.sort(key=lambda recipe: recipe.path)
     case.published_recipes = recipes
     return case
+
+
+def cases_for_organisation(*, organisation, limit: int = 20) -> list[CasePage]:
+    """Published examples the organisation took part in: as the linked entrepreneur, or as
+    the municipality where the collaboration took place. Newest first."""
+    cases = CasePage.objects.published().filter(entrepreneur_organisation=organisation)
+    if organisation.municipality_id:
+        cases = CasePage.objects.published().filter(
+            Q(entrepreneur_organisation=organisation)
+            | Q(municipality_id=organisation.municipality_id)
+        )
+    return list(_ordered(cases.select_related("municipality__county"))[:limit])

@@ -230,7 +230,7 @@ DATASETS: tuple[Dataset, ...] = (
                 "Municipality name",
                 lambda c: c.municipality.name if c.municipality else "",
             ),
-            Column("entrepreneur", "Social entrepreneur", lambda c: c.entrepreneur_name),
+            Column("entrepreneur", "Social entrepreneur", lambda c: c.entrepreneur_display_name),
             Column("form", "Form of collaboration", lambda c: c.collaboration_form),
             Column(
                 "sectors",

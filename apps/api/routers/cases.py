@@ -37,6 +37,11 @@ class MunicipalityRef(Schema):
 class EntrepreneurRef(Schema):
     name: str = Field(description="The social entrepreneur's name; empty when not named.")
     website: str = Field(description="The entrepreneur's website; may be empty.")
+    organisation: str | None = Field(
+        None,
+        description="The slug of the entrepreneur's organisation on Kokeboka "
+        "(/organisasjoner/<slug>/), when the example is linked to one.",
+    )
 
 
 class CaseListItem(Schema):
@@ -81,7 +86,12 @@ class CaseListItem(Schema):
 
     @staticmethod
     def resolve_entrepreneur(obj: CasePage) -> dict:
-        return {"name": obj.entrepreneur_name, "website": obj.entrepreneur_url}
+        organisation = obj.entrepreneur_organisation
+        return {
+            "name": obj.entrepreneur_display_name,
+            "website": obj.entrepreneur_url or (organisation.website if organisation else ""),
+            "organisation": organisation.slug if organisation else None,
+        }
 
     @staticmethod
     def resolve_sectors(obj: CasePage) -> list[str]:

@@ -64,7 +64,11 @@ def test_list_returns_public_fields_of_published_examples(client, cases):
             "name": "Lier",
             "county": {"code": "33", "name": "Buskerud"},
         },
-        "entrepreneur": {"name": "Trygg av natur", "website": "https://example.org/"},
+        "entrepreneur": {
+            "name": "Trygg av natur",
+            "website": "https://example.org/",
+            "organisation": None,
+        },
         "sectors": ["folkehelse"],
         "target_groups": ["ungdom"],
         "form": "effektkontrakt",
