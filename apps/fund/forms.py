@@ -83,6 +83,36 @@ class ApplicationForm(forms.Form):
         required=False,
         help_text=_("Describe the need as a need, not as a solution: who has it, and why."),
     )
+    need = forms.ModelChoiceField(
+        label=_("Need in the broker service"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        help_text=_("If your organisation has posted the need in the broker service, link it."),
+        error_messages={"invalid_choice": _("Choose one of your organisation's needs.")},
+    )
+    collaboration = forms.ModelChoiceField(
+        label=_("Collaboration"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        help_text=_("If the project grows out of a collaboration in the broker service, link it."),
+        error_messages={"invalid_choice": _("Choose one of your organisation's collaborations.")},
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        from django.db.models import Q
+
+        from apps.broker.models import Need
+        from apps.collaborations.models import Collaboration
+
+        super().__init__(*args, **kwargs)
+        self.fields["need"].queryset = Need.objects.filter(organisation=organisation).order_by(
+            "title"
+        )
+        self.fields["collaboration"].queryset = Collaboration.objects.filter(
+            Q(municipality_org=organisation) | Q(entrepreneur_org=organisation)
+        ).order_by("pk")
 
 
 class AnswersForm(forms.Form):

@@ -259,6 +259,22 @@ class Application(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("project description"), blank=True)
     need_text = models.TextField(_("need addressed"), blank=True)
+    need = models.ForeignKey(
+        "broker.Need",
+        verbose_name=_("need in the broker service"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fund_applications",
+    )
+    collaboration = models.ForeignKey(
+        "collaborations.Collaboration",
+        verbose_name=_("collaboration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fund_applications",
+    )
     sector = models.ForeignKey(
         "core.Sector",
         verbose_name=_("sector"),

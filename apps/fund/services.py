@@ -125,7 +125,15 @@ def application_start(*, call: Call, organisation: Organisation, actor, title: s
     return application
 
 
-APPLICATION_FIELDS = ("title", "summary", "description", "need_text", "sector")
+APPLICATION_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "need_text",
+    "sector",
+    "need",
+    "collaboration",
+)
 
 
 def application_save(

@@ -250,8 +250,11 @@ def _initial_forms(application: Application) -> dict:
                 "description": application.description,
                 "sector": application.sector_id,
                 "need_text": application.need_text,
+                "need": application.need_id,
+                "collaboration": application.collaboration_id,
             },
             prefix="app",
+            organisation=application.organisation,
         ),
         "partners": PartnerFormSet(
             initial=[
@@ -290,7 +293,7 @@ def _initial_forms(application: Application) -> dict:
 def _bound_forms(application: Application, data) -> dict:
     questions = list(application.call.eligibility_questions.all())
     return {
-        "form": ApplicationForm(data, prefix="app"),
+        "form": ApplicationForm(data, prefix="app", organisation=application.organisation),
         "partners": PartnerFormSet(data, prefix="partners"),
         "budget": BudgetLineFormSet(data, prefix="budget"),
         "milestones": MilestoneFormSet(data, prefix="milestones"),
