@@ -226,7 +226,7 @@ class EntrepreneurProfile(models.Model):
         return str(self.organisation)
 
     def get_absolute_url(self) -> str:
-        return reverse("broker:profile-detail", kwargs={"slug": self.organisation.slug})
+        return reverse("broker:entrepreneur-detail", kwargs={"slug": self.organisation.slug})
 
     @property
     def is_public(self) -> bool:

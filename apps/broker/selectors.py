@@ -205,6 +205,4 @@ def organisations_for_profile(user):
     qs = Organisation.objects.filter(type__in=ENTREPRENEUR_TYPES).select_related(
         "entrepreneur_profile"
     )
-    if is_person(user) and user.is_superuser:
-        return qs.none()
     return qs.filter(pk__in=org_ids_with_roles(user, EDIT_PROFILE_ROLES)).order_by("name")

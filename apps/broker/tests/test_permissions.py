@@ -1,0 +1,261 @@
+"""Who sees and does what, for every view, every kind of need and every kind of person.
+Every denial is asserted with its status code."""
+
+import pytest
+
+from apps.broker.models import Need
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = [
+    "anonymous",
+    "own_member",
+    "other_member",
+    "entrepreneur",
+    "own_broker",
+    "other_broker",
+    "superuser",
+]
+NEEDS = ["public", "members", "draft"]
+
+# Who may read the need's page.
+CAN_VIEW = {
+    "public": set(ACTORS),
+    "members": set(ACTORS) - {"anonymous"},
+    "draft": {"own_member", "own_broker", "superuser"},
+}
+CAN_EDIT = {"own_member", "own_broker", "superuser"}
+CAN_BROKER = {"own_broker", "superuser"}
+CAN_CREATE = {"own_member", "own_broker", "other_broker", "superuser"}
+
+
+def login(client, people, actor):
+    if people[actor] is not None:
+        client.force_login(people[actor])
+    return client
+
+
+def expected_edit_status(actor, kind):
+    if actor == "anonymous":
+        return 302
+    if actor not in CAN_VIEW[kind]:
+        return 404
+    return 200 if actor in CAN_EDIT else 403
+
+
+@pytest.mark.parametrize("kind", NEEDS)
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_detail(client, people, needs, actor, kind):
+    need = needs[kind]
+    response = login(client, people, actor).get(f"/behov/{need.pk}/")
+    if actor in CAN_VIEW[kind]:
+        assert response.status_code == 200
+        assert response.context["can_see_matches"] is (actor in CAN_BROKER)
+        assert response.context["can_edit"] is (actor in CAN_EDIT)
+    else:
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("kind", NEEDS)
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_edit_form(client, people, needs, actor, kind):
+    need = needs[kind]
+    response = login(client, people, actor).get(f"/behov/{need.pk}/rediger/")
+    expected = expected_edit_status(actor, kind)
+    assert response.status_code == expected
+    if expected == 302:
+        assert response["Location"].startswith("/logg-inn/") or "next=" in response["Location"]
+
+
+@pytest.mark.parametrize("kind", NEEDS)
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_edit_post(client, people, needs, actor, kind):
+    need = needs[kind]
+    data = {
+        "title": "Endret tittel",
+        "description": "Beskrivelse av problemet.",
+        "status": need.status,
+        "visibility": need.visibility,
+        "version": need.version,
+    }
+    response = login(client, people, actor).post(f"/behov/{need.pk}/rediger/", data)
+    need.refresh_from_db()
+    if actor in CAN_EDIT:
+        assert response.status_code == 302
+        assert response["Location"] == f"/behov/{need.pk}/"
+        assert need.title == "Endret tittel"
+    else:
+        assert response.status_code == expected_edit_status(actor, kind)
+        assert need.title != "Endret tittel"
+
+
+@pytest.mark.parametrize("kind", NEEDS)
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_renew(client, people, needs, actor, kind):
+    need = needs[kind]
+    response = login(client, people, actor).post(f"/behov/{need.pk}/forny/")
+    if actor in CAN_EDIT:
+        assert response.status_code == 302
+        assert response["Location"] == f"/behov/{need.pk}/"
+    else:
+        assert response.status_code == expected_edit_status(actor, kind)
+
+
+def test_renew_is_post_only(client, people, needs):
+    client.force_login(people["own_member"])
+    assert client.get(f"/behov/{needs['public'].pk}/forny/").status_code == 405
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_create(client, people, actor):
+    response = login(client, people, actor).get("/behov/ny/")
+    if actor == "anonymous":
+        assert response.status_code == 302
+    elif actor in CAN_CREATE:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_list_shows_only_what_the_actor_may_see(client, people, needs, actor):
+    html = login(client, people, actor).get("/behov/").content.decode()
+    for kind, need in needs.items():
+        assert (need.title in html) is (actor in CAN_VIEW[kind]), (actor, kind)
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_need_create_post_for_another_municipality_is_refused(client, people, oslo, actor):
+    """The organisation must be one the person may post for; a forged choice is rejected."""
+    if actor in ("anonymous", "superuser", "other_broker"):
+        pytest.skip("anonymous is redirected; superusers and Oslo's broker may post for Oslo")
+    data = {
+        "organisation": oslo.pk,
+        "title": "Forfalsket",
+        "description": "Noe",
+        "status": "open",
+        "visibility": "public",
+    }
+    response = login(client, people, actor).post("/behov/ny/", data)
+    assert response.status_code in (400, 403)
+    assert not Need.objects.filter(title="Forfalsket").exists()
+
+
+# Entrepreneur pages -----------------------------------------------------------------------
+
+PROFILE_ACTORS = ACTORS
+
+
+@pytest.fixture
+def profiles(db, people):
+    from apps.accounts.models import Organisation
+
+    from .factories import ProfileFactory
+
+    own = Organisation.objects.get(name="Grønn Arbeidstrening SA").entrepreneur_profile
+    pending = ProfileFactory(review_status="pending", renewal_due=None)
+    pending.organisation.memberships.create(user=people["entrepreneur"], role="member")
+    return {"approved": own, "pending": pending}
+
+
+PROFILE_VIEW = {
+    "approved": set(ACTORS),
+    "pending": {"entrepreneur", "own_broker", "other_broker", "superuser"},
+}
+PROFILE_EDIT = {"entrepreneur", "superuser"}
+REVIEWERS = {"own_broker", "other_broker", "superuser"}
+
+
+@pytest.mark.parametrize("kind", ["approved", "pending"])
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_profile_page(client, people, profiles, actor, kind):
+    profile = profiles[kind]
+    response = login(client, people, actor).get(f"/entreprenorer/{profile.organisation.slug}/")
+    if actor in PROFILE_VIEW[kind]:
+        assert response.status_code == 200
+        assert response.context["can_edit"] is (actor in PROFILE_EDIT)
+    else:
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["approved", "pending"])
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_profile_edit_and_offer_forms(client, people, profiles, actor, kind):
+    profile = profiles[kind]
+    slug = profile.organisation.slug
+    client = login(client, people, actor)
+    for path in (f"/entreprenorer/{slug}/profil/", f"/entreprenorer/{slug}/tilbud/ny/"):
+        response = client.get(path)
+        if actor == "anonymous":
+            assert response.status_code == 302
+        elif actor in PROFILE_EDIT:
+            assert response.status_code == 200
+        else:
+            assert response.status_code == 403
+
+
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_profile_renew(client, people, profiles, actor):
+    profile = profiles["approved"]
+    response = login(client, people, actor).post(
+        f"/entreprenorer/{profile.organisation.slug}/forny/"
+    )
+    if actor == "anonymous":
+        assert response.status_code == 302
+        assert "/entreprenorer/" not in response["Location"].split("?")[0]
+    elif actor in PROFILE_EDIT:
+        assert response.status_code == 302
+        assert response["Location"] == f"/entreprenorer/{profile.organisation.slug}/"
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_review_queue_and_decision(client, people, profiles, actor):
+    client = login(client, people, actor)
+    queue = client.get("/entreprenorer/vurdering/")
+    slug = profiles["pending"].organisation.slug
+    decision = client.post(f"/entreprenorer/{slug}/vurder/", {"decision": "approve"})
+    profiles["pending"].refresh_from_db()
+    if actor == "anonymous":
+        assert queue.status_code == 302
+        assert decision.status_code == 302
+        assert profiles["pending"].review_status == "pending"
+    elif actor in REVIEWERS:
+        assert queue.status_code == 200
+        assert decision.status_code == 302
+        assert profiles["pending"].review_status == "approved"
+    else:
+        assert queue.status_code == 403
+        assert decision.status_code == 403
+        assert profiles["pending"].review_status == "pending"
+
+
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_offer_pages(client, people, profiles, actor):
+    from .factories import OfferFactory
+
+    public = OfferFactory(profile=profiles["approved"], title="Synlig tilbud")
+    hidden = OfferFactory(profile=profiles["pending"], title="Skjult tilbud")
+    client = login(client, people, actor)
+    assert client.get(f"/entreprenorer/tilbud/{public.pk}/").status_code == 200
+    hidden_status = client.get(f"/entreprenorer/tilbud/{hidden.pk}/").status_code
+    assert hidden_status == (200 if actor in PROFILE_VIEW["pending"] else 404)
+    edit = client.get(f"/entreprenorer/tilbud/{public.pk}/rediger/")
+    if actor == "anonymous":
+        assert edit.status_code == 302
+    else:
+        assert edit.status_code == (200 if actor in PROFILE_EDIT else 403)
+
+
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_entrepreneur_list_shows_only_public_profiles(client, people, profiles, actor):
+    response = login(client, people, actor).get("/entreprenorer/")
+    html = response.content.decode()
+    assert "Grønn Arbeidstrening SA" in html
+    pending_name = profiles["pending"].organisation.name
+    # The pending profile appears only as the entrepreneur's own organisation, with its
+    # status, never in the public list.
+    assert all(p.pk != profiles["pending"].pk for p in response.context["profiles"])
+    if actor != "entrepreneur":
+        assert pending_name not in html
