@@ -1,0 +1,170 @@
+"""Reads of the collaborations app. Lists cost a fixed number of queries whatever their
+length: related rows come with select_related, and permissions use the Viewer read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from apps.accounts.models import Organisation
+
+from .models import Collaboration, LogEntry, StageChange
+from .permissions import Viewer
+from .routeguide_links import answer_url
+from .stages import ORDER, Stage, next_stages
+
+# GET value -> ordering of the broker's table; "-" in front sorts the other way.
+TABLE_SORTS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "pk"),
+    "stage": ("stage_position", "stage_changed_at", "pk"),
+    "municipality": ("municipality_org__name", "title", "pk"),
+    "entrepreneur": ("entrepreneur_org__name", "title", "pk"),
+    # Longest in its stage first: the earliest change of stage.
+    "time": ("stage_changed_at", "pk"),
+    "updated": ("-updated_at", "-pk"),
+}
+DEFAULT_SORT = "time"
+
+
+def collaborations_of(*, viewer: Viewer) -> QuerySet[Collaboration]:
+    """The person's own collaborations: their organisations are a party."""
+    if not viewer.is_authenticated:
+        return Collaboration.objects.none()
+    return Collaboration.objects.for_organisations(viewer.org_ids).for_board()
+
+
+def pipeline_organisations(*, viewer: Viewer) -> list[Organisation]:
+    """The municipalities' organisations whose pipeline the person sees as broker."""
+    if viewer.is_superuser:
+        return list(
+            Organisation.objects.filter(municipality_collaborations__isnull=False)
+            .distinct()
+            .order_by("name")
+        )
+    return list(Organisation.objects.filter(pk__in=viewer.broker_org_ids).order_by("name"))
+
+
+def pipeline(*, viewer: Viewer, organisation_id: int | None = None) -> QuerySet[Collaboration]:
+    """Collaborations of the municipalities where the person is a broker (all for a
+    superuser), optionally of one of them."""
+    qs = Collaboration.objects.for_board()
+    if not viewer.is_superuser:
+        qs = qs.filter(municipality_org_id__in=viewer.broker_org_ids)
+    if organisation_id is not None:
+        qs = qs.filter(municipality_org_id=organisation_id)
+    return qs
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    stage: str
+    label: str
+    cards: list[Collaboration]
+
+
+def board_columns(collaborations) -> list[BoardColumn]:
+    """One column per stage, in pipeline order; longest in the stage first."""
+    by_stage: dict[str, list[Collaboration]] = {stage: [] for stage in ORDER}
+    for collaboration in sorted(collaborations, key=lambda c: (c.stage_changed_at, c.pk)):
+        by_stage.setdefault(collaboration.stage, []).append(collaboration)
+    return [
+        BoardColumn(stage=stage, label=str(Stage(stage).label), cards=by_stage[stage])
+        for stage in ORDER
+    ]
+
+
+def parse_sort(value: str | None) -> tuple[str, bool]:
+    """(key, descending) from the GET value, falling back to the default."""
+    value = (value or "").strip()
+    descending = value.startswith("-")
+    key = value.lstrip("-")
+    if key not in TABLE_SORTS:
+        return DEFAULT_SORT, False
+    return key, descending
+
+
+def table_rows(qs: QuerySet[Collaboration], *, sort: str, descending: bool) -> list[Collaboration]:
+    from django.db.models import Case, IntegerField, Value, When
+
+    qs = qs.annotate(
+        stage_position=Case(
+            *[When(stage=stage, then=Value(position)) for position, stage in enumerate(ORDER)],
+            output_field=IntegerField(),
+        )
+    )
+    ordering = list(TABLE_SORTS[sort])
+    if descending:
+        ordering = [name[1:] if name.startswith("-") else f"-{name}" for name in ordering]
+    return list(qs.order_by(*ordering))
+
+
+def collaboration_for_detail(pk: int) -> Collaboration | None:
+    return (
+        Collaboration.objects.select_related(
+            "municipality_org__municipality",
+            "entrepreneur_org",
+            "need",
+            "offer",
+            "case",
+            "introduction__introduced_by",
+        )
+        .prefetch_related("sectors", "target_groups")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def log_entries(collaboration: Collaboration) -> list[LogEntry]:
+    return list(collaboration.log_entries.select_related("author"))
+
+
+def stage_history(collaboration: Collaboration) -> list[StageChange]:
+    return list(collaboration.stage_changes.select_related("changed_by"))
+
+
+def recipes_used(collaboration: Collaboration) -> list:
+    return list(collaboration.recipes.order_by("title"))
+
+
+def recipe_choices(collaboration: Collaboration):
+    """Published recipes not yet linked, by title."""
+    from apps.cookbook.models import RecipePage
+
+    return (
+        RecipePage.objects.published()
+        .exclude(pk__in=collaboration.recipes.values("pk"))
+        .order_by("title")
+    )
+
+
+@dataclass(frozen=True)
+class RouteGuideAnswerLink:
+    query: str
+    url: str
+    regime_label: str
+
+
+def routeguide_links(collaboration: Collaboration) -> list[RouteGuideAnswerLink]:
+    from apps.routeguide.vocabulary import Regime
+
+    links = []
+    for item in collaboration.routeguide_answers or []:
+        query = item.get("query", "")
+        regime = item.get("regime", "")
+        label = str(Regime(regime).label) if regime in Regime.values else ""
+        links.append(RouteGuideAnswerLink(query=query, url=answer_url(query), regime_label=label))
+    return links
+
+
+def fund_applications(collaboration: Collaboration) -> list:
+    """The fund applications linked to the collaboration (the fund app adds the relation;
+    empty while it does not exist)."""
+    related = getattr(collaboration, "fund_applications", None)
+    if related is None:
+        return []
+    return list(related.all())
+
+
+def allowed_next_stages(collaboration: Collaboration) -> list[tuple[str, str]]:
+    return [(stage, str(Stage(stage).label)) for stage in next_stages(collaboration.stage)]
