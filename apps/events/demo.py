@@ -345,3 +345,9 @@ def load() -> None:
         upcoming, created = _event(UPCOMING, slug=UPCOMING_SLUG, video=False)
         if created:
             _registrations(upcoming)
+        if upcoming.organisation_id is None:
+            # The coming meeting is organised by Bærum kommune: its brokers run it.
+            from apps.accounts.models import Organisation
+
+            upcoming.organisation = Organisation.objects.filter(municipality__code="3201").first()
+            upcoming.save(update_fields=["organisation"])

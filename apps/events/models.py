@@ -123,12 +123,27 @@ class Event(index.Indexed, ClusterableModel):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.DRAFT
     )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("organising organisation"),
+        help_text=_(
+            "Its administrators and brokers organise the meeting: they see the attendee list, "
+            "export it and send messages to attendees."
+        ),
+    )
     organisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("organisers"),
         blank=True,
         related_name="organised_events",
-        help_text=_("They see the attendee list, export it and send messages to attendees."),
+        help_text=_(
+            "Named people who organise the meeting besides the organisation's administrators "
+            "and brokers."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -71,6 +71,7 @@ class EventViewSet(SnippetViewSet):
             [FieldPanel("video_url"), FieldPanel("video_transcript")],
             heading=_("Recording (after the meeting)"),
         ),
+        FieldPanel("organisation"),
         FieldPanel("organisers"),
         FieldPanel("status"),
     ]

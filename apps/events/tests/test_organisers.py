@@ -168,3 +168,41 @@ def test_message_form_errors_are_shown(client, event, organiser, mailoutbox):
     assert "Write the message." in response.content.decode()
     assert 'value="Hei"' in response.content.decode()
     assert mailoutbox == []
+
+
+# The organising organisation: its administrators and brokers organise (issue 5).
+@pytest.mark.parametrize(
+    ("role", "same_organisation", "allowed"),
+    [
+        ("admin", True, True),
+        ("broker", True, True),
+        ("member", True, False),
+        ("reviewer", True, False),
+        ("fund_manager", True, False),
+        ("admin", False, False),
+        ("broker", False, False),
+    ],
+)
+def test_organisation_roles_decide_who_organises(client, role, same_organisation, allowed):
+    from apps.accounts.tests.factories import MembershipFactory, OrganisationFactory
+
+    host = OrganisationFactory(name="Bærum kommune")
+    other = OrganisationFactory()
+    event = EventFactory(organisation=host)
+    person = UserFactory()
+    MembershipFactory(user=person, organisation=host if same_organisation else other, role=role)
+
+    assert can_organise(person, event) is allowed
+    client.force_login(person)
+    for name in ORGANISER_PAGES:
+        response = client.get(reverse(name, args=[event.slug]))
+        assert response.status_code == (200 if allowed else 403), (name, response.status_code)
+
+
+def test_meeting_page_names_the_organising_organisation(client):
+    from apps.accounts.tests.factories import OrganisationFactory
+
+    host = OrganisationFactory(name="Lier kommune", slug="lier-kommune")
+    event = EventFactory(organisation=host)
+    body = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    assert 'href="/organisasjoner/lier-kommune/"' in body
