@@ -42,7 +42,72 @@ MAX_TERM_LENGTH = 100
 
 # Words of the trade that every need and offer uses; they say nothing about the match.
 DOMAIN_STOP_WORDS = frozenset(
-    ["kommune", "kommunen", "kommunens", "kommuner", "kommunene", "behov", "behovet", "tilbud", "tilbudet", "tilbyr", "tilbyder", "ønsker", "ønsket", "trenger", "trengs", "bidra", "bidrar", "gjennom", "mer", "flere", "får", "gjør", "god", "godt", "gode", "ny", "nye", "nytt", "år", "året", "andre", "annet", "hele", "del", "måte", "bedre", "får", "fått", "finne", "finnes", "særlig", "blant", "stor", "store", "mye", "lite", "liten", "små", "mindre", "ofte", "gang", "ganger", "tidligere", "gjerne", "viktig", "oss", "våre", "vårt", "vår", "også", "dag", "dager", "uke", "uker"]
+    [
+        "kommune",
+        "kommunen",
+        "kommunens",
+        "kommuner",
+        "kommunene",
+        "behov",
+        "behovet",
+        "tilbud",
+        "tilbudet",
+        "tilbyr",
+        "tilbyder",
+        "ønsker",
+        "ønsket",
+        "trenger",
+        "trengs",
+        "bidra",
+        "bidrar",
+        "gjennom",
+        "mer",
+        "flere",
+        "får",
+        "gjør",
+        "god",
+        "godt",
+        "gode",
+        "ny",
+        "nye",
+        "nytt",
+        "år",
+        "året",
+        "andre",
+        "annet",
+        "hele",
+        "del",
+        "måte",
+        "bedre",
+        "får",
+        "fått",
+        "finne",
+        "finnes",
+        "særlig",
+        "blant",
+        "stor",
+        "store",
+        "mye",
+        "lite",
+        "liten",
+        "små",
+        "mindre",
+        "ofte",
+        "gang",
+        "ganger",
+        "tidligere",
+        "gjerne",
+        "viktig",
+        "oss",
+        "våre",
+        "vårt",
+        "vår",
+        "også",
+        "dag",
+        "dager",
+        "uke",
+        "uker",
+    ]
 )
 
 # Field weights: a word in the title says more about the document than one in the body.
@@ -131,7 +196,8 @@ def stem(word: str) -> str:
 
 
 def tokenise(text: str) -> list[Token]:
-    """The words of the text that carry meaning, with their stems. Positions count words;
+    """The words of the text that carry meaning, with their stems. Positions count those
+    words (stop words are skipped, so «slutter på skolen» has «slutter» next to «skolen»);
     a sentence break leaves a gap, so phrases never span two sentences."""
     tokens: list[Token] = []
     position = 0
@@ -141,7 +207,7 @@ def tokenise(text: str) -> list[Token]:
             stemmed = stem(surface)
             if stemmed:
                 tokens.append(Token(surface=surface, stem=stemmed, position=position))
-            position += 1
+                position += 1
         position += 2
     return tokens
 
@@ -178,20 +244,21 @@ def compound_parts(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _concept_patterns() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-    """(concept code, stems of the phrase, is_prefix) for every phrase of every concept."""
-    patterns = []
+def _concept_patterns() -> tuple[dict[str, list], dict[str, list]]:
+    """The phrases of every concept, ready to look up: {first stem: [(code, stems)]} and
+    {first two letters: [(code, prefix)]} for the phrases ending in «*»."""
+    by_stem: dict[str, list] = {}
+    by_prefix: dict[str, list] = {}
     for code, (_label, phrases) in synonyms.CONCEPTS.items():
         for phrase in phrases:
-            prefix = phrase.endswith("*")
-            text = phrase.rstrip("*")
-            if prefix:
-                patterns.append((code, (text.lower(),), True))
+            if phrase.endswith("*"):
+                prefix = phrase.rstrip("*").lower()
+                by_prefix.setdefault(prefix[:2], []).append((code, prefix))
                 continue
-            stems = tuple(token.stem for token in tokenise(text))
+            stems = tuple(token.stem for token in tokenise(phrase))
             if stems:
-                patterns.append((code, stems, False))
-    return tuple(patterns)
+                by_stem.setdefault(stems[0], []).append((code, stems))
+    return by_stem, by_prefix
 
 
 def find_concepts(tokens: list[Token]) -> dict[str, str]:
@@ -199,18 +266,15 @@ def find_concepts(tokens: list[Token]) -> dict[str, str]:
     found: dict[str, str] = {}
     if not tokens:
         return found
+    by_stem, by_prefix = _concept_patterns()
     by_position = {token.position: token for token in tokens}
-    for code, stems, prefix in _concept_patterns():
-        if code in found:
-            continue
-        if prefix:
-            for token in tokens:
-                if token.surface.lower().startswith(stems[0]):
-                    found[code] = token.surface
-                    break
-            continue
-        for token in tokens:
-            if token.stem != stems[0]:
+    for token in tokens:
+        lowered = token.surface.lower()
+        for code, prefix in by_prefix.get(lowered[:2], ()):
+            if code not in found and lowered.startswith(prefix):
+                found[code] = token.surface
+        for code, stems in by_stem.get(token.stem, ()):
+            if code in found:
                 continue
             run = [token]
             for offset, wanted in enumerate(stems[1:], start=1):
@@ -220,7 +284,6 @@ def find_concepts(tokens: list[Token]) -> dict[str, str]:
                 run.append(following)
             if len(run) == len(stems):
                 found[code] = " ".join(t.surface for t in run)
-                break
     return found
 
 

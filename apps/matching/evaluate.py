@@ -195,6 +195,7 @@ def rank_in_database(
     ``keep`` (tests that already run in a transaction may keep it)."""
     from django.db import transaction
 
+    from . import services
     from .selectors import rank_offers_for_need
 
     rankings: dict[str, list[str]] = {}
@@ -202,7 +203,11 @@ def rank_in_database(
     engine.CONCEPTS_ENABLED = use_concepts
     try:
         with transaction.atomic():
-            offer_keys, needs = _build_rows(evaluation)
+            with services.indexing_paused():
+                offer_keys, needs = _build_rows(evaluation)
+            services.index_in_batches(
+                need_ids=[need.pk for need in needs.values()], offer_ids=list(offer_keys)
+            )
             for key, need in needs.items():
                 ranked = rank_offers_for_need(
                     need=need, limit=10, feedback=False, offer_ids=set(offer_keys)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 
 from django.conf import settings
@@ -30,6 +32,29 @@ PROFILE_WEIGHT = 0.4
 
 
 # The index ---------------------------------------------------------------------------
+
+
+class _IndexSwitch(threading.local):
+    paused = False
+
+
+_switch = _IndexSwitch()
+
+
+@contextmanager
+def indexing_paused() -> Iterator[None]:
+    """Within the block the signals leave the index alone: for bulk writes (evaluation,
+    benchmark) that index everything at once afterwards with index_needs / index_offers."""
+    previous = _switch.paused
+    _switch.paused = True
+    try:
+        yield
+    finally:
+        _switch.paused = previous
+
+
+def indexing_active() -> bool:
+    return not _switch.paused
 
 
 def need_document(need) -> dict[str, engine.Entry]:
@@ -105,6 +130,32 @@ def index_offers(*, offers: Iterable) -> int:
     return _replace(TermKind.OFFER, {offer.pk: offer_document(offer) for offer in offers})
 
 
+def index_needs(*, needs: Iterable) -> int:
+    return _replace(TermKind.NEED, {need.pk: need_document(need) for need in needs})
+
+
+def need_index_queryset():
+    from apps.broker.models import Need
+
+    return Need.objects.select_related("municipality").prefetch_related("sectors", "target_groups")
+
+
+def offer_index_queryset():
+    from apps.broker.models import Offer
+
+    return Offer.objects.select_related("profile").prefetch_related(
+        "sectors", "target_groups", "areas", "profile__areas"
+    )
+
+
+def index_in_batches(*, need_ids: list[int], offer_ids: list[int], batch: int = 500) -> None:
+    """Indexes many needs and offers with a few queries per batch."""
+    for start in range(0, len(need_ids), batch):
+        index_needs(needs=need_index_queryset().filter(pk__in=need_ids[start : start + batch]))
+    for start in range(0, len(offer_ids), batch):
+        index_offers(offers=offer_index_queryset().filter(pk__in=offer_ids[start : start + batch]))
+
+
 def unindex(*, kind: str, object_id: int) -> None:
     MatchTerm.objects.filter(kind=kind, object_id=object_id).delete()
 
@@ -113,25 +164,12 @@ def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
     """Rebuilds the whole index; returns (needs, offers) indexed."""
     from apps.broker.models import Need, Offer
 
-    MatchTerm.objects.all().delete()
-    needs = offers = 0
-    need_qs = Need.objects.select_related("municipality").prefetch_related(
-        "sectors", "target_groups"
-    )
-    ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        chunk = list(need_qs.filter(pk__in=ids[start : start + batch]))
-        _replace(TermKind.NEED, {need.pk: need_document(need) for need in chunk})
-        needs += len(chunk)
-    offer_qs = Offer.objects.select_related("profile").prefetch_related(
-        "sectors", "target_groups", "areas", "profile__areas"
-    )
-    ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        chunk = list(offer_qs.filter(pk__in=ids[start : start + batch]))
-        _replace(TermKind.OFFER, {offer.pk: offer_document(offer) for offer in chunk})
-        offers += len(chunk)
-    return needs, offers
+    with transaction.atomic():
+        MatchTerm.objects.all().delete()
+        need_ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
+        offer_ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
+        index_in_batches(need_ids=need_ids, offer_ids=offer_ids, batch=batch)
+    return len(need_ids), len(offer_ids)
 
 
 # Brokers' feedback -------------------------------------------------------------------

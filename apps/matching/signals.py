@@ -16,9 +16,9 @@ from .models import TermKind
 M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
 
-def _skip(kwargs) -> bool:
-    # Fixtures load raw rows; `matching_reindex` indexes them afterwards.
-    return bool(kwargs.get("raw"))
+def _skip(kwargs=None) -> bool:
+    # Fixtures load raw rows, and bulk writers pause indexing; both index afterwards.
+    return bool((kwargs or {}).get("raw")) or not services.indexing_active()
 
 
 @receiver(post_save, sender=Need, dispatch_uid="matching_need_saved")
@@ -46,16 +46,20 @@ def profile_saved(sender, instance: EntrepreneurProfile, **kwargs) -> None:
 
 @receiver(post_delete, sender=Need, dispatch_uid="matching_need_deleted")
 def need_deleted(sender, instance: Need, **kwargs) -> None:
+    if _skip():
+        return
     services.unindex(kind=TermKind.NEED, object_id=instance.pk)
 
 
 @receiver(post_delete, sender=Offer, dispatch_uid="matching_offer_deleted")
 def offer_deleted(sender, instance: Offer, **kwargs) -> None:
+    if _skip():
+        return
     services.unindex(kind=TermKind.OFFER, object_id=instance.pk)
 
 
 def _need_m2m(sender, instance, action, reverse, **kwargs) -> None:
-    if action not in M2M_ACTIONS:
+    if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
         for need in Need.objects.filter(pk__in=kwargs.get("pk_set") or ()):
@@ -65,7 +69,7 @@ def _need_m2m(sender, instance, action, reverse, **kwargs) -> None:
 
 
 def _offer_m2m(sender, instance, action, reverse, **kwargs) -> None:
-    if action not in M2M_ACTIONS:
+    if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
         services.index_offers(
@@ -76,7 +80,7 @@ def _offer_m2m(sender, instance, action, reverse, **kwargs) -> None:
 
 
 def _profile_m2m(sender, instance, action, reverse, **kwargs) -> None:
-    if action not in M2M_ACTIONS:
+    if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
         profiles = EntrepreneurProfile.objects.filter(pk__in=kwargs.get("pk_set") or ())

@@ -1,0 +1,73 @@
+"""`{% load matching %}`: `{% need_matches need %}` and `{% offer_matches offer %}` render
+ranked, explained matches for the person viewing the page (read from `request.user`)."""
+
+from __future__ import annotations
+
+from django import template
+from django.template.loader import select_template
+
+from apps.matching import selectors
+from apps.matching.permissions import can_decide, can_subscribe
+
+register = template.Library()
+
+INTRODUCE_TEMPLATE = "collaborations/_introduce_button.html"
+
+
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user")
+
+
+def _introduce_template() -> str | None:
+    try:
+        select_template([INTRODUCE_TEMPLATE])
+    except template.TemplateDoesNotExist:
+        return None
+    return INTRODUCE_TEMPLATE
+
+
+def _here(context) -> str:
+    request = context.get("request")
+    return request.get_full_path() if request is not None else ""
+
+
+@register.inclusion_tag("matching/need_matches.html", takes_context=True)
+def need_matches(context, need, limit: int = selectors.DEFAULT_LIMIT, heading: bool = True):
+    user = _user(context)
+    is_broker = can_decide(user, need)
+    return {
+        "need": need,
+        "matches": selectors.matches_for_need(need=need, user=user, limit=limit),
+        "dismissed": selectors.dismissed_offers(need=need) if is_broker else [],
+        "can_decide": is_broker,
+        "introduce_template": _introduce_template() if is_broker else None,
+        "csrf_token": context.get("csrf_token"),
+        "here": _here(context),
+        "heading": heading,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("matching/offer_matches.html", takes_context=True)
+def offer_matches(context, offer, limit: int = selectors.DEFAULT_LIMIT, heading: bool = True):
+    user = _user(context)
+    subscriber = can_subscribe(user, offer)
+    return {
+        "offer": offer,
+        "matches": selectors.matches_for_offer(offer=offer, user=user, limit=limit),
+        "can_subscribe": subscriber,
+        "subscribed": selectors.is_subscribed(offer=offer, user=user) if subscriber else False,
+        "csrf_token": context.get("csrf_token"),
+        "here": _here(context),
+        "heading": heading,
+    }
+
+
+@register.filter
+def score_percent(value) -> int:
+    """A score (0–100) as a whole number for display."""
+    try:
+        return max(0, min(100, round(float(value))))
+    except (TypeError, ValueError):
+        return 0
