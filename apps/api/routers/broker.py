@@ -1,5 +1,330 @@
-"""API router for the broker app."""
+"""The broker service as open data: public needs, public offers and approved entrepreneur
+profiles. Drafts, members-only and expired needs, and profiles not approved or lapsed, are
+never returned, whoever asks."""
 
-from ninja import Router
+import datetime
 
-router = Router()
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.broker.models import EntrepreneurProfile, Maturity, Need, NeedStatus, Offer
+from apps.core.models import County, Municipality, Sector, TargetGroup
+
+router = Router(tags=["Broker service"])
+
+
+class CountyRef(Schema):
+    code: str = Field(description="The county's two-digit number (SSB).")
+    name: str = Field(description="The county's name.")
+
+
+class MunicipalityRef(Schema):
+    code: str = Field(description="The municipality's four-digit number (SSB), e.g. «3201».")
+    name: str = Field(description="The municipality's official name.")
+    county: CountyRef = Field(description="The county the municipality is in.")
+
+
+class OrganisationRef(Schema):
+    name: str = Field(description="The organisation's name.")
+    slug: str = Field(description="The organisation's slug on Kokeboka.")
+
+
+def _municipality(m: Municipality) -> dict:
+    return {
+        "code": m.code,
+        "name": m.name,
+        "county": {"code": m.county.code, "name": m.county.name},
+    }
+
+
+class NeedOut(Schema):
+    """A public need of a municipal service: a need, not a solution."""
+
+    id: int = Field(description="Use it with GET /needs/{id}.")
+    key: str = Field(description="The import key; empty when the need was posted on the site.")
+    title: str
+    url: str = Field(description="The need's path on the site.")
+    organisation: OrganisationRef = Field(description="The municipality's organisation.")
+    municipality: MunicipalityRef
+    description: str = Field(description="The problem.")
+    affected: str = Field(description="Who is affected; may be empty.")
+    tried: str = Field(description="What has been tried; may be empty.")
+    outcome: str = Field(description="The outcome wanted; may be empty.")
+    sectors: list[str] = Field(description="Sector codes.")
+    target_groups: list[str] = Field(description="Target group codes.")
+    cross_sector: bool = Field(description="True when the need spans two or more sectors.")
+    no_clear_owner: bool = Field(description="True when no single service owns the need.")
+    budget_min: int | None = Field(description="Lower budget in NOK excl. VAT; null if not set.")
+    budget_max: int | None = Field(description="Upper budget in NOK excl. VAT; null if not set.")
+    timeframe: str
+    status: str = Field(description="open or in_dialogue.")
+    expires_at: datetime.date
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_url(obj: Need) -> str:
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_organisation(obj: Need) -> dict:
+        return {"name": obj.organisation.name, "slug": obj.organisation.slug}
+
+    @staticmethod
+    def resolve_municipality(obj: Need) -> dict:
+        return _municipality(obj.municipality)
+
+    @staticmethod
+    def resolve_sectors(obj: Need) -> list[str]:
+        return [s.code for s in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_target_groups(obj: Need) -> list[str]:
+        return [g.code for g in obj.target_groups.all()]
+
+    @staticmethod
+    def resolve_cross_sector(obj: Need) -> bool:
+        return obj.is_cross_sector
+
+
+class OfferOut(Schema):
+    """An active offer of an entrepreneur with an approved profile."""
+
+    id: int = Field(description="Use it with GET /offers/{id}.")
+    key: str = Field(description="The import key; empty when the offer was made on the site.")
+    title: str
+    url: str = Field(description="The offer's path on the site.")
+    organisation: OrganisationRef = Field(description="The entrepreneur.")
+    description: str
+    sectors: list[str] = Field(description="Sector codes.")
+    target_groups: list[str] = Field(description="Target group codes.")
+    maturity: Maturity = Field(description="idea, startup, tested, established or scaled.")
+    area_national: bool = Field(description="Offered in the whole country.")
+    areas: list[str] = Field(description="Four-digit numbers of the municipalities served.")
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_url(obj: Offer) -> str:
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_organisation(obj: Offer) -> dict:
+        org = obj.profile.organisation
+        return {"name": org.name, "slug": org.slug}
+
+    @staticmethod
+    def resolve_sectors(obj: Offer) -> list[str]:
+        return [s.code for s in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_target_groups(obj: Offer) -> list[str]:
+        return [g.code for g in obj.target_groups.all()]
+
+    @staticmethod
+    def resolve_areas(obj: Offer) -> list[str]:
+        return [m.code for m in obj.areas.all()]
+
+
+class OfferRef(Schema):
+    id: int
+    key: str
+    title: str
+    maturity: Maturity
+
+
+class EntrepreneurOut(Schema):
+    """A social entrepreneur with a profile approved by a broker."""
+
+    name: str
+    slug: str = Field(description="The organisation's slug; the profile is /entreprenorer/<slug>/.")
+    url: str
+    key: str = Field(description="The import key of the organisation; may be empty.")
+    org_number: str = Field(description="Organisation number; may be empty.")
+    legal_form: str = Field(description="AS, SA, STI, FLI, ENK, ANS, other, or empty.")
+    work_integration: bool = Field(description="At least 30 % of staff in the target groups.")
+    summary: str
+    evidence: str = Field(description="Evidence and results; may be empty.")
+    area_national: bool
+    areas: list[str] = Field(description="Four-digit numbers of the municipalities served.")
+    offers: list[OfferRef] = Field(description="Active offers.")
+    renewal_due: datetime.date | None = Field(description="The approval lasts until this date.")
+
+    @staticmethod
+    def resolve_name(obj: EntrepreneurProfile) -> str:
+        return obj.organisation.name
+
+    @staticmethod
+    def resolve_slug(obj: EntrepreneurProfile) -> str:
+        return obj.organisation.slug
+
+    @staticmethod
+    def resolve_url(obj: EntrepreneurProfile) -> str:
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_key(obj: EntrepreneurProfile) -> str:
+        return obj.organisation.external_key
+
+    @staticmethod
+    def resolve_org_number(obj: EntrepreneurProfile) -> str:
+        return obj.organisation.org_number
+
+    @staticmethod
+    def resolve_legal_form(obj: EntrepreneurProfile) -> str:
+        return obj.organisation.legal_form
+
+    @staticmethod
+    def resolve_work_integration(obj: EntrepreneurProfile) -> bool:
+        return obj.organisation.work_integration
+
+    @staticmethod
+    def resolve_areas(obj: EntrepreneurProfile) -> list[str]:
+        return [m.code for m in obj.areas.all()]
+
+    @staticmethod
+    def resolve_offers(obj: EntrepreneurProfile) -> list[dict]:
+        return [
+            {"id": o.pk, "key": o.key, "title": o.title, "maturity": o.maturity}
+            for o in obj.offers.all()
+        ]
+
+
+class NeedFilters(Schema):
+    sector: str | None = Field(None, description="A sector code, e.g. «arbeid_inkludering».")
+    target_group: str | None = Field(None, description="A target group code, e.g. «ungdom».")
+    county: str | None = Field(None, description="A two-digit county number.")
+    municipality: str | None = Field(None, description="A four-digit municipality number.")
+    status: NeedStatus | None = Field(None, description="open or in_dialogue.")
+
+
+class OfferFilters(Schema):
+    sector: str | None = Field(None, description="A sector code.")
+    target_group: str | None = Field(None, description="A target group code.")
+    maturity: Maturity | None = Field(None, description="The offer's maturity.")
+
+
+def _check_codes(*, sector=None, target_group=None, county=None, municipality=None) -> None:
+    if sector and not Sector.objects.filter(code=sector).exists():
+        raise HttpError(422, f"Unknown sector code «{sector}».")
+    if target_group and not TargetGroup.objects.filter(code=target_group).exists():
+        raise HttpError(422, f"Unknown target group code «{target_group}».")
+    if county and not County.objects.filter(code=county).exists():
+        raise HttpError(422, f"Unknown county number «{county}».")
+    if municipality and not Municipality.objects.filter(code=municipality).exists():
+        raise HttpError(422, f"Unknown municipality number «{municipality}».")
+
+
+def _public_needs():
+    return (
+        Need.objects.public()
+        .select_related("organisation", "municipality__county")
+        .prefetch_related("sectors", "target_groups")
+    )
+
+
+def _public_offers():
+    return (
+        Offer.objects.public()
+        .select_related("profile__organisation")
+        .prefetch_related("sectors", "target_groups", "areas")
+    )
+
+
+@router.get(
+    "/needs",
+    response=list[NeedOut],
+    summary="List public needs",
+    description="Open and in-dialogue needs with public visibility that have not expired, "
+    "newest first. Filters combine (AND).",
+)
+@paginate(Pagination)
+def need_list(
+    request: HttpRequest,
+    filters: Query[NeedFilters],
+    updated_since: datetime.datetime | None = UPDATED_SINCE,
+):
+    _check_codes(
+        sector=filters.sector,
+        target_group=filters.target_group,
+        county=filters.county,
+        municipality=filters.municipality,
+    )
+    needs = _public_needs()
+    if filters.sector:
+        needs = needs.filter(sectors__code=filters.sector)
+    if filters.target_group:
+        needs = needs.filter(target_groups__code=filters.target_group)
+    if filters.municipality:
+        needs = needs.filter(municipality__code=filters.municipality)
+    if filters.county:
+        needs = needs.filter(municipality__county__code=filters.county)
+    if filters.status:
+        needs = needs.filter(status=filters.status)
+    needs = needs.distinct().order_by("-created_at", "-pk")
+    return filter_updated_since(needs, field="updated_at", since=updated_since)
+
+
+@router.get("/needs/{need_id}", response=NeedOut, summary="One public need")
+def need_detail(request: HttpRequest, need_id: int):
+    need = _public_needs().filter(pk=need_id).first()
+    if need is None:
+        raise HttpError(404, "No public need has this id.")
+    return need
+
+
+@router.get(
+    "/offers",
+    response=list[OfferOut],
+    summary="List public offers",
+    description="Active offers of entrepreneurs whose profile a broker has approved.",
+)
+@paginate(Pagination)
+def offer_list(
+    request: HttpRequest,
+    filters: Query[OfferFilters],
+    updated_since: datetime.datetime | None = UPDATED_SINCE,
+):
+    _check_codes(sector=filters.sector, target_group=filters.target_group)
+    offers = _public_offers()
+    if filters.sector:
+        offers = offers.filter(sectors__code=filters.sector)
+    if filters.target_group:
+        offers = offers.filter(target_groups__code=filters.target_group)
+    if filters.maturity:
+        offers = offers.filter(maturity=filters.maturity)
+    offers = offers.distinct().order_by("title", "pk")
+    return filter_updated_since(offers, field="updated_at", since=updated_since)
+
+
+@router.get("/offers/{offer_id}", response=OfferOut, summary="One public offer")
+def offer_detail(request: HttpRequest, offer_id: int):
+    offer = _public_offers().filter(pk=offer_id).first()
+    if offer is None:
+        raise HttpError(404, "No public offer has this id.")
+    return offer
+
+
+@router.get(
+    "/entrepreneurs",
+    response=list[EntrepreneurOut],
+    summary="List social entrepreneurs",
+    description="Entrepreneurs with an approved, current profile, by name, with their "
+    "active offers.",
+)
+@paginate(Pagination)
+def entrepreneur_list(
+    request: HttpRequest, updated_since: datetime.datetime | None = UPDATED_SINCE
+):
+    profiles = (
+        EntrepreneurProfile.objects.public()
+        .select_related("organisation")
+        .prefetch_related(
+            "areas",
+            Prefetch("offers", queryset=Offer.objects.filter(active=True).order_by("title", "pk")),
+        )
+        .order_by("organisation__name", "pk")
+    )
+    return filter_updated_since(profiles, field="updated_at", since=updated_since)
