@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from apps.insights.services import route_guide_tally
 from apps.rules.selectors import today_oslo
 
 from . import services
@@ -171,6 +172,7 @@ def answer(request: HttpRequest) -> HttpResponse:
     if request.META.get("QUERY_STRING", "") != query:
         # One situation, one shareable URL: drop empty fields and unknown parameters.
         return redirect(f"{reverse('routeguide:answer')}?{query}")
+    route_guide_tally(situation=situation)
     return _render_answer(request, form)
 
 

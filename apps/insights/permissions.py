@@ -1,0 +1,36 @@
+"""Who may see a municipality's detailed insights: its brokers and fund managers (members
+with that role in the municipality's organisation) and superusers."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from apps.accounts.models import Membership, MembershipRole
+from apps.core.models import Municipality
+
+DETAIL_ROLES = (MembershipRole.BROKER, MembershipRole.FUND_MANAGER)
+
+
+def can_view_municipality_insights(user, municipality: Municipality) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, organisation__municipality=municipality, role__in=DETAIL_ROLES
+    ).exists()
+
+
+def municipalities_with_detail(user) -> QuerySet[Municipality]:
+    """The municipalities whose detailed view this person may open through a role (not the
+    superuser's every municipality: that list would be the whole country)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Municipality.objects.none()
+    return (
+        Municipality.objects.filter(
+            organisations__memberships__user=user,
+            organisations__memberships__role__in=DETAIL_ROLES,
+        )
+        .distinct()
+        .order_by("name")
+    )

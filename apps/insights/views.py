@@ -1,0 +1,130 @@
+"""Innsikt: the public dashboard, a municipality's detailed view and a CSV file per chart.
+Views parse the filters, check permission and hand over to selectors and charts.present()."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from apps.core.models import Municipality
+
+from .charts import Chart, present
+from .filters import Filters, InsightFilterForm
+from .permissions import can_view_municipality_insights, municipalities_with_detail
+from .selectors import Scope, chart_data, charts_for
+
+BOM = "\ufeff"
+
+
+def _charts(*, filters: Filters, scope: Scope) -> list[Chart]:
+    return [
+        present(chart_data(slug=spec.slug, filters=filters, scope=scope), suppress=scope.is_public)
+        for spec in charts_for(scope=scope)
+    ]
+
+
+def _form(request: HttpRequest, *, with_place: bool) -> InsightFilterForm:
+    submitted = any(request.GET.get(name) for name in ("county", "municipality", "from", "to"))
+    return InsightFilterForm(request.GET if submitted else None, with_place=with_place)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_response(chart: Chart, *, filename: str) -> HttpResponse:
+    writer = csv.writer(_Echo())
+    body = BOM + "".join(writer.writerow(line) for line in chart.csv_rows())
+    response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form = _form(request, with_place=True)
+    filters = form.filters()
+    context = {
+        "form": form,
+        "filters": filters,
+        "query": filters.query(),
+        "charts": _charts(filters=filters, scope=Scope.public()),
+        "is_public": True,
+        "my_municipalities": municipalities_with_detail(request.user),
+        "breadcrumb_items": [(_("Home"), "/"), (_("Insights"), reverse("insights:dashboard"))],
+    }
+    return render(request, "insights/dashboard.html", context)
+
+
+@require_safe
+def chart_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug not in {spec.slug for spec in charts_for(scope=Scope.public())}:
+        raise Http404
+    filters = _form(request, with_place=True).filters()
+    chart = present(chart_data(slug=slug, filters=filters, scope=Scope.public()), suppress=True)
+    return _csv_response(chart, filename=f"kokeboka-innsikt-{slug}.csv")
+
+
+def _municipality_for(request: HttpRequest, code: str) -> Municipality:
+    municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
+    if not can_view_municipality_insights(request.user, municipality):
+        raise PermissionDenied
+    return municipality
+
+
+def _municipality_filters(request: HttpRequest, municipality: Municipality):
+    form = _form(request, with_place=False)
+    period = form.filters()
+    filters = Filters(municipality=municipality, year_from=period.year_from, year_to=period.year_to)
+    return form, filters
+
+
+@never_cache
+@require_safe
+def municipality_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    municipality = _municipality_for(request, code)
+    form, filters = _municipality_filters(request, municipality)
+    scope = Scope(municipality=municipality)
+    context = {
+        "form": form,
+        "filters": filters,
+        "query": _period_query(filters),
+        "charts": _charts(filters=filters, scope=scope),
+        "is_public": False,
+        "municipality": municipality,
+        "breadcrumb_items": [
+            (_("Home"), "/"),
+            (_("Insights"), reverse("insights:dashboard")),
+            (municipality.name, reverse("insights:municipality", args=[municipality.code])),
+        ],
+    }
+    return render(request, "insights/municipality.html", context)
+
+
+def _period_query(filters: Filters) -> str:
+    return Filters(year_from=filters.year_from, year_to=filters.year_to).query()
+
+
+@never_cache
+@require_safe
+def municipality_chart_csv(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    municipality = _municipality_for(request, code)
+    scope = Scope(municipality=municipality)
+    if slug not in {spec.slug for spec in charts_for(scope=scope)}:
+        raise Http404
+    _form, filters = _municipality_filters(request, municipality)
+    chart = present(chart_data(slug=slug, filters=filters, scope=scope), suppress=False)
+    return _csv_response(chart, filename=f"kokeboka-innsikt-{municipality.code}-{slug}.csv")
