@@ -24,9 +24,8 @@ MIN_CANDIDATES = 60
 CANDIDATES_PER_MATCH = 8
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
-# Terms carried by more than this share of the collection do not pick candidates (they
-# still count in the ranking): a word in every other offer says little and costs much.
-COMMON_TERM_SHARE = 0.35
+# At most this many index rows are added up to pick candidates (see _candidates).
+ROW_BUDGET = 25_000
 
 
 @dataclass(frozen=True)
@@ -119,38 +118,52 @@ def _candidate_weights(
     return weights
 
 
-def _candidates(
-    *,
-    kind: str,
-    weights: Mapping[str, float],
-    counts: Mapping[str, int],
-    size: int,
-    allowed,
-    excluded: Iterable[int],
-    limit: int,
-) -> list[int]:
-    """The ids of the best ``limit`` objects of ``kind`` among ``allowed`` (a QuerySet of
-    pks) by the weighted sum of the query terms they carry, computed in the database."""
-    common = max(50, int(size * COMMON_TERM_SHARE))
-    picked = {term: weight for term, weight in weights.items() if counts.get(term, 0) <= common}
-    if not picked:
-        picked = dict(weights)
-    if not picked:
-        return []
+def _candidate_query(kind: str, weights: Mapping[str, float], allowed, excluded: list[int], limit):
     weighted = Case(
-        *[When(term=term, then=Value(weight)) for term, weight in picked.items()],
+        *[When(term=term, then=Value(weight)) for term, weight in weights.items()],
         default=Value(0.0),
         output_field=FloatField(),
     )
     rows = (
-        MatchTerm.objects.filter(kind=kind, term__in=list(picked), object_id__in=allowed)
-        .exclude(object_id__in=list(excluded))
+        MatchTerm.objects.filter(kind=kind, term__in=list(weights), object_id__in=allowed)
+        .exclude(object_id__in=excluded)
         .values("object_id")
         .annotate(rank=Sum(F("weight") * weighted, output_field=FloatField()))
         .order_by("-rank", "object_id")
         .values_list("object_id", flat=True)[:limit]
     )
     return list(rows)
+
+
+def _candidates(
+    *,
+    kind: str,
+    weights: Mapping[str, float],
+    counts: Mapping[str, int],
+    allowed,
+    excluded: Iterable[int],
+    limit: int,
+) -> list[int]:
+    """The ids of the best ``limit`` objects of ``kind`` among ``allowed`` (a QuerySet of
+    pks) by the weighted sum of the query terms they carry, computed in the database.
+
+    The rarest terms go first, up to ROW_BUDGET index rows: a word found in thousands of
+    offers costs the most to add up and tells the least. Only when that leaves too few
+    candidates are all terms used."""
+    if not weights:
+        return []
+    excluded = list(excluded)
+    picked: dict[str, float] = {}
+    rows = 0
+    for term in sorted(weights, key=lambda t: (counts.get(t, 0), t)):
+        rows += counts.get(term, 0)
+        if picked and rows > ROW_BUDGET:
+            break
+        picked[term] = weights[term]
+    found = _candidate_query(kind, picked, allowed, excluded, limit)
+    if len(found) < limit and len(picked) < len(weights):
+        found = _candidate_query(kind, weights, allowed, excluded, limit)
+    return found
 
 
 # Presenting reasons -------------------------------------------------------------------
@@ -256,7 +269,6 @@ def rank_offers_for_need(
         kind=TermKind.OFFER,
         weights=_candidate_weights(query, idf_of),
         counts=counts,
-        size=size,
         allowed=allowed,
         excluded=dismissed,
         limit=max(MIN_CANDIDATES, limit * CANDIDATES_PER_MATCH),
@@ -350,7 +362,6 @@ def rank_needs_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> lis
         kind=TermKind.NEED,
         weights=_candidate_weights(query, idf_of),
         counts=counts,
-        size=size,
         allowed=allowed,
         excluded=(),
         limit=max(MIN_CANDIDATES, limit * CANDIDATES_PER_MATCH),
