@@ -47,11 +47,11 @@ def test_need_matches_only_list_public_offers(dropout_need, offers, make_offer):
 
 
 def test_offer_matches_only_list_needs_the_viewer_may_see(offers, make_need, people, oslo):
-    text = dict(
-        description="Elever dropper ut av videregående og slutter på skolen.",
-        sector_codes=["oppvekst_utdanning"],
-        group_codes=["ungdom"],
-    )
+    text = {
+        "description": "Elever dropper ut av videregående og slutter på skolen.",
+        "sector_codes": ["oppvekst_utdanning"],
+        "group_codes": ["ungdom"],
+    }
     public = make_need("Frafall i videregående", **text)
     members = make_need("Frafall blant medlemmer", visibility=NeedVisibility.MEMBERS, **text)
     draft = make_need("Frafall utkast", status=NeedStatus.DRAFT, **text)
