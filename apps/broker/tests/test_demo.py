@@ -1,0 +1,50 @@
+import pytest
+
+from apps.accounts.models import Membership, User
+from apps.broker import demo
+from apps.broker.models import EntrepreneurProfile, Need, Offer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_twice_without_duplicates(client):
+    from apps.accounts import demo as accounts_demo
+
+    accounts_demo.load()
+    demo.load()
+    counts = (Need.objects.count(), Offer.objects.count(), EntrepreneurProfile.objects.count())
+    demo.load()
+    assert counts == (
+        Need.objects.count(),
+        Offer.objects.count(),
+        EntrepreneurProfile.objects.count(),
+    )
+
+    public_profiles = EntrepreneurProfile.objects.public()
+    assert public_profiles.count() >= 25
+    assert all(p.offers.exists() for p in public_profiles)
+    assert Need.objects.count() >= 15
+    assert Need.objects.filter(status="draft").exists()
+    assert Need.objects.filter(visibility="members").exists()
+    assert Need.objects.filter(status="in_dialogue").exists()
+    assert Need.objects.filter(no_clear_owner=True).exists()
+    assert sum(1 for n in Need.objects.prefetch_related("sectors") if n.is_cross_sector) >= 3
+    assert Need.objects.values("municipality").distinct().count() >= 5
+
+    broker = User.objects.get(email="megler@demo.kokeboka.no")
+    assert Membership.objects.filter(
+        user=broker, role="broker", organisation__municipality__code="3201"
+    ).exists()
+    assert Membership.objects.filter(
+        user__email="entreprenor@demo.kokeboka.no",
+        role="admin",
+        organisation__name="Pøbelprosjektet",
+    ).exists()
+
+    assert client.get("/behov/").status_code == 200
+    assert client.get("/entreprenorer/").status_code == 200
+    client.force_login(broker)
+    need = Need.objects.get(key="demo-baerum-frafall")
+    response = client.get(need.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["can_see_matches"] is True
