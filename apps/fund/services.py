@@ -28,16 +28,17 @@ from .transitions import TransitionNotAllowed, is_allowed
 
 
 def application_transition(
-    *, application: Application, to_status: str, actor, note: str = ""
+    *, application: Application, to_status: str, actor, note: str = "", at=None
 ) -> Application:
     """Moves an application along the allowed-transitions table, leaving a StatusChange row
-    and an audit event. Locks the row so two moves cannot both pass the check."""
+    and an audit event. Locks the row so two moves cannot both pass the check. `at` (the
+    moment of the move) defaults to now; demo data passes past moments."""
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         from_status = locked.status
         if not is_allowed(from_status, to_status):
             raise TransitionNotAllowed(from_status, to_status)
-        now = timezone.now()
+        now = at or timezone.now()
         locked.status = to_status
         fields = ["status", "updated_at"]
         if to_status == Application.Status.SUBMITTED:

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -217,15 +217,32 @@ def application_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.applications_of_user(user=request.user), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    applications = list(page.object_list)
+    for application in applications:
+        application.project_url = _project_url(application)
     return render(
         request,
         "fund/application_list.html",
         {
             "page_obj": page,
-            "applications": list(page.object_list),
+            "applications": applications,
             "breadcrumbs": _crumbs((_("My applications"), reverse("fund:application-list"))),
         },
     )
+
+
+def _project_url(application: Application) -> str:
+    """The project status page of apps.grants once the application is granted."""
+    if application.status not in (
+        Application.Status.GRANTED,
+        Application.Status.IN_PROGRESS,
+        Application.Status.COMPLETED,
+    ):
+        return ""
+    try:
+        return reverse("grants:project", args=[application.pk])
+    except NoReverseMatch:
+        return ""
 
 
 # --- The application form ------------------------------------------------------------------

@@ -143,12 +143,15 @@ __all__ = [
 
 
 # A valid tiny PDF (header, one object, xref table, trailer with startxref).
-def tiny_pdf() -> bytes:
+def tiny_pdf(*, padding: int = 0) -> bytes:
+    """padding: bytes of a comment line after the header (to reach a given size)."""
     objects = [
         b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
         b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n",
     ]
     out = b"%PDF-1.4\n"
+    if padding:
+        out += b"%" + b" " * max(0, padding - 2) + b"\n"
     offsets = []
     for obj in objects:
         offsets.append(len(out))
@@ -159,3 +162,12 @@ def tiny_pdf() -> bytes:
         out += f"{offset:010d} 00000 n \n".encode()
     out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n"
     return out
+
+
+def pdf_of_size(size: int) -> bytes:
+    padding = size - len(tiny_pdf())
+    content = tiny_pdf(padding=padding)
+    while len(content) > size:
+        padding -= len(content) - size
+        content = tiny_pdf(padding=padding)
+    return content
