@@ -1,5 +1,146 @@
-"""API router for the grants app."""
+"""Grants from municipal innovation funds as open data. Mounted at /api/v1/grants.
 
-from ninja import Router
+Only granted projects, and only their public fields: no scores, reviewers, budgets or
+reports beyond the approved final report's public summary of results."""
 
-router = Router()
+import datetime
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.fund.models import Fund
+from apps.grants import selectors
+from apps.grants.models import Decision
+
+router = Router(tags=["Fund grants"])
+
+
+class FundRef(Schema):
+    name: str = Field(description="The fund's name.")
+    slug: str = Field(description="The fund's identifier.")
+    organisation: str = Field(
+        description="The organisation (usually a kommune) that owns the fund."
+    )
+
+
+class CallRef(Schema):
+    title: str = Field(description="The call the application answered.")
+    slug: str = Field(description="The call's identifier within the fund.")
+
+
+class PartnerOut(Schema):
+    name: str = Field(description="The partner's name.")
+    kind: str = Field(
+        description="municipal, social_entrepreneur, research or other; empty when not given."
+    )
+
+
+class GrantOut(Schema):
+    """A granted project."""
+
+    id: int = Field(description="The grant's identifier; use it with GET /grants/{id}.")
+    title: str = Field(description="The project's title.")
+    organisation: str = Field(description="The applicant organisation.")
+    fund: FundRef = Field(description="The fund that granted the money.")
+    call: CallRef = Field(description="The call.")
+    amount: int = Field(description="The amount granted, in Norwegian kroner (NOK).")
+    decided_at: datetime.datetime = Field(description="When the grant was decided.")
+    status: str = Field(description="granted, in_progress or completed.")
+    sector: str | None = Field(description="Sector code; null when not given.")
+    partners: list[PartnerOut] = Field(description="The project's partners.")
+    results_summary: str = Field(
+        description="The public summary of results from the approved final report; empty "
+        "until then."
+    )
+
+    @staticmethod
+    def resolve_id(obj: Decision) -> int:
+        return obj.pk
+
+    @staticmethod
+    def resolve_title(obj: Decision) -> str:
+        return obj.application.title
+
+    @staticmethod
+    def resolve_organisation(obj: Decision) -> str:
+        return obj.application.organisation.name
+
+    @staticmethod
+    def resolve_fund(obj: Decision) -> dict:
+        fund = obj.application.call.fund
+        return {"name": fund.name, "slug": fund.slug, "organisation": fund.organisation.name}
+
+    @staticmethod
+    def resolve_call(obj: Decision) -> dict:
+        call = obj.application.call
+        return {"title": call.title, "slug": call.slug}
+
+    @staticmethod
+    def resolve_status(obj: Decision) -> str:
+        return obj.application.status
+
+    @staticmethod
+    def resolve_sector(obj: Decision) -> str | None:
+        sector = obj.application.sector
+        return sector.code if sector else None
+
+    @staticmethod
+    def resolve_partners(obj: Decision) -> list[dict]:
+        return [
+            {"name": partner.name, "kind": partner.kind}
+            for partner in obj.application.partners.all()
+        ]
+
+    @staticmethod
+    def resolve_results_summary(obj: Decision) -> str:
+        return selectors.public_results(obj)
+
+
+class GrantFilters(Schema):
+    fund: str | None = Field(
+        None, description="Only this fund (its slug).", examples=["innovasjonsfondet"]
+    )
+    year: int | None = Field(
+        None,
+        ge=1900,
+        le=9999,
+        description="Only grants decided this year (Oslo time).",
+        examples=[2026],
+    )
+
+
+@router.get(
+    "/grants",
+    response=list[GrantOut],
+    summary="List granted projects",
+    description="Projects granted money from a fund, newest decision first.",
+)
+@paginate(Pagination)
+def grant_list(
+    request: HttpRequest,
+    filters: Query[GrantFilters],
+    updated_since: datetime.datetime | None = UPDATED_SINCE,
+):
+    fund = None
+    if filters.fund:
+        fund = Fund.objects.filter(slug=filters.fund).first()
+        if fund is None:
+            return []
+    rows = selectors.granted_projects(fund=fund, year=filters.year)
+    return filter_updated_since(rows, field="decided_at", since=updated_since)
+
+
+@router.get(
+    "/grants/{grant_id}",
+    response=GrantOut,
+    summary="One granted project",
+    description="A granted project by its identifier.",
+)
+def grant_detail(request: HttpRequest, grant_id: int):
+    decision = selectors.granted_projects().filter(pk=grant_id).first()
+    if decision is None:
+        raise HttpError(404, "No granted project has this identifier.")
+    return decision

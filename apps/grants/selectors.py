@@ -1,0 +1,308 @@
+"""Reads of assessment and follow-up: one query (or a fixed few) per list."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+
+from apps.accounts.models import Membership, MembershipRole, User
+from apps.fund.models import Application, ApplicationStatus, Call, Fund
+
+from . import permissions
+from .models import (
+    AssessmentSettings,
+    Decision,
+    Outcome,
+    Payment,
+    Report,
+    ReportKind,
+    ReviewerAssignment,
+    Score,
+)
+from .scoring import CriterionInfo, ReviewInfo, Summary, summarise
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+S = ApplicationStatus
+
+
+def managed_funds(*, user) -> QuerySet[Fund]:
+    if not (user.is_authenticated and user.is_active):
+        return Fund.objects.none()
+    if user.is_superuser:
+        return Fund.objects.select_related("organisation").order_by("name")
+    return (
+        Fund.objects.filter(
+            organisation__memberships__user=user,
+            organisation__memberships__role=MembershipRole.FUND_MANAGER,
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QuerySet[Application]:
+    """Submitted (and later) applications of the funds the user manages, newest first,
+    with the counts of assignments and completed reviews."""
+    rows = Application.objects.filter(call__fund__in=managed_funds(user=user)).exclude(
+        status__in=permissions.HIDDEN_FROM_MANAGERS
+    )
+    if fund is not None:
+        rows = rows.filter(call__fund=fund)
+    if status:
+        rows = rows.filter(status=status)
+    return (
+        rows.select_related("call", "call__fund", "organisation")
+        .annotate(
+            reviewers_count=Count(
+                "reviewer_assignments",
+                filter=Q(reviewer_assignments__conflict_declared=False),
+                distinct=True,
+            ),
+            reviews_done=Count(
+                "reviewer_assignments",
+                filter=Q(
+                    reviewer_assignments__conflict_declared=False,
+                    reviewer_assignments__completed_at__isnull=False,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def application_for_manager(*, pk: int) -> Application | None:
+    return (
+        Application.objects.select_related("call", "call__fund", "organisation", "sector")
+        .prefetch_related("partners", "budget_lines", "milestones", "attachments")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def scores_shared(call: Call) -> bool:
+    return AssessmentSettings.objects.filter(call=call, scores_shared=True).exists()
+
+
+def assignments_for(*, application: Application) -> list[ReviewerAssignment]:
+    return list(
+        ReviewerAssignment.objects.filter(application=application)
+        .select_related("reviewer")
+        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+        .order_by("assigned_at", "pk")
+    )
+
+
+def assessment_summary(
+    *, application: Application, assignments: list[ReviewerAssignment] | None = None
+) -> Summary:
+    """The side-by-side figures: criteria with weights, every non-conflicted reviewer's
+    scores, weighted totals, spread and missing reviews."""
+    if assignments is None:
+        assignments = assignments_for(application=application)
+    criteria = [
+        CriterionInfo(id=criterion.pk, name=criterion.name, weight=criterion.weight)
+        for criterion in application.call.criteria.all()
+    ]
+    reviews = [
+        ReviewInfo(
+            reviewer_id=assignment.reviewer_id,
+            reviewer_name=assignment.reviewer.get_full_name() or assignment.reviewer.email,
+            scores={score.criterion_id: score.score for score in assignment.scores.all()},
+            conflicted=assignment.conflict_declared,
+        )
+        for assignment in assignments
+    ]
+    return summarise(criteria=criteria, reviews=reviews)
+
+
+def score_comments(*, assignments: list[ReviewerAssignment]) -> dict[int, list[tuple[str, str]]]:
+    """Criterion id -> [(reviewer name, comment)] of non-conflicted reviewers."""
+    comments: dict[int, list[tuple[str, str]]] = {}
+    for assignment in assignments:
+        if assignment.conflict_declared:
+            continue
+        name = assignment.reviewer.get_full_name() or assignment.reviewer.email
+        for score in assignment.scores.all():
+            if score.comment:
+                comments.setdefault(score.criterion_id, []).append((name, score.comment))
+    return comments
+
+
+def available_reviewers(*, application: Application) -> list[User]:
+    """Reviewers of the fund's organisation not yet assigned and not in the applicant
+    organisation."""
+    fund = application.call.fund
+    assigned = ReviewerAssignment.objects.filter(application=application).values("reviewer")
+    applicants = Membership.objects.filter(
+        organisation_id=application.organisation_id, role__in=permissions.APPLICANT_ROLES
+    ).values("user")
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id=fund.organisation_id,
+            memberships__role=MembershipRole.REVIEWER,
+        )
+        .exclude(pk__in=assigned)
+        .exclude(pk__in=applicants)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def reviewer_assignments(*, user) -> QuerySet[ReviewerAssignment]:
+    """The user's assignments (conflicted ones included, so they see the state)."""
+    return (
+        ReviewerAssignment.objects.filter(reviewer=user)
+        .exclude(application__status__in=permissions.HIDDEN_FROM_MANAGERS)
+        .select_related("application", "application__call", "application__organisation")
+        .annotate(
+            scored=Count("scores"),
+            criteria_count=Count("application__call__criteria", distinct=True),
+        )
+        .order_by("completed_at", "-assigned_at")
+    )
+
+
+def assignment(*, pk: int) -> ReviewerAssignment | None:
+    return (
+        ReviewerAssignment.objects.select_related(
+            "application",
+            "application__call",
+            "application__call__fund",
+            "application__organisation",
+            "reviewer",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def project(*, pk: int) -> Application | None:
+    return (
+        Application.objects.select_related("call", "call__fund", "organisation", "sector")
+        .prefetch_related(
+            "partners",
+            "milestones",
+            Prefetch("payments", queryset=Payment.objects.select_related("milestone")),
+            Prefetch("reports", queryset=Report.objects.prefetch_related("indicators")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def decision_of(application: Application) -> Decision | None:
+    return Decision.objects.select_related("decided_by").filter(application=application).first()
+
+
+def status_note(application: Application, status: str) -> str:
+    change = application.status_changes.filter(to_status=status).order_by("-at").first()
+    return change.note if change else ""
+
+
+# Public ---------------------------------------------------------------------------------
+
+PUBLIC_STATUSES = (S.GRANTED, S.IN_PROGRESS, S.COMPLETED)
+
+
+def granted_projects(*, fund: Fund | None = None, year: int | None = None) -> QuerySet[Decision]:
+    """Granted decisions, newest first, with the project, its partners and the approved
+    final report's results."""
+    rows = Decision.objects.filter(outcome=Outcome.GRANTED, application__status__in=PUBLIC_STATUSES)
+    if fund is not None:
+        rows = rows.filter(application__call__fund=fund)
+    if year is not None:
+        rows = rows.annotate(year=ExtractYear("decided_at", tzinfo=OSLO)).filter(year=year)
+    return (
+        rows.select_related(
+            "application",
+            "application__organisation",
+            "application__call",
+            "application__call__fund",
+            "application__call__fund__organisation",
+            "application__sector",
+        )
+        .prefetch_related(
+            "application__partners",
+            Prefetch(
+                "application__reports",
+                queryset=Report.objects.filter(kind=ReportKind.FINAL, approved_at__isnull=False),
+                to_attr="approved_final",
+            ),
+        )
+        .order_by("-decided_at", "-pk")
+    )
+
+
+def public_results(decision: Decision) -> str:
+    finals = getattr(decision.application, "approved_final", None)
+    return finals[0].results_summary if finals else ""
+
+
+def funds_with_grants() -> QuerySet[Fund]:
+    return (
+        Fund.objects.filter(calls__applications__decision__outcome=Outcome.GRANTED)
+        .distinct()
+        .order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class StatisticsRow:
+    year: int
+    sector: str
+    applications: int
+    granted: int
+    amount: int
+
+
+def statistics(*, fund: Fund | None = None) -> list[StatisticsRow]:
+    """Decisions per year (Oslo time) and sector: how many, how many granted, and the
+    amount granted."""
+    rows = Decision.objects.all()
+    if fund is not None:
+        rows = rows.filter(application__call__fund=fund)
+    grouped = (
+        rows.annotate(year=ExtractYear("decided_at", tzinfo=OSLO))
+        .values("year", "application__sector__name")
+        .annotate(
+            decided=Count("pk"),
+            granted=Count("pk", filter=Q(outcome=Outcome.GRANTED)),
+            amount=Sum("amount", filter=Q(outcome=Outcome.GRANTED)),
+        )
+        .order_by("-year", "application__sector__name")
+    )
+    return [
+        StatisticsRow(
+            year=row["year"],
+            sector=row["application__sector__name"] or "",
+            applications=row["decided"],
+            granted=row["granted"],
+            amount=row["amount"] or 0,
+        )
+        for row in grouped
+    ]
+
+
+# Exports --------------------------------------------------------------------------------
+
+
+def export_rows(*, fund: Fund) -> Iterator[Application]:
+    """The fund's submitted applications for export, read in chunks."""
+    return (
+        Application.objects.filter(call__fund=fund)
+        .exclude(status__in=permissions.HIDDEN_FROM_MANAGERS)
+        .select_related("call", "organisation", "sector", "decision")
+        .prefetch_related("partners")
+        .annotate(
+            paid=Sum("payments__amount", filter=Q(payments__paid_at__isnull=False)),
+        )
+        .order_by("call__opens_at", "pk")
+        .iterator(chunk_size=500)
+    )

@@ -1,0 +1,739 @@
+"""Pages of assessment and follow-up. Manager, reviewer and project pages need a login and
+are never cached; the list of granted projects and the statistics are public."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.fund.models import Application, ApplicationStatus, Call, Fund
+
+from . import permissions, selectors, services, xlsx
+from .forms import (
+    AssignForm,
+    ConflictForm,
+    DecisionForm,
+    IndicatorFormSet,
+    PaymentForm,
+    PlanForm,
+    ReportForm,
+    ReportRequireForm,
+    ScoreForm,
+    ScreeningForm,
+)
+from .models import Outcome, Payment, Report, ReportKind
+from .selectors import OSLO
+
+S = ApplicationStatus
+
+
+def _site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _breadcrumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(_("Home"), "/"), (_("Fund"), "/fond/"), *extra]
+
+
+def _manage_crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return _breadcrumbs((_("Fund management"), reverse("grants:manage")), *extra)
+
+
+def _error_links(*forms) -> list[tuple[str, str]]:
+    links = []
+    for form in forms:
+        if form is None or not form.is_bound:
+            continue
+        for name, errors in form.errors.items():
+            if name == "__all__":
+                links += [(message, f"{form.prefix}-form") for message in errors]
+                continue
+            field = form[name]
+            radio = getattr(field.field.widget, "input_type", "") == "radio"
+            anchor = field.auto_id + ("_0" if radio else "")
+            links += [(message, anchor) for message in errors]
+    return links
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Managers -------------------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_GET
+def manage(request: HttpRequest) -> HttpResponse:
+    funds = list(selectors.managed_funds(user=request.user))
+    if not funds:
+        raise PermissionDenied
+    fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
+    status = request.GET.get("status", "")
+    if status not in S.values:
+        status = ""
+    applications = list(selectors.manager_queue(user=request.user, fund=fund, status=status))
+    statuses = [(value, label) for value, label in S.choices if value not in ("draft", "withdrawn")]
+    return render(
+        request,
+        "grants/manage.html",
+        {
+            "funds": funds,
+            "fund": fund,
+            "status": status,
+            "statuses": statuses,
+            "applications": applications,
+            "screening": [row for row in applications if row.status == S.SUBMITTED],
+            "breadcrumbs": _manage_crumbs(),
+        },
+    )
+
+
+def _managed_application(request: HttpRequest, pk: int) -> Application:
+    application = selectors.application_for_manager(pk=pk)
+    if application is None:
+        raise Http404
+    if not permissions.can_manage(request.user, application):
+        raise PermissionDenied
+    return application
+
+
+def _application_page(
+    request: HttpRequest, application: Application, *, status: int = 200, **forms
+) -> HttpResponse:
+    assignments = selectors.assignments_for(application=application)
+    summary = selectors.assessment_summary(application=application, assignments=assignments)
+    decision = selectors.decision_of(application)
+    reviewers = (
+        selectors.available_reviewers(application=application)
+        if application.status in (S.ELIGIBLE, S.IN_REVIEW)
+        else []
+    )
+    milestones = list(application.milestones.all())
+    follow_up = application.status in permissions.FOLLOW_UP
+    defaults = {
+        "screen_form": ScreeningForm() if application.status == S.SUBMITTED else None,
+        "assign_form": AssignForm(reviewers=reviewers) if reviewers else None,
+        "decision_form": (
+            DecisionForm(amount_requested=application.amount_requested)
+            if application.status in (S.ELIGIBLE, S.IN_REVIEW)
+            else None
+        ),
+        "payment_form": PaymentForm(milestones=milestones) if follow_up else None,
+        "plan_form": PlanForm() if follow_up and milestones else None,
+        "require_form": ReportRequireForm() if follow_up else None,
+    }
+    defaults.update(forms)
+    totals = list(zip(summary.reviewers, summary.totals, strict=True))
+    context = {
+        "application": application,
+        "call": application.call,
+        "fund": application.call.fund,
+        "assignments": assignments,
+        "summary": summary,
+        "totals": totals,
+        "comments": selectors.score_comments(assignments=assignments),
+        "shared": selectors.scores_shared(application.call),
+        "decision": decision,
+        "screening_note": selectors.status_note(application, S.INELIGIBLE),
+        "payments": list(application.payments.select_related("milestone")),
+        "reports": list(application.reports.prefetch_related("indicators")),
+        "errors": _error_links(*defaults.values()),
+        "breadcrumbs": _manage_crumbs(
+            (application.title, reverse("grants:application", args=[application.pk]))
+        ),
+        **defaults,
+    }
+    return _private(render(request, "grants/application.html", context, status=status))
+
+
+@never_cache
+@login_required
+@require_GET
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _application_page(request, _managed_application(request, pk))
+
+
+def _refused(request, application, error: ValidationError, **forms) -> HttpResponse:
+    for message in error.messages:
+        messages.error(request, message)
+    return _application_page(request, application, status=400, **forms)
+
+
+def _done(request: HttpRequest, application: Application, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("grants:application", pk=application.pk)
+
+
+@login_required
+@require_POST
+def screen(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _managed_application(request, pk)
+    form = ScreeningForm(request.POST)
+    if not form.is_valid():
+        return _application_page(request, application, status=400, screen_form=form)
+    try:
+        services.application_screen(
+            application=application,
+            actor=request.user,
+            eligible=form.cleaned_data["result"] == "eligible",
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        return _refused(request, application, error, screen_form=form)
+    return _done(request, application, _("The screening is saved."))
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _managed_application(request, pk)
+    form = AssignForm(
+        request.POST, reviewers=selectors.available_reviewers(application=application)
+    )
+    if not form.is_valid():
+        return _application_page(request, application, status=400, assign_form=form)
+    try:
+        services.reviewer_assign(
+            application=application,
+            reviewer=form.cleaned_data["reviewer"],
+            actor=request.user,
+            site_url=_site_url(request),
+        )
+    except ValidationError as error:
+        return _refused(request, application, error, assign_form=form)
+    return _done(request, application, _("The reviewer is assigned and has been told."))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _managed_application(request, pk)
+    form = DecisionForm(request.POST, amount_requested=application.amount_requested)
+    if not form.is_valid():
+        return _application_page(request, application, status=400, decision_form=form)
+    try:
+        services.decision_make(
+            application=application,
+            actor=request.user,
+            outcome=form.cleaned_data["outcome"],
+            amount=form.cleaned_data["amount"] or 0,
+            conditions=form.cleaned_data["conditions"],
+            reasons=form.cleaned_data["reasons"],
+            site_url=_site_url(request),
+        )
+    except ValidationError as error:
+        return _refused(request, application, error, decision_form=form)
+    return _done(request, application, _("The decision is saved and the applicant has been told."))
+
+
+@login_required
+@require_POST
+def sharing(request: HttpRequest, call_pk: int) -> HttpResponse:
+    call = get_object_or_404(Call.objects.select_related("fund"), pk=call_pk)
+    if not permissions.is_manager(request.user, call.fund):
+        raise PermissionDenied
+    shared = request.POST.get("shared") == "1"
+    services.scores_sharing_set(call=call, actor=request.user, shared=shared)
+    messages.success(
+        request,
+        _("Reviewers can now see each other's scores.")
+        if shared
+        else _("Reviewers no longer see each other's scores."),
+    )
+    target = request.POST.get("next", "")
+    if target.isdigit():
+        return redirect("grants:application", pk=int(target))
+    return redirect("grants:manage")
+
+
+@login_required
+@require_POST
+def payment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _managed_application(request, pk)
+    form = PaymentForm(request.POST, milestones=list(application.milestones.all()))
+    if not form.is_valid():
+        return _application_page(request, application, status=400, payment_form=form)
+    try:
+        services.payment_add(application=application, actor=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        return _refused(request, application, error, payment_form=form)
+    return _done(request, application, _("The payment is planned."))
+
+
+@login_required
+@require_POST
+def payment_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _managed_application(request, pk)
+    form = PlanForm(request.POST)
+    if not form.is_valid():
+        return _application_page(request, application, status=400, plan_form=form)
+    try:
+        created = services.payment_plan_from_milestones(
+            application=application,
+            actor=request.user,
+            project_account=form.cleaned_data["project_account"],
+        )
+    except ValidationError as error:
+        return _refused(request, application, error, plan_form=form)
+    return _done(request, application, _("%(count)s payments planned.") % {"count": len(created)})
+
+
+@login_required
+@require_POST
+def payment_paid(request: HttpRequest, pk: int) -> HttpResponse:
+    payment = get_object_or_404(Payment, pk=pk)
+    application = _managed_application(request, payment.application_id)
+    payment.application = application
+    try:
+        services.payment_mark_paid(payment=payment, actor=request.user)
+    except ValidationError as error:
+        return _refused(request, application, error)
+    return _done(request, application, _("The payment is marked as paid."))
+
+
+@login_required
+@require_POST
+def report_require(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _managed_application(request, pk)
+    form = ReportRequireForm(request.POST)
+    if not form.is_valid():
+        return _application_page(request, application, status=400, require_form=form)
+    try:
+        services.report_require(application=application, actor=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        return _refused(request, application, error, require_form=form)
+    return _done(request, application, _("The report is requested."))
+
+
+@login_required
+@require_POST
+def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(Report, pk=pk)
+    application = _managed_application(request, report.application_id)
+    report.application = application
+    try:
+        services.report_approve(report=report, actor=request.user)
+    except ValidationError as error:
+        return _refused(request, application, error)
+    return _done(request, application, _("The report is approved."))
+
+
+# Exports --------------------------------------------------------------------------------
+
+# Spreadsheets run cells that start with these as formulas; texts come from applicants.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def export_header() -> list[str]:
+    return [
+        _("Call"),
+        _("Title"),
+        _("Applicant"),
+        _("Partners"),
+        _("Sector"),
+        _("Status"),
+        _("Submitted"),
+        _("Amount requested (NOK)"),
+        _("Decision"),
+        _("Amount granted (NOK)"),
+        _("Decided"),
+        _("Paid (NOK)"),
+    ]
+
+
+def export_values(rows) -> Iterator[list]:
+    for application in rows:
+        decision = getattr(application, "decision", None)
+        yield [
+            _text(application.call.title),
+            _text(application.title),
+            _text(application.organisation.name),
+            _text(", ".join(partner.name for partner in application.partners.all())),
+            _text(application.sector.name if application.sector else ""),
+            str(S(application.status).label),
+            (
+                application.submitted_at.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+                if application.submitted_at
+                else ""
+            ),
+            application.amount_requested,
+            str(Outcome(decision.outcome).label) if decision else "",
+            decision.amount if decision else "",
+            decision.decided_at.astimezone(OSLO).strftime("%Y-%m-%d") if decision else "",
+            application.paid or 0,
+        ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _managed_fund(request: HttpRequest, slug: str) -> Fund:
+    fund = get_object_or_404(Fund, slug=slug)
+    if not permissions.is_manager(request.user, fund):
+        raise PermissionDenied
+    return fund
+
+
+def _filename(fund: Fund, suffix: str) -> str:
+    return f"soknader-{fund.slug}-{timezone.now().astimezone(OSLO):%Y-%m-%d}.{suffix}"
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    fund = _managed_fund(request, slug)
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = export_header()
+
+    def stream() -> Iterator[str]:
+        yield "\ufeff"
+        yield writer.writerow(header)
+        for values in export_values(selectors.export_rows(fund=fund)):
+            yield writer.writerow(values)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(fund, "csv")}"'
+    return _private(response)
+
+
+@login_required
+@require_GET
+def export_xlsx(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    fund = _managed_fund(request, slug)
+    header = export_header()
+    response = StreamingHttpResponse(
+        xlsx.stream_xlsx(
+            header=header,
+            rows=export_values(selectors.export_rows(fund=fund)),
+            title=_("Applications"),
+        ),
+        content_type=xlsx.CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(fund, "xlsx")}"'
+    return _private(response)
+
+
+# Reviewers ------------------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_GET
+def reviews(request: HttpRequest) -> HttpResponse:
+    assignments = list(selectors.reviewer_assignments(user=request.user))
+    return _private(
+        render(
+            request,
+            "grants/reviews.html",
+            {
+                "assignments": assignments,
+                "breadcrumbs": _breadcrumbs((_("My reviews"), reverse("grants:reviews"))),
+            },
+        )
+    )
+
+
+def _own_assignment(request: HttpRequest, pk: int):
+    assignment = selectors.assignment(pk=pk)
+    if assignment is None:
+        raise Http404
+    if not permissions.can_review(request.user, assignment):
+        raise PermissionDenied
+    return assignment
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = _own_assignment(request, pk)
+    application = selectors.application_for_manager(pk=assignment.application_id)
+    criteria = list(application.call.criteria.all())
+    existing = {score.criterion_id: score for score in assignment.scores.all()}
+    can_score = permissions.can_score(request.user, assignment)
+    form = ScoreForm(
+        request.POST if request.method == "POST" else None,
+        criteria=criteria,
+        initial_scores=existing,
+    )
+    status = 200
+    if request.method == "POST":
+        if not can_score:
+            raise PermissionDenied
+        complete = request.POST.get("action") == "complete"
+        if form.is_valid() and (not complete or form.check_complete()):
+            try:
+                services.scores_save(
+                    assignment=assignment,
+                    actor=request.user,
+                    scores=form.scores(),
+                    complete=complete,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your review is done. Thank you.")
+                    if complete
+                    else _("Your scores are saved."),
+                )
+                return redirect("grants:review", pk=assignment.pk)
+        status = 400
+    shared = selectors.scores_shared(application.call)
+    others = None
+    if permissions.can_see_others_scores(request.user, assignment, shared=shared):
+        assignments = [
+            item
+            for item in selectors.assignments_for(application=application)
+            if item.pk != assignment.pk
+        ]
+        others = {
+            "summary": selectors.assessment_summary(
+                application=application, assignments=assignments
+            ),
+            "comments": selectors.score_comments(assignments=assignments),
+        }
+    return _private(
+        render(
+            request,
+            "grants/review.html",
+            {
+                "assignment": assignment,
+                "application": application,
+                "form": form,
+                "can_score": can_score,
+                "others": others,
+                "errors": _error_links(form),
+                "breadcrumbs": _breadcrumbs(
+                    (_("My reviews"), reverse("grants:reviews")),
+                    (application.title, reverse("grants:review", args=[assignment.pk])),
+                ),
+            },
+            status=status,
+        )
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def conflict(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = _own_assignment(request, pk)
+    form = ConflictForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.conflict_declare(
+            assignment=assignment, actor=request.user, note=form.cleaned_data["note"]
+        )
+        messages.success(
+            request,
+            _("Your conflict of interest is recorded. You are excluded from this application."),
+        )
+        return redirect("grants:reviews")
+    return _private(
+        render(
+            request,
+            "grants/conflict.html",
+            {
+                "assignment": assignment,
+                "application": assignment.application,
+                "form": form,
+                "errors": _error_links(form),
+                "breadcrumbs": _breadcrumbs(
+                    (_("My reviews"), reverse("grants:reviews")),
+                    (_("Conflict of interest"), reverse("grants:conflict", args=[pk])),
+                ),
+            },
+            status=400 if form.is_bound else 200,
+        )
+    )
+
+
+# Applicant: project page, decision letter, reports ---------------------------------------
+
+
+def _project(request: HttpRequest, pk: int) -> Application:
+    application = selectors.project(pk=pk)
+    if application is None:
+        raise Http404
+    if not permissions.can_view_project(request.user, application):
+        raise PermissionDenied
+    return application
+
+
+@never_cache
+@login_required
+@require_GET
+def project(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _project(request, pk)
+    payments = list(application.payments.all())
+    return _private(
+        render(
+            request,
+            "grants/project.html",
+            {
+                "application": application,
+                "decision": selectors.decision_of(application),
+                "screening_note": selectors.status_note(application, S.INELIGIBLE),
+                "payments": payments,
+                "paid": sum(payment.amount for payment in payments if payment.is_paid),
+                "reports": list(application.reports.all()),
+                "can_report": permissions.can_write_report(request.user, application),
+                "is_manager": permissions.is_manager(request.user, application.call.fund),
+                "breadcrumbs": _breadcrumbs(
+                    (application.title, reverse("grants:project", args=[application.pk]))
+                ),
+            },
+        )
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _project(request, pk)
+    decision = selectors.decision_of(application)
+    if decision is None:
+        raise Http404
+    from apps.printbook.pdf import render_pdf
+
+    from .letters import letter_html
+
+    pdf = render_pdf(html=letter_html(application=application, decision=decision))
+    response = HttpResponse(pdf.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="vedtak-{application.pk}.pdf"'
+    return _private(response)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
+    application = _project(request, pk)
+    found = next((item for item in application.reports.all() if item.pk == report_pk), None)
+    if found is None:
+        raise Http404
+    can_write = permissions.can_write_report(request.user, application) and not found.is_approved
+    final = found.kind == ReportKind.FINAL
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied
+        form = ReportForm(request.POST, final=final)
+        indicators = IndicatorFormSet(request.POST, prefix="ind")
+    else:
+        form = ReportForm(
+            initial={"text": found.text, "results_summary": found.results_summary}, final=final
+        )
+        indicators = IndicatorFormSet(
+            prefix="ind",
+            initial=[
+                {"name": item.name, "target": item.target, "value": item.value, "unit": item.unit}
+                for item in found.indicators.all()
+            ],
+        )
+    if request.method == "POST" and form.is_valid() and indicators.is_valid():
+        try:
+            services.report_submit(
+                report=found,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                results_summary=form.cleaned_data["results_summary"],
+                indicators=[
+                    services.IndicatorInput(**data) for data in indicators.cleaned_data if data
+                ],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The report is sent. Thank you."))
+            return redirect("grants:project", pk=application.pk)
+    errors = _error_links(form, *indicators.forms)
+    return _private(
+        render(
+            request,
+            "grants/report.html",
+            {
+                "application": application,
+                "report": found,
+                "form": form,
+                "indicators": indicators,
+                "can_write": can_write,
+                "errors": errors,
+                "breadcrumbs": _breadcrumbs(
+                    (application.title, reverse("grants:project", args=[application.pk])),
+                    (found.get_kind_display(), reverse("grants:report", args=[pk, report_pk])),
+                ),
+            },
+            status=400 if request.method == "POST" else 200,
+        )
+    )
+
+
+# Public ---------------------------------------------------------------------------------
+
+
+@require_GET
+def granted(request: HttpRequest) -> HttpResponse:
+    funds = list(selectors.funds_with_grants())
+    fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
+    decisions = list(selectors.granted_projects(fund=fund))
+    rows = [(decision, selectors.public_results(decision)) for decision in decisions]
+    return render(
+        request,
+        "grants/granted.html",
+        {
+            "funds": funds,
+            "fund": fund,
+            "rows": rows,
+            "total": sum(decision.amount for decision in decisions),
+            "breadcrumbs": _breadcrumbs((_("Grants awarded"), reverse("grants:granted"))),
+        },
+    )
+
+
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    funds = list(selectors.funds_with_grants())
+    fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
+    rows = selectors.statistics(fund=fund)
+    years: dict[int, dict] = {}
+    for row in rows:
+        year = years.setdefault(
+            row.year, {"year": row.year, "applications": 0, "granted": 0, "amount": 0, "rows": []}
+        )
+        year["applications"] += row.applications
+        year["granted"] += row.granted
+        year["amount"] += row.amount
+        year["rows"].append(row)
+    return render(
+        request,
+        "grants/statistics.html",
+        {
+            "funds": funds,
+            "fund": fund,
+            "years": list(years.values()),
+            "breadcrumbs": _breadcrumbs((_("Fund statistics"), reverse("grants:statistics"))),
+        },
+    )
