@@ -15,6 +15,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -28,15 +29,15 @@ from .models import EntrepreneurProfile, Need, Offer
 PER_PAGE = 20
 
 NEED_EXAMPLES = [
-    _(
+    gettext_lazy(
         "Young people in upper secondary school drop out, and no single service follows them "
         "when they leave. We want more of them to complete or to find work."
     ),
-    _(
+    gettext_lazy(
         "Older people living at home with dementia have few meaningful activities in the "
         "daytime, and their relatives are worn out."
     ),
-    _(
+    gettext_lazy(
         "Families who have recently arrived struggle to take part in leisure activities with "
         "their children because of cost, language and not knowing what exists."
     ),

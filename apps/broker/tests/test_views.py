@@ -238,3 +238,14 @@ def test_entrepreneur_list_filters(english, sectors):
     assert b.profile.organisation.name not in html
     html = english.get("/entreprenorer/?maturity=scaled").content.decode()
     assert b.profile.organisation.name in html and a.profile.organisation.name not in html
+
+
+def test_pages_are_in_norwegian_by_default(client, people):
+    client.cookies["kokeboka_language"] = "nb"
+    client.force_login(people["own_member"])
+    html = client.get("/behov/").content.decode()
+    assert "Filtrer behovene" in html
+    assert "Beskriv et behov" in html
+    form = client.get("/behov/ny/").content.decode()
+    assert "Hva er problemet?" in form
+    assert "Eksempler på behovsbeskrivelser" in form
