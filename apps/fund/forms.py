@@ -25,6 +25,22 @@ REQUIRED = _("Fill in this field.")
 WHOLE_NUMBER = _("Write a whole number of kroner, without spaces or decimals.")
 
 
+class WholeNumberField(forms.IntegerField):
+    """A whole number typed as text (inputmode numeric), as Norwegians write it: spaces
+    between thousands and a trailing «kr» are fine; «300 000,50» is not a whole number."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").removesuffix("kr")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # no min/max attributes on a text input; the server checks the range
+        return {}
+
+
 def _messages(**extra) -> dict:
     return {"required": REQUIRED, **extra}
 
@@ -184,7 +200,7 @@ class BudgetLineForm(RowForm):
         choices=[("", _("Choose"))] + list(CostType.choices),
         error_messages=_messages(invalid_choice=_("Choose a cost type from the list.")),
     )
-    year = forms.IntegerField(
+    year = WholeNumberField(
         label=_("Year"),
         min_value=2000,
         max_value=2100,
@@ -194,7 +210,7 @@ class BudgetLineForm(RowForm):
             max_value=_("Write the year with four digits, for example 2027."),
         ),
     )
-    amount = forms.IntegerField(
+    amount = WholeNumberField(
         label=_("Amount (NOK)"),
         min_value=0,
         error_messages=_messages(
@@ -207,10 +223,6 @@ class BudgetLineForm(RowForm):
         error_messages=_messages(invalid_choice=_("Choose fund or co-funding.")),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["amount"].widget.attrs["inputmode"] = "numeric"
-
 
 class MilestoneForm(RowForm):
     title = forms.CharField(label=_("Milestone"), max_length=200, error_messages=_messages())
@@ -220,7 +232,7 @@ class MilestoneForm(RowForm):
         error_messages=_messages(invalid=_("Write the date as dd.mm.yyyy, e.g. 31.03.2027.")),
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
     )
-    amount = forms.IntegerField(
+    amount = WholeNumberField(
         label=_("Payment (NOK)"),
         min_value=0,
         required=False,

@@ -40,7 +40,7 @@ def form_data(application, **overrides):
         "budget-INITIAL_FORMS": 0,
         "budget-0-cost_type": "personnel",
         "budget-0-year": "2027",
-        "budget-0-amount": "300000",
+        "budget-0-amount": "300 000",
         "budget-0-source": "fund",
         "budget-1-cost_type": "services",
         "budget-1-year": "2027",
