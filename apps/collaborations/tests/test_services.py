@@ -402,3 +402,14 @@ def test_slug_is_free_when_the_title_is_taken(case_index):
     second = services.collaboration_publish_example(collaboration=_finished(), actor=None)
     assert first.slug == "arbeidstrening-pa-kafe"
     assert second.slug == "arbeidstrening-pa-kafe-2"
+
+
+def test_personal_data_export_holds_what_the_person_wrote():
+    from apps.accounts.privacy import exporters
+
+    person = UserFactory()
+    LogEntryFactory(author=person, text="Mitt notat")
+    LogEntryFactory(text="Noen andres notat")
+    data = exporters()["collaborations"](person)
+    assert [entry["text"] for entry in data["log_entries"]] == ["Mitt notat"]
+    assert data["introductions"] == []
