@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -289,7 +290,10 @@ def payment_plan(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return _refused(request, application, error, plan_form=form)
-    return _done(request, application, _("%(count)s payments planned.") % {"count": len(created)})
+    message = ngettext(
+        "%(count)s payment planned.", "%(count)s payments planned.", len(created)
+    ) % {"count": len(created)}
+    return _done(request, application, message)
 
 
 @login_required
