@@ -31,7 +31,7 @@ class MatchTerm(models.Model):
             models.Index(
                 fields=["kind", "term", "object_id", "weight"], name="matching_term_lookup"
             ),
-            models.Index(fields=["kind", "object_id"], name="matching_term_object"),
+            models.Index(fields=["object_id", "kind"], name="matching_term_by_object"),
         ]
 
     def __str__(self) -> str:

@@ -125,7 +125,11 @@ def _candidate_query(kind: str, weights: Mapping[str, float], allowed, excluded:
         output_field=FloatField(),
     )
     rows = (
-        MatchTerm.objects.filter(kind=kind, term__in=list(weights), object_id__in=allowed)
+        MatchTerm.objects.filter(kind=kind, term__in=list(weights))
+        # «object_id + 0»: visibility is checked per row found by term, so the planner walks
+        # the (kind, term) index instead of every term of every visible object.
+        .alias(visible_id=F("object_id") + Value(0))
+        .filter(visible_id__in=allowed)
         .exclude(object_id__in=excluded)
         .values("object_id")
         .annotate(rank=Sum(F("weight") * weighted, output_field=FloatField()))
