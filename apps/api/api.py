@@ -8,7 +8,18 @@ from typing import Any
 from ninja import NinjaAPI
 
 from .examples import add_examples
-from .routers import blog, broker, cases, cookbook, events, grants, matching, rules, veiviser
+from .routers import (
+    blog,
+    broker,
+    cases,
+    cookbook,
+    events,
+    grants,
+    matching,
+    rules,
+    statistics,
+    veiviser,
+)
 
 DESCRIPTION = """Open data from Kokeboka: recipes, legal rules and thresholds, examples,
 blog posts and dialogue meetings. Only published content. Free to reuse under CC BY 4.0.
@@ -90,3 +101,4 @@ api.add_router("/events", events.router)
 api.add_router("/", broker.router)
 api.add_router("/", matching.router)
 api.add_router("/", grants.router)
+api.add_router("/statistics", statistics.router)

@@ -1,0 +1,56 @@
+"""The statistics in the JSON API: the same numbers and the same suppression as the site."""
+
+import pytest
+
+from apps.broker.models import NeedVisibility
+from apps.insights import selectors
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_SLUGS = [spec.slug for spec in selectors.charts_for(scope=selectors.Scope.public())]
+
+
+def test_the_list_names_every_public_statistic(client):
+    data = client.get("/api/v1/statistics").json()
+    assert data["count"] == len(PUBLIC_SLUGS)
+    assert [item["slug"] for item in data["items"]] == PUBLIC_SLUGS
+    needs = data["items"][0]
+    assert needs["csv_url"] == "/innsikt/behov-sektor-status.csv"
+    assert needs["filters"] == ["county", "municipality", "period"]
+
+
+def test_a_suppressed_count_never_leaves_the_server(client):
+    f.need(sectors=["barnevern"])
+    f.need(sectors=["barnevern"])
+    f.need(sectors=["barnevern"], visibility=NeedVisibility.MEMBERS)
+    for _ in range(3):
+        f.need(sectors=["integrering"])
+
+    data = client.get("/api/v1/statistics/behov-sektor-status").json()
+
+    rows = {row["label"]: row for row in data["rows"]}
+    hidden = rows["Barnevern"]["values"][0]
+    assert hidden == {"value": None, "display": "<3", "suppressed": True}
+    assert rows["Barnevern"]["total"] == {"value": None, "at_least": 1, "display": "<3"}
+    assert rows["Integrering"]["values"][0] == {"value": 3, "display": "3", "suppressed": False}
+    assert rows["Integrering"]["total"]["value"] == 3
+    assert [series["key"] for series in data["series"]] == ["open", "in_dialogue", "closed"]
+
+
+def test_filters_apply_and_bad_ones_are_refused(client):
+    for _ in range(3):
+        f.need(code="4601", sectors=["integrering"])
+    f.need(code="3201", sectors=["integrering"])
+    url = "/api/v1/statistics/behov-sektor-status"
+    bergen = client.get(url, {"municipality": "4601"}).json()
+    assert bergen["rows"][0]["values"][0]["value"] == 3
+    assert client.get(url, {"county": "99"}).status_code == 422
+    assert client.get(url, {"municipality": "12"}).status_code == 422
+    assert client.get(url, {"from": "2024", "to": "2020"}).status_code == 422
+
+
+def test_unknown_and_private_statistics_are_not_found(client):
+    assert client.get("/api/v1/statistics/nothing").status_code == 404
+    assert client.get("/api/v1/statistics/fondssoknader-status").status_code == 404
