@@ -216,13 +216,39 @@ def _entrepreneur(name: str) -> Organisation:
     )
 
 
-def _need_and_offer(municipality_org: Organisation, entrepreneur: Organisation):
-    """The broker demo's need of the municipality and offer of the entrepreneur, when the
-    broker demo has them."""
+# Collaboration title -> words in the titles of the broker demo's need and offer it grew from.
+ORIGINS = {
+    "Arbeidstrening med overskuddsmat for unge i Bærum": ("Mat kastes", "overskuddsmat"),
+    "Motivasjonskurs for unge som har falt ut av videregående": (
+        "faller ut av videregående",
+        "Motivasjonskurs",
+    ),
+    "Kafé med arbeidstrening for unge voksne": ("Unge voksne på sosialhjelp", ""),
+    "Digital kontakt mellom sykehjem og pårørende": ("sykehjemmet", "pårørende"),
+    "Naturen som læringsarena for 8. trinn": ("mistrives i klasserommet", "Naturdager"),
+    "Felles gjennomgang av demensomsorgen": ("demens", "demensomsorgen"),
+}
+
+
+def _need_and_offer(title: str, municipality_org: Organisation, entrepreneur: Organisation):
+    """The broker demo's need of the municipality and offer of the entrepreneur that the
+    collaboration grew from, when the broker demo has them."""
     from apps.broker.models import Need, Offer
 
-    need = Need.objects.filter(organisation=municipality_org).order_by("pk").first()
-    offer = Offer.objects.filter(profile__organisation=entrepreneur).order_by("pk").first()
+    need_words, offer_words = ORIGINS.get(title, ("", ""))
+    need = offer = None
+    if need_words:
+        need = (
+            Need.objects.filter(organisation=municipality_org, title__icontains=need_words)
+            .order_by("pk")
+            .first()
+        )
+    if offer_words:
+        offer = (
+            Offer.objects.filter(profile__organisation=entrepreneur, title__icontains=offer_words)
+            .order_by("pk")
+            .first()
+        )
     return need, offer
 
 
@@ -283,7 +309,7 @@ def load() -> None:
             continue
         municipality_org = demo_organisation(code)
         entrepreneur = _entrepreneur(entrepreneur_name)
-        need, offer = _need_and_offer(municipality_org, entrepreneur)
+        need, offer = _need_and_offer(title, municipality_org, entrepreneur)
         oldest = max([days for _kind, days, *_rest in log] + [days_in_stage]) + 10
         started = now - datetime.timedelta(days=oldest)
         in_stage_since = now - datetime.timedelta(days=days_in_stage)
