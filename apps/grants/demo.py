@@ -167,10 +167,20 @@ def _plan_payments(application: Application, manager: User, account: str) -> Non
     if application.payments.exists() or application.status not in (S.GRANTED, S.IN_PROGRESS):
         return
     decision = application.decision
-    planned = services.payment_plan_from_milestones(
-        application=application, actor=manager, project_account=account
-    )
-    total = sum(payment.amount for payment in planned)
+    total = 0
+    for milestone in application.milestones.filter(amount__gt=0).order_by("due_date", "pk"):
+        amount = min(milestone.amount, decision.amount - total)
+        if amount <= 0:
+            break
+        services.payment_add(
+            application=application,
+            actor=manager,
+            amount=amount,
+            due_date=milestone.due_date,
+            project_account=account,
+            milestone=milestone,
+        )
+        total += amount
     if total < decision.amount:
         year_end = datetime.date(timezone.localdate().year, 12, 15)
         services.payment_add(

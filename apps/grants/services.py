@@ -377,6 +377,7 @@ def payment_add(
     return payment
 
 
+@transaction.atomic
 def payment_plan_from_milestones(
     *, application: Application, actor: User, project_account: str
 ) -> list[Payment]:
