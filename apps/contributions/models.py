@@ -299,6 +299,25 @@ class Follow(models.Model):
         return f"{self.user_id} → {self.recipe_id}"
 
 
+class TopicFollow(models.Model):
+    """A person follows a topic (a sector tag on recipes): new versions of and new tips on
+    every recipe tagged with it come in their summary email."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sector = models.ForeignKey("core.Sector", on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "sector"], name="contributions_topicfollow_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → sector {self.sector_id}"
+
+
 class DigestFrequency(models.TextChoices):
     DAILY = "daily", _("Daily")
     WEEKLY = "weekly", _("Weekly")

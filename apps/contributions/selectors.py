@@ -17,6 +17,7 @@ from .models import (
     SuggestionStatus,
     Tip,
     TipUseful,
+    TopicFollow,
     TriedReport,
 )
 
@@ -173,3 +174,18 @@ def moderation_queue(*, limit: int = 100) -> ModerationQueue:
         + queue.counts["reports"]
     )
     return queue
+
+
+def followed_topic_ids(*, user) -> set[int]:
+    """Ids of the sectors (topics) the person follows; empty for anonymous visitors."""
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(TopicFollow.objects.filter(user=user).values_list("sector_id", flat=True))
+
+
+def followed_recipes(*, user) -> list:
+    """The recipes the person follows, by title."""
+    from apps.cookbook.models import RecipePage
+
+    ids = Follow.objects.filter(user=user).values("recipe_id")
+    return list(RecipePage.objects.filter(pk__in=ids).order_by("title"))

@@ -4,6 +4,7 @@ worker after the transaction has committed."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth.models import Group
@@ -19,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from apps.accounts.models import Organisation, User
 from apps.accounts.permissions import EDITORS_GROUP, is_editor, is_moderator
+from apps.core.models import Sector
 from apps.core.services import audit_record
 
 from .models import (
@@ -35,6 +37,7 @@ from .models import (
     SuggestionStatus,
     Tip,
     TipUseful,
+    TopicFollow,
     TriedReport,
 )
 
@@ -428,6 +431,92 @@ def _approve_remaining_tasks(state, *, editor: User, comment: str) -> None:
     state.save(update_fields=["status"])
 
 
+# Set while suggestion_decide runs, so the receivers for Wagtail's own workflow screens do not
+# settle the same suggestion a second time when the service publishes or cancels.
+_DECIDING: ContextVar[bool] = ContextVar("kokeboka_suggestion_deciding", default=False)
+
+
+def _settle(suggestion: SuggestedChange, *, editor, accepted: bool, comment: str) -> None:
+    suggestion.status = SuggestionStatus.ACCEPTED if accepted else SuggestionStatus.REJECTED
+    suggestion.editor = editor if getattr(editor, "pk", None) else None
+    suggestion.editor_comment = comment
+    suggestion.decided_at = timezone.now()
+    suggestion.save(update_fields=["status", "editor", "editor_comment", "decided_at"])
+    audit_record(
+        actor=editor,
+        action="contributions.suggestion.accepted"
+        if accepted
+        else "contributions.suggestion.rejected",
+        obj=suggestion,
+        data={"through": "wagtail-workflow"},
+    )
+    from .tasks import send_suggestion_outcome
+
+    suggestion_id = suggestion.pk
+    transaction.on_commit(lambda: send_suggestion_outcome.enqueue(suggestion_id=suggestion_id))
+
+
+def _workflow_decision(*, first_revision_id: int, last_revision_id: int) -> tuple[str, Any]:
+    """The comment and the reviewer of the last approved review task on these revisions."""
+    from wagtail.models import TaskState
+
+    states = (
+        TaskState.objects.filter(
+            revision_id__gte=first_revision_id,
+            revision_id__lte=last_revision_id,
+            status=TaskState.STATUS_APPROVED,
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at", "-pk")
+    )
+    last = states.first()
+    commented = states.exclude(comment="").first()
+    return (commented.comment if commented else ""), (last.finished_by if last else None)
+
+
+@transaction.atomic
+def suggestions_settle_published(*, recipe_id: int, revision_id: int, editor) -> int:
+    """A recipe version published through Wagtail's own screens (the last review task
+    approved, or the publish button) accepts the suggestions under review whose draft it
+    contains; the suggester is told, with the reviewer's comment. Returns how many."""
+    if _DECIDING.get():
+        return 0
+    suggestions = list(
+        SuggestedChange.objects.select_for_update().filter(
+            recipe_id=recipe_id,
+            status=SuggestionStatus.IN_REVIEW,
+            revision_id__isnull=False,
+            revision_id__lte=revision_id,
+        )
+    )
+    for suggestion in suggestions:
+        comment, reviewer = _workflow_decision(
+            first_revision_id=suggestion.revision_id, last_revision_id=revision_id
+        )
+        _settle(suggestion, editor=reviewer or editor, accepted=True, comment=comment)
+    return len(suggestions)
+
+
+@transaction.atomic
+def suggestions_settle_rejected(*, recipe_id: int, revision_id: int, editor, comment: str) -> int:
+    """A review task rejected on Wagtail's own screens rejects the suggestions under review
+    whose draft was the one rejected (or an earlier one); the live version is unchanged and
+    the suggester is told, with the reviewer's comment. Returns how many."""
+    if _DECIDING.get():
+        return 0
+    suggestions = list(
+        SuggestedChange.objects.select_for_update().filter(
+            recipe_id=recipe_id,
+            status=SuggestionStatus.IN_REVIEW,
+            revision_id__isnull=False,
+            revision_id__lte=revision_id,
+        )
+    )
+    for suggestion in suggestions:
+        _settle(suggestion, editor=editor, accepted=False, comment=(comment or "").strip())
+    return len(suggestions)
+
+
 @transaction.atomic
 def suggestion_decide(
     *, suggestion: SuggestedChange, editor: User, accepted: bool, comment: str
@@ -436,6 +525,18 @@ def suggestion_decide(
     suggester); rejecting leaves the live version as it is. The suggester is emailed."""
     if not is_editor(editor):
         raise PermissionDenied
+    token = _DECIDING.set(True)
+    try:
+        return _suggestion_decide(
+            suggestion=suggestion, editor=editor, accepted=accepted, comment=comment
+        )
+    finally:
+        _DECIDING.reset(token)
+
+
+def _suggestion_decide(
+    *, suggestion: SuggestedChange, editor: User, accepted: bool, comment: str
+) -> SuggestedChange:
     suggestion = SuggestedChange.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status not in (SuggestionStatus.PENDING, SuggestionStatus.IN_REVIEW):
         raise ValidationError(_("This suggestion has already been decided."))
@@ -520,17 +621,49 @@ def notification_frequency_set(*, user: User, frequency: str) -> NotificationPre
     return preference
 
 
+@transaction.atomic
+def topic_follow_toggle(*, user: User, sector: Sector) -> bool:
+    """Follows the topic (a sector tag), or stops following it; True when now following."""
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied
+    deleted, _rows = TopicFollow.objects.filter(user=user, sector=sector).delete()
+    if deleted:
+        return False
+    TopicFollow.objects.create(user=user, sector=sector)
+    NotificationPreference.objects.get_or_create(user=user)
+    return True
+
+
+def recipe_follower_ids(*, recipe_id: int) -> list[int]:
+    """Everyone who follows the recipe itself or one of the topics it is tagged with, once
+    each, in id order. Recipes without a sector (they fit every sector) reach only their own
+    followers, so following a topic does not bring every general recipe along."""
+    from apps.cookbook.models import RecipePage
+
+    sector_ids = RecipePage.sectors.through.objects.filter(recipepage_id=recipe_id).values(
+        "sector_id"
+    )
+    direct = Follow.objects.filter(recipe_id=recipe_id).values_list("user_id", flat=True)
+    topical = TopicFollow.objects.filter(sector_id__in=sector_ids).values_list("user_id", flat=True)
+    return sorted(set(direct) | set(topical))
+
+
 def _notify_followers_of_tip(tip: Tip) -> None:
-    followers = Follow.objects.filter(recipe_id=tip.recipe_id).exclude(user_id=tip.author_id)
+    followers = [
+        user_id
+        for user_id in recipe_follower_ids(recipe_id=tip.recipe_id)
+        if user_id != tip.author_id
+    ]
     Notification.objects.bulk_create(
-        Notification(user_id=f.user_id, kind=NotificationKind.NEW_TIP, recipe_id=tip.recipe_id)
-        for f in followers
+        Notification(user_id=user_id, kind=NotificationKind.NEW_TIP, recipe_id=tip.recipe_id)
+        for user_id in followers
     )
 
 
 def recipe_version_notify(*, recipe, change_note: str) -> int:
-    """Called when a recipe version is published: followers hear about it in their digest."""
-    followers = list(Follow.objects.filter(recipe_id=recipe.pk).values_list("user_id", flat=True))
+    """Called when a recipe version is published: followers of the recipe and of its topics
+    hear about it in their digest."""
+    followers = recipe_follower_ids(recipe_id=recipe.pk)
     Notification.objects.bulk_create(
         Notification(
             user_id=user_id,

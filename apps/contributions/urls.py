@@ -13,6 +13,7 @@ urlpatterns = [
         name="suggestion-create",
     ),
     path("bidrag/oppskrift/<int:recipe_id>/folg/", views.follow_toggle, name="follow-toggle"),
+    path("bidrag/tema/<slug:code>/folg/", views.topic_follow_toggle, name="topic-follow-toggle"),
     path("bidrag/tips/<int:pk>/nyttig/", views.tip_useful, name="tip-useful"),
     path("bidrag/blogg/<int:post_id>/kommentar/", views.comment_create, name="comment-create"),
     path("bidrag/rapporter/<str:kind>/<int:pk>/", views.report_create, name="report-create"),

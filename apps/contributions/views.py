@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,8 +19,9 @@ from apps.accounts.models import User
 from apps.accounts.ratelimit import client_ip, hit
 from apps.blog.models import BlogPostPage
 from apps.cookbook.models import RecipePage
+from apps.core.models import Sector
 
-from . import services
+from . import selectors, services
 from .forms import CommentForm, FrequencyForm, ReportForm, SuggestionForm, TipForm, TriedReportForm
 from .models import Comment, NotificationPreference, Status, Tip, TriedReport
 from .selectors import is_blocked
@@ -205,6 +208,29 @@ def follow_toggle(request, recipe_id: int):
 
 
 @login_required
+@require_POST
+def topic_follow_toggle(request, code: str):
+    sector = get_object_or_404(Sector, code=code)
+    following = services.topic_follow_toggle(user=request.user, sector=sector)
+    if following:
+        messages.success(
+            request,
+            _("You follow the topic %(topic)s. News comes in your summary email.")
+            % {"topic": sector.name},
+        )
+    else:
+        messages.success(
+            request, _("You no longer follow the topic %(topic)s.") % {"topic": sector.name}
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("contributions:notification-settings")
+    return HttpResponseRedirect(target)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 @contribution_ratelimit
 def comment_create(request, post_id: int):
@@ -274,7 +300,12 @@ def notification_settings(request):
     return render(
         request,
         "contributions/notification_settings.html",
-        {"form": form},
+        {
+            "form": form,
+            "recipes": selectors.followed_recipes(user=request.user),
+            "topics": Sector.objects.order_by("name"),
+            "followed_topics": selectors.followed_topic_ids(user=request.user),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

@@ -1,6 +1,7 @@
 from django import template
 
 from ..selectors import (
+    followed_topic_ids,
     is_blocked,
     is_following,
     post_comments,
@@ -32,6 +33,8 @@ def recipe_contributions(context, recipe):
         "tried_count": recipe_tried_count(recipe=recipe),
         "tried_reports": list(recipe_tried_reports(recipe=recipe)[:20]),
         "following": is_following(user=user, recipe=recipe),
+        "topics": list(recipe.sectors.all()) if getattr(user, "is_authenticated", False) else [],
+        "followed_topics": followed_topic_ids(user=user),
         "blocked": is_blocked(user=user),
     }
 

@@ -133,3 +133,87 @@ def test_situation_suggestion_and_workflow_exists(recipe, member, superuser):
     )
     services.suggestion_decide(suggestion=suggestion, editor=superuser, accepted=True, comment="")
     assert _live(recipe).situation == "<p>Første.</p><p>Andre.</p>"
+
+
+# Deciding on Wagtail's own workflow screens settles the suggestion too (issue 4).
+
+
+def _current_task(recipe):
+    state = WorkflowState.objects.get(object_id=str(recipe.pk), status="in_progress")
+    return state.current_task_state
+
+
+def test_approving_every_task_in_wagtail_accepts_and_tells_the_suggester(
+    recipe, member, group_editor, superuser, mailoutbox, django_capture_on_commit_callbacks
+):
+    # The reviewer publishing on Wagtail's screens holds Wagtail's publish permission.
+    suggestion = services.suggestion_submit(
+        recipe=recipe, author=member, field="summary", text=NEW_SUMMARY, reason="Klarere"
+    )
+    services.suggestion_start_review(suggestion=suggestion, editor=group_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _current_task(recipe)
+        first.task.specific.on_action(first, superuser, "approve", comment="Faglig riktig.")
+        suggestion.refresh_from_db()
+        assert suggestion.status == SuggestedChange.Status.IN_REVIEW  # publishing comes last
+        second = _current_task(recipe)
+        second.task.specific.on_action(second, superuser, "approve", comment="Publisert.")
+    assert _live(recipe).summary == NEW_SUMMARY
+    suggestion.refresh_from_db()
+    assert suggestion.status == SuggestedChange.Status.ACCEPTED
+    assert suggestion.editor == superuser
+    assert suggestion.editor_comment == "Publisert."
+    # Wagtail also mails the reviewers about the workflow; the suggester gets one email.
+    to_suggester = [m for m in mailoutbox if m.to == [member.email]]
+    assert len(to_suggester) == 1
+    assert "Publisert." in to_suggester[0].body
+
+
+def test_rejecting_in_wagtail_rejects_and_tells_the_suggester(
+    recipe, member, group_editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    old_summary = recipe.summary
+    suggestion = services.suggestion_submit(
+        recipe=recipe, author=member, field="summary", text=NEW_SUMMARY, reason="Klarere"
+    )
+    services.suggestion_start_review(suggestion=suggestion, editor=group_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        task_state = _current_task(recipe)
+        task_state.task.specific.on_action(
+            task_state, group_editor, "reject", comment="Stemmer ikke med forskriften."
+        )
+    assert _live(recipe).summary == old_summary
+    suggestion.refresh_from_db()
+    assert suggestion.status == SuggestedChange.Status.REJECTED
+    assert suggestion.editor_comment == "Stemmer ikke med forskriften."
+    to_suggester = [m for m in mailoutbox if m.to == [member.email]]
+    assert len(to_suggester) == 1
+    assert "Stemmer ikke med forskriften." in to_suggester[0].body
+
+
+def test_deciding_through_the_service_sends_one_email_only(
+    recipe, member, group_editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    suggestion = services.suggestion_submit(
+        recipe=recipe, author=member, field="summary", text=NEW_SUMMARY, reason="Klarere"
+    )
+    services.suggestion_start_review(suggestion=suggestion, editor=group_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_decide(
+            suggestion=suggestion, editor=group_editor, accepted=True, comment="Takk!"
+        )
+    assert len([m for m in mailoutbox if m.to == [member.email]]) == 1
+
+
+def test_publishing_an_unrelated_recipe_settles_nothing(recipe, member, group_editor, chapter):
+    from apps.cookbook.services import recipe_publish_revision
+    from apps.cookbook.tests.factories import RecipePageFactory
+
+    suggestion = services.suggestion_submit(
+        recipe=recipe, author=member, field="summary", text=NEW_SUMMARY, reason="Klarere"
+    )
+    services.suggestion_start_review(suggestion=suggestion, editor=group_editor)
+    other = RecipePageFactory(parent=chapter, title="En annen oppskrift")
+    recipe_publish_revision(recipe=other, change_note="Ny")
+    suggestion.refresh_from_db()
+    assert suggestion.status == SuggestedChange.Status.IN_REVIEW
