@@ -19,6 +19,7 @@ from apps.events import demo as events_demo
 from apps.fund import demo as fund_demo
 from apps.grants import demo as grants_demo
 from apps.home.testing import ensure_home_page
+from apps.matching import demo as matching_demo
 from apps.rules import demo as rules_demo
 
 DEMO_EDITOR_EMAIL = "redaktor@kokeboka.no"
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             events_demo.load()
             contributions_demo.load()
             broker_demo.load()
+            matching_demo.load()
             collaborations_demo.load()
             fund_demo.load()
             grants_demo.load()
