@@ -309,3 +309,28 @@ class OrganisationFilterForm(forms.Form):
         required=False,
         choices=[("", _("All types")), *OrganisationType.choices],
     )
+
+
+class RemoveTwoFactorForm(TokenForm):
+    """Turning two-factor off proves both factors: the password (when the person has one)
+    and a current code from the app."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    field_order = ["password", "token"]
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():  # signed in with ID-porten only
+            del self.fields["password"]
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("The password is wrong."), code="wrong_password")
+        return password

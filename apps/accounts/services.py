@@ -502,3 +502,22 @@ def user_delete(*, user: User) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+
+
+@transaction.atomic
+def two_factor_remove(*, user: User, token: str) -> bool:
+    """Removes the person's authenticator devices after checking a current code from the
+    confirmed one (the caller checks the password). Returns False when the code is wrong
+    or too many wrong codes were tried; nothing is removed then. The audit row names the
+    account by id only."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+    if device is None:
+        return False
+    allowed, _info = device.verify_is_allowed()
+    if not allowed or not device.verify_token(token):
+        return False
+    TOTPDevice.objects.filter(user=user).delete()
+    audit_record(actor=user, action="accounts.two_factor.removed", obj=user)
+    return True

@@ -37,6 +37,7 @@ urlpatterns = [
     path("konto/mine-data.json", views.my_data, name="my-data"),
     path("konto/slett/", views.delete_account, name="delete-account"),
     path("konto/tofaktor/", views.two_factor, name="two-factor"),
+    path("konto/tofaktor/fjern/", views.two_factor_remove, name="two-factor-remove"),
     path("konto/invitasjon/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("organisasjoner/", views.organisation_list, name="organisation-list"),
     path("organisasjoner/ny/", views.organisation_create, name="organisation-create"),

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -33,6 +33,7 @@ from .forms import (
     OrganisationForm,
     ProfileForm,
     QueuedPasswordResetForm,
+    RemoveTwoFactorForm,
     ResetSetPasswordForm,
     SignupForm,
     TokenForm,
@@ -235,6 +236,40 @@ def delete_account(request):
                 (_("My page"), reverse("accounts:profile")), (_("Delete account"), None)
             ),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_remove(request):
+    """Turns two-factor authentication off (a lost or replaced phone is set up again after)."""
+    user = request.user
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        messages.info(request, _("Two-factor authentication is not on."))
+        return redirect("accounts:profile")
+    form = RemoveTwoFactorForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        if services.two_factor_remove(user=user, token=form.cleaned_data["token"]):
+            messages.success(
+                request,
+                _(
+                    "Two-factor authentication is off. Editors and administrators set it up "
+                    "again the next time they open the admin."
+                ),
+            )
+            return redirect("accounts:profile")
+        form.add_error("token", _("The code is wrong or too old. Try the newest code."))
+    return render(
+        request,
+        "accounts/two_factor_remove.html",
+        {
+            "form": form,
+            "breadcrumbs": _crumbs(
+                (_("My page"), reverse("accounts:profile")),
+                (_("Turn off two-factor authentication"), None),
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

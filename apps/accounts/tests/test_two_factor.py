@@ -95,3 +95,78 @@ def test_two_factor_next_is_kept_on_site(client):
 def test_anonymous_admin_goes_to_our_login(client, home_page):
     response = client.get("/admin/")
     assert response.status_code == 302 and response.url.startswith("/konto/logg-inn/")
+
+
+# Turning two-factor off yourself (a new phone): password and a current code (issue 4).
+
+
+def _forget_last_code(device) -> None:
+    """A TOTP code is accepted once; the test reuses the current time step."""
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+
+
+def test_remove_needs_password_and_current_code(client, home_page):
+    from apps.core.models import AuditEvent
+
+    editor = EditorFactory()
+    device = login_with_otp(client, editor)
+    url = reverse("accounts:two-factor-remove")
+    assert client.get(url).status_code == 200
+    wrong_password = client.post(url, {"password": "nope", "token": totp_now(device)})
+    assert wrong_password.status_code == 400 and b"password is wrong" in wrong_password.content
+    wrong_code = client.post(url, {"password": PASSWORD, "token": "000000"})
+    assert wrong_code.status_code == 400 and b"code is wrong" in wrong_code.content
+    assert TOTPDevice.objects.filter(user=editor).exists()
+    device.refresh_from_db()
+    device.throttle_reset()
+    _forget_last_code(device)
+    response = client.post(url, {"password": PASSWORD, "token": totp_now(device)})
+    assert response.status_code == 302 and response.url == reverse("accounts:profile")
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    event = AuditEvent.objects.get(action="accounts.two_factor.removed")
+    assert event.object_id == str(editor.pk) and editor.email not in str(event.data)
+
+
+@override_settings(KOKEBOKA_REQUIRE_OTP_FOR_STAFF=True)
+def test_after_removal_staff_set_up_a_new_device_before_admin(client, home_page):
+    editor = EditorFactory()
+    device = login_with_otp(client, editor)
+    _forget_last_code(device)
+    client.post(
+        reverse("accounts:two-factor-remove"), {"password": PASSWORD, "token": totp_now(device)}
+    )
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith("/konto/tofaktor/")
+
+
+def test_remove_is_for_the_logged_in_owner_only(client, home_page):
+    url = reverse("accounts:two-factor-remove")
+    response = client.get(url)
+    assert response.status_code == 302 and "/konto/logg-inn/" in response.url
+    person = UserFactory()
+    client.force_login(person)
+    # Nothing to turn off: back to My page, nothing happens.
+    assert client.get(url).status_code == 302
+    other = EditorFactory()
+    TOTPDevice.objects.create(user=other, name="x", confirmed=True)
+    assert client.post(url, {"password": PASSWORD, "token": "123456"}).status_code == 302
+    assert TOTPDevice.objects.filter(user=other).exists()
+
+
+def test_remove_without_a_usable_password_asks_only_for_the_code(home_page):
+    from apps.accounts.forms import RemoveTwoFactorForm
+
+    person = UserFactory()
+    person.set_unusable_password()
+    form = RemoveTwoFactorForm(data={"token": "123456"}, user=person)
+    assert list(form.fields) == ["token"] and form.is_valid()
+    person_with_password = UserFactory()
+    assert list(RemoveTwoFactorForm(user=person_with_password).fields) == ["password", "token"]
+
+
+def test_profile_links_to_turning_off_when_on(client, home_page):
+    editor = EditorFactory()
+    login_with_otp(client, editor)
+    body = client.get(reverse("accounts:profile")).content.decode()
+    assert reverse("accounts:two-factor-remove") in body
