@@ -326,3 +326,42 @@ def test_front_page_is_in_english_with_the_language_cookie(home_page):
     body = client.get("/").content.decode()
     assert "Skip to main content" in body
     assert "Hopp til hovedinnhold" not in body
+
+
+# --- the apps' own bokmål catalogues (apps/<app>/locale/nb) -------------------------------
+
+APP_CATALOGUES = sorted(Path(settings.BASE_DIR, "apps").glob("*/locale/nb/LC_MESSAGES/django.po"))
+
+
+def test_apps_with_a_locale_folder_have_a_catalogue():
+    folders = sorted(Path(settings.BASE_DIR, "apps").glob("*/locale/nb/LC_MESSAGES"))
+    without = [str(f) for f in folders if not (f / "django.po").exists()]
+    assert not without, "An app's locale folder has no django.po: " + ", ".join(without)
+
+
+@pytest.mark.parametrize("po", APP_CATALOGUES, ids=lambda path: path.parts[-5])
+def test_app_catalogue_is_complete_consistent_and_compiled(po: Path):
+    entries = parse_po(po)
+    header = _header(entries)
+    assert header["Language"] == "nb"
+    assert header["Plural-Forms"].startswith("nplurals=2; plural=(n != 1);")
+    messages = _messages(entries)
+    assert messages, f"{po} is empty"
+    problems = [f"untranslated {e.label}" for e in messages if "" in e.translations]
+    problems += [f"fuzzy {e.label}" for e in entries if "fuzzy" in e.flags]
+    problems += [
+        f"plural forms {e.label}"
+        for e in messages
+        if e.msgid_plural is not None and sorted(e.plural_forms) != [0, 1]
+    ]
+    for entry in messages:
+        if entry.msgid_plural is not None:
+            continue
+        if _placeholders(entry.msgid)[:3] != _placeholders(entry.msgstr)[:3]:
+            problems.append(f"placeholders {entry.label}")
+    catalogue = _load_mo(po.with_suffix(".mo"))
+    for entry in messages:
+        if entry.msgid_plural is None and entry.msgctxt is None:
+            if catalogue.gettext(entry.msgid) != entry.msgstr:
+                problems.append(f"stale .mo {entry.label}")
+    assert not problems, f"{po}:\n" + "\n".join(problems[:30])
