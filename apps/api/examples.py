@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - example texts read better unwrapped
 """Examples shown in the OpenAPI schema, one per listed kind of row. They are realistic
 values of the published schema; tests check each one validates against its schema."""
 
@@ -96,6 +97,93 @@ CASE = {
     "summary": "Den første effektkontrakten i en norsk kommune.",
 }
 
+# Taken from the demo content through the API itself.
+NEED = {
+    "id": 17,
+    "key": "demo-kristiansand-psykisk",
+    "title": "Unge voksne med psykiske plager står utenfor arbeid",
+    "url": "/behov/17/",
+    "organisation": {"name": "Kristiansand kommune", "slug": "kristiansand-kommune"},
+    "municipality": {
+        "code": "4204",
+        "name": "Kristiansand",
+        "county": {"code": "42", "name": "Agder"},
+    },
+    "description": "Unge voksne med angst eller depresjon blir gående lenge uten arbeid eller utdanning.",
+    "affected": "Unge voksne 18–30 år, NAV og psykisk helsetjeneste.",
+    "tried": "Individuell jobbstøtte for noen få.",
+    "outcome": "At flere kommer i jobb med støtte rundt seg.",
+    "sectors": ["psykisk_helse_rus", "arbeid_inkludering"],
+    "target_groups": ["unge_voksne"],
+    "cross_sector": True,
+    "no_clear_owner": False,
+    "budget_min": None,
+    "budget_max": None,
+    "timeframe": "",
+    "status": "in_dialogue",
+    "expires_at": "2027-05-22",
+    "updated_at": "2026-11-23T10:54:56.012Z",
+}
+
+OFFER = {
+    "id": 28,
+    "key": "demo-turvenn-avlastning",
+    "title": "Aktivitet som gir pårørende pause",
+    "url": "/entreprenorer/tilbud/28/",
+    "organisation": {"name": "Turvenn Eldre SA", "slug": "turvenn-eldre-sa"},
+    "description": "Mens den eldre er ute på tur, får pårørende noen timer fri.",
+    "sectors": ["helse_omsorg"],
+    "target_groups": ["eldre", "parorende"],
+    "maturity": "startup",
+    "area_national": False,
+    "areas": ["4601", "3201"],
+    "updated_at": "2026-11-23T10:54:54.741Z",
+}
+
+ENTREPRENEUR = {
+    "name": "Aball1",
+    "slug": "aball1",
+    "url": "/entreprenorer/aball1/",
+    "key": "demo:se:Aball1",
+    "org_number": "",
+    "legal_form": "",
+    "work_integration": False,
+    "summary": "Aktivitetsbasert læring med tall- og bokstavballer i skole og barnehage.",
+    "evidence": "",
+    "area_national": False,
+    "areas": [],
+    "offers": [
+        {
+            "id": 22,
+            "key": "demo-se18-baller",
+            "title": "Læring i bevegelse med tall- og bokstavballer",
+            "maturity": "established",
+        }
+    ],
+    "renewal_due": "2027-11-23",
+}
+
+GRANT = {
+    "id": 3,
+    "title": "Tilbake til skolen med motor og verksted",
+    "organisation": "Bærum kommune",
+    "fund": {
+        "name": "Forsknings- og innovasjonsfondet",
+        "slug": "baerum-forskning-og-innovasjon",
+        "organisation": "Bærum kommune",
+    },
+    "call": {
+        "title": "Samarbeid med sosiale entreprenører, høsten 2026",
+        "slug": "sosiale-entreprenorer-host-2026",
+    },
+    "amount": 400000,
+    "decided_at": "2026-11-23T10:55:00.165Z",
+    "status": "granted",
+    "sector": "oppvekst_utdanning",
+    "partners": [{"name": "Kjør for livet", "kind": "social_entrepreneur"}],
+    "results_summary": "",
+}
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "RuleOut": RULE,
     "ThresholdOut": THRESHOLD,
@@ -103,6 +191,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "PostOut": POST,
     "EventOut": EVENT,
     "CaseListItem": CASE,
+    "NeedOut": NEED,
+    "OfferOut": OFFER,
+    "EntrepreneurOut": ENTREPRENEUR,
+    "GrantOut": GRANT,
 }
 
 

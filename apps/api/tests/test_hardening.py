@@ -48,6 +48,10 @@ class TestPagination:
             "/api/v1/posts",
             "/api/v1/cases",
             "/api/v1/events",
+            "/api/v1/needs",
+            "/api/v1/offers",
+            "/api/v1/entrepreneurs",
+            "/api/v1/grants",
         ]
         for path in lists:
             params = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
