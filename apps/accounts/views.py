@@ -194,12 +194,14 @@ def profile(request):
         )
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
+    memberships = list(selectors.memberships_for_user(user=request.user))
     return render(
         request,
         "accounts/profile.html",
         {
             "form": form,
-            "memberships": selectors.memberships_for_user(user=request.user),
+            "memberships": memberships,
+            "roles": {membership.role for membership in memberships},
             "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
             "breadcrumbs": _crumbs((_("My page"), None)),
         },

@@ -170,3 +170,18 @@ def test_profile_links_to_turning_off_when_on(client, home_page):
     login_with_otp(client, editor)
     body = client.get(reverse("accounts:profile")).content.decode()
     assert reverse("accounts:two-factor-remove") in body
+
+
+def test_my_page_links_to_the_work_my_roles_give(client, home_page):
+    from .factories import MembershipFactory
+
+    person = UserFactory()
+    client.force_login(person)
+    body = client.get(reverse("accounts:profile")).content.decode()
+    assert reverse("collaborations:mine") in body and reverse("fund:application-list") in body
+    assert reverse("grants:manage") not in body and reverse("collaborations:board") not in body
+    MembershipFactory(user=person, role="broker")
+    MembershipFactory(user=person, role="fund_manager")
+    body = client.get(reverse("accounts:profile")).content.decode()
+    assert reverse("collaborations:board") in body and reverse("grants:manage") in body
+    assert reverse("grants:reviews") not in body
