@@ -119,10 +119,11 @@ def catalog(*, root: str | None = None) -> dict[str, Any]:
         "dct:title": _lang("Kokeboka – åpne data", "Kokeboka – open data"),
         "dct:description": _lang(
             "Åpne data fra Kokeboka: oppskrifter, regelverk, terskelverdier, eksempler, "
-            "blogginnlegg og dialogmøter om samarbeid mellom kommuner og sosiale entreprenører.",
-            "Open data from Kokeboka: recipes, legal rules, thresholds, examples, blog posts "
-            "and dialogue meetings about collaboration between municipalities and social "
-            "entrepreneurs.",
+            "blogginnlegg, dialogmøter, behov, tilbud, sosiale entreprenører og "
+            "fondstildelinger om samarbeid mellom kommuner og sosiale entreprenører.",
+            "Open data from Kokeboka: recipes, legal rules, thresholds, examples, blog posts, "
+            "dialogue meetings, needs, offers, social entrepreneurs and fund grants about "
+            "collaboration between municipalities and social entrepreneurs.",
         ),
         "dct:publisher": publisher(root),
         "dct:license": _id(LICENSE),

@@ -11,9 +11,12 @@ from typing import Any
 from django.db.models import Max, QuerySet
 
 from apps.blog import selectors as blog_selectors
+from apps.broker.models import EntrepreneurProfile, Need, Offer
 from apps.cases import selectors as case_selectors
 from apps.cookbook import selectors as cookbook_selectors
 from apps.events.models import Event
+from apps.fund.models import ApplicationStatus
+from apps.grants.models import Decision
 from apps.rules.models import LegalRule, Threshold
 
 EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
@@ -78,6 +81,57 @@ def _event_url(event: Event) -> str:
 
 def _published_events() -> QuerySet:
     return Event.objects.published().order_by("start", "pk")
+
+
+def _absolute(path: str) -> str:
+    from apps.events.formatting import absolute_url
+
+    return absolute_url(path)
+
+
+def _public_needs() -> QuerySet:
+    return (
+        Need.objects.public()
+        .select_related("municipality")
+        .prefetch_related("sectors", "target_groups")
+        .order_by("pk")
+    )
+
+
+def _public_offers() -> QuerySet:
+    return (
+        Offer.objects.public()
+        .select_related("profile__organisation")
+        .prefetch_related("sectors", "target_groups", "areas")
+        .order_by("pk")
+    )
+
+
+def _public_entrepreneurs() -> QuerySet:
+    return (
+        EntrepreneurProfile.objects.public()
+        .select_related("organisation")
+        .prefetch_related("areas")
+        .order_by("organisation__name", "pk")
+    )
+
+
+def _public_grants() -> QuerySet:
+    """Granted decisions only: rejected applications and their amounts are never published."""
+    return (
+        Decision.objects.filter(
+            outcome=Decision.Outcome.GRANTED,
+            application__status__in=(
+                ApplicationStatus.GRANTED,
+                ApplicationStatus.IN_PROGRESS,
+                ApplicationStatus.COMPLETED,
+            ),
+        )
+        .select_related(
+            "application__call__fund", "application__organisation", "application__sector"
+        )
+        .order_by("decided_at", "pk")
+    )
 
 
 DATASETS: tuple[Dataset, ...] = (
@@ -273,6 +327,180 @@ DATASETS: tuple[Dataset, ...] = (
             Column("capacity", "Number of seats", lambda e: e.capacity),
             Column("summary", "Summary", lambda e: e.summary),
             Column("updated_at", "When the row last changed (ISO 8601)", lambda e: e.updated_at),
+        ),
+    ),
+    Dataset(
+        slug="needs",
+        title_nb="Behov fra kommunale tjenester",
+        title_en="Needs of municipal services",
+        description_nb="Åpne, offentlige behov som kommuner har lagt ut for sosiale "
+        "entreprenører: sted, sektorer, målgrupper, status og budsjett. Aldri utkast eller "
+        "behov bare for medlemmer.",
+        description_en="Open, public needs posted by municipalities for social entrepreneurs: "
+        "place, sectors, target groups, status and budget. Never drafts or members-only needs.",
+        api_path="/api/v1/needs",
+        themes=("SOCI", "GOVE"),
+        keywords_nb=("behov", "kommune", "sosialt entreprenørskap", "innovasjon"),
+        keywords_en=("needs", "municipality", "social entrepreneurship", "innovation"),
+        rows=_public_needs,
+        modified_field="updated_at",
+        columns=(
+            Column("id", "Identifier of the need", lambda n: n.pk),
+            Column("key", "Import key; may be empty", lambda n: n.key),
+            Column("title", "Title", lambda n: n.title),
+            Column("url", "Address of the need", lambda n: _absolute(n.get_absolute_url())),
+            Column(
+                "municipality_code", "Four-digit municipality number", lambda n: n.municipality.code
+            ),
+            Column("municipality", "Municipality name", lambda n: n.municipality.name),
+            Column("status", "open or in_dialogue", lambda n: n.status),
+            Column(
+                "sectors",
+                "Sector codes separated by ';'",
+                lambda n: [s.code for s in n.sectors.all()],
+            ),
+            Column(
+                "target_groups",
+                "Target group codes separated by ';'",
+                lambda n: [g.code for g in n.target_groups.all()],
+            ),
+            Column(
+                "no_clear_owner",
+                "true when no service clearly owns the need",
+                lambda n: n.no_clear_owner,
+            ),
+            Column(
+                "budget_min", "Budget from, NOK excluding VAT; may be empty", lambda n: n.budget_min
+            ),
+            Column(
+                "budget_max", "Budget to, NOK excluding VAT; may be empty", lambda n: n.budget_max
+            ),
+            Column("expires_at", "Last day the need is open (YYYY-MM-DD)", lambda n: n.expires_at),
+            Column("updated_at", "When the row last changed (ISO 8601)", lambda n: n.updated_at),
+        ),
+    ),
+    Dataset(
+        slug="offers",
+        title_nb="Tilbud fra sosiale entreprenører",
+        title_en="Offers from social entrepreneurs",
+        description_nb="Aktive tilbud fra godkjente sosiale entreprenører: sektorer, "
+        "målgrupper, modenhet og område.",
+        description_en="Active offers from approved social entrepreneurs: sectors, target "
+        "groups, maturity and area.",
+        api_path="/api/v1/offers",
+        themes=("SOCI", "ECON"),
+        keywords_nb=("tilbud", "sosial entreprenør", "tjenester"),
+        keywords_en=("offers", "social entrepreneur", "services"),
+        rows=_public_offers,
+        modified_field="updated_at",
+        columns=(
+            Column("id", "Identifier of the offer", lambda o: o.pk),
+            Column("key", "Import key; may be empty", lambda o: o.key),
+            Column("title", "Title", lambda o: o.title),
+            Column("url", "Address of the offer", lambda o: _absolute(o.get_absolute_url())),
+            Column(
+                "organisation", "The entrepreneur's name", lambda o: o.profile.organisation.name
+            ),
+            Column(
+                "organisation_number",
+                "Nine-digit organisation number",
+                lambda o: o.profile.organisation.org_number,
+            ),
+            Column(
+                "maturity", "idea, startup, tested, established or scaled", lambda o: o.maturity
+            ),
+            Column(
+                "sectors",
+                "Sector codes separated by ';'",
+                lambda o: [s.code for s in o.sectors.all()],
+            ),
+            Column(
+                "target_groups",
+                "Target group codes separated by ';'",
+                lambda o: [g.code for g in o.target_groups.all()],
+            ),
+            Column(
+                "area_national", "true when offered in the whole country", lambda o: o.area_national
+            ),
+            Column(
+                "areas",
+                "Municipality numbers separated by ';'",
+                lambda o: [m.code for m in o.areas.all()],
+            ),
+            Column("updated_at", "When the row last changed (ISO 8601)", lambda o: o.updated_at),
+        ),
+    ),
+    Dataset(
+        slug="entrepreneurs",
+        title_nb="Sosiale entreprenører",
+        title_en="Social entrepreneurs",
+        description_nb="Godkjente profiler for sosiale entreprenører med organisasjonsnummer, "
+        "organisasjonsform og område.",
+        description_en="Approved profiles of social entrepreneurs with organisation number, "
+        "legal form and area.",
+        api_path="/api/v1/entrepreneurs",
+        themes=("SOCI", "ECON"),
+        keywords_nb=("sosial entreprenør", "arbeidsinkludering", "organisasjon"),
+        keywords_en=("social entrepreneur", "work integration", "organisation"),
+        rows=_public_entrepreneurs,
+        modified_field="updated_at",
+        columns=(
+            Column("slug", "Identifier of the entrepreneur", lambda p: p.organisation.slug),
+            Column("name", "Name", lambda p: p.organisation.name),
+            Column("url", "Address of the profile", lambda p: _absolute(p.get_absolute_url())),
+            Column(
+                "organisation_number",
+                "Nine-digit organisation number",
+                lambda p: p.organisation.org_number,
+            ),
+            Column("legal_form", "Legal form (AS, SA, STI …)", lambda p: p.organisation.legal_form),
+            Column(
+                "work_integration",
+                "true for a work-integration enterprise",
+                lambda p: p.organisation.work_integration,
+            ),
+            Column("summary", "Summary", lambda p: p.summary),
+            Column(
+                "area_national", "true when serving the whole country", lambda p: p.area_national
+            ),
+            Column(
+                "areas",
+                "Municipality numbers separated by ';'",
+                lambda p: [m.code for m in p.areas.all()],
+            ),
+            Column("updated_at", "When the row last changed (ISO 8601)", lambda p: p.updated_at),
+        ),
+    ),
+    Dataset(
+        slug="grants",
+        title_nb="Tildelinger fra innovasjonsfond",
+        title_en="Innovation fund grants",
+        description_nb="Innvilgede søknader til kommunale innovasjonsfond: fond, utlysning, "
+        "mottaker, sektor, beløp og vedtaksdato. Aldri avslåtte søknader.",
+        description_en="Granted applications to municipal innovation funds: fund, call, "
+        "recipient, sector, amount and date of decision. Never rejected applications.",
+        api_path="/api/v1/grants",
+        themes=("ECON", "SOCI", "GOVE"),
+        keywords_nb=("tilskudd", "innovasjonsfond", "tildeling"),
+        keywords_en=("grants", "innovation fund", "award"),
+        rows=_public_grants,
+        modified_field="decided_at",
+        columns=(
+            Column("id", "Identifier of the application", lambda d: d.application_id),
+            Column("title", "Project title", lambda d: d.application.title),
+            Column("fund", "Fund", lambda d: d.application.call.fund.name),
+            Column("call", "Call", lambda d: d.application.call.title),
+            Column(
+                "recipient", "Recipient organisation", lambda d: d.application.organisation.name
+            ),
+            Column(
+                "sector",
+                "Sector code; may be empty",
+                lambda d: d.application.sector.code if d.application.sector else "",
+            ),
+            Column("amount", "Whole NOK granted", lambda d: d.amount),
+            Column("status", "granted, in_progress or completed", lambda d: d.application.status),
+            Column("decided_at", "When the grant was decided (ISO 8601)", lambda d: d.decided_at),
         ),
     ),
 )

@@ -47,6 +47,9 @@ def _meta(html: str, prop: str) -> str | None:
     return match.group(1) if match else None
 
 
+NOT_IN_DEMO = {"needs", "offers", "entrepreneurs", "grants"}
+
+
 class TestCatalogue:
     @pytest.fixture
     def catalogue(self, demo, client):
@@ -74,11 +77,23 @@ class TestCatalogue:
             "posts",
             "examples",
             "events",
+            "needs",
+            "offers",
+            "entrepreneurs",
+            "grants",
         }
         publisher_id = catalogue["dct:publisher"]["@id"]
         for node in datasets:
             assert node["@type"] == "dcat:Dataset"
-            missing = [prop for prop in REQUIRED_DATASET_PROPERTIES if not node.get(prop)]
+            slug = node["@id"].rsplit("#", 1)[1]
+            missing = [
+                prop
+                for prop in REQUIRED_DATASET_PROPERTIES
+                if not node.get(prop)
+                # An empty dataset has no last change; the module's demo has no broker or
+                # fund rows.
+                and not (prop == "dct:modified" and slug in NOT_IN_DEMO)
+            ]
             assert not missing, (node["@id"], missing)
             assert _languages(node["dct:title"]) == {"nb", "en"}
             assert node["dct:publisher"]["@id"] == publisher_id
@@ -129,7 +144,10 @@ class TestCsv:
             assert body.startswith(b"\xef\xbb\xbf"), dataset.slug
             assert rows[0] == [column.name for column in dataset.columns]
             assert len(rows) - 1 == dataset.rows().count(), dataset.slug
-            assert len(rows) > 1, dataset.slug
+            # The broker and fund demos are not part of this module's demo content; their
+            # datasets' rows are tested in test_broker_and_grant_datasets.py.
+            if dataset.slug not in NOT_IN_DEMO:
+                assert len(rows) > 1, dataset.slug
 
     def test_recipes_csv_content(self, demo, client):
         _body, rows = self._read(client, "recipes")
