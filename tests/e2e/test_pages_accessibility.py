@@ -5,8 +5,11 @@ and a keyboard-only walk from the home page to a recipe with visible focus."""
 import pytest
 from django.core.management import call_command
 
+from apps.accounts.models import Organisation
 from apps.blog.models import BlogPostPage
+from apps.broker.models import EntrepreneurProfile, Need, Offer
 from apps.cookbook.models import ChapterPage, RecipePage
+from apps.fund.models import Call, Fund
 
 pytestmark = pytest.mark.browser
 
@@ -51,6 +54,18 @@ def _public_urls(page) -> dict[str, str]:
         "dialogue meetings": "/dialogmoter/",
         "organisations": "/organisasjoner/",
         "route guide": "/veiviser/",
+        "needs": "/behov/",
+        "need": Need.objects.public().first().get_absolute_url(),
+        "entrepreneurs": "/entreprenorer/",
+        "entrepreneur": EntrepreneurProfile.objects.public().first().get_absolute_url(),
+        "offer": Offer.objects.public().first().get_absolute_url(),
+        "funds": "/fond/",
+        "fund": Fund.objects.first().get_absolute_url(),
+        "call": Call.objects.filter(published=True).first().get_absolute_url(),
+        "granted projects": "/fond/tildelinger/",
+        "fund statistics": "/fond/statistikk/",
+        "insights": "/innsikt/",
+        "organisation": Organisation.objects.get(municipality__code="3201").get_absolute_url(),
         "not found": "/finnes-ikke/",
     }
     page.goto(urls["change log"])

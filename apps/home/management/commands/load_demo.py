@@ -19,6 +19,7 @@ from apps.events import demo as events_demo
 from apps.fund import demo as fund_demo
 from apps.grants import demo as grants_demo
 from apps.home.testing import ensure_home_page
+from apps.insights import demo as insights_demo
 from apps.matching import demo as matching_demo
 from apps.rules import demo as rules_demo
 
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             collaborations_demo.load()
             fund_demo.load()
             grants_demo.load()
+            insights_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
         self._report_people()
