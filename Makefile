@@ -46,14 +46,18 @@ test: install-test ## Lint, then every test on SQLite and on a throwaway Postgre
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(MAKE) --no-print-directory test-sqlite test-pg
 
+# Two pytest-xdist workers: the machines have 2 cores; each worker has its own test database
+# (and its own Chromium for the browser tests).
+PYTEST_WORKERS ?= 2
+
 test-sqlite: install-test ## All tests on SQLite
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test-pg: install-test ## All tests on PostgreSQL (starts and removes its own cluster)
-	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q
+	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test-fast: install-test ## Tests without the browser, SQLite only
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not browser"
 
 check: install-test ## Ruff lint and format check, migrations check, deploy check
 	$(PY) -m ruff check .
