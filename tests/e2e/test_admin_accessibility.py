@@ -1,0 +1,68 @@
+"""The moderation and suggestion screens we add to Wagtail's admin, in Debian's Chromium:
+zero axe-core violations (WCAG 2.0/2.1 A and AA) with real items waiting."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from apps.accounts.models import User
+from apps.accounts.tests.factories import UserFactory
+from apps.contributions import services
+from apps.contributions.models import SuggestedChange
+from apps.cookbook.models import RecipePage
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def waiting(transactional_db, settings):
+    from apps.core.services import vocabulary_ensure
+
+    settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False
+    vocabulary_ensure()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    recipe = RecipePage.objects.live().order_by("path").first()
+    newcomer = UserFactory()
+    services.tip_submit(recipe=recipe, author=newcomer, text="Ring rektor før dere starter.")
+    suggestion = services.suggestion_submit(
+        recipe=recipe,
+        author=newcomer,
+        field="summary",
+        text="Et kortere sammendrag som sier hva oppskriften gjør.",
+        reason="Lettere å forstå for nye lesere.",
+    )
+    return suggestion
+
+
+def _log_in(page, live_server) -> None:
+    admin = User.objects.create_superuser(email="moderator@example.no", password="x" * 20)
+    client = Client()
+    client.force_login(admin)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_moderation_and_suggestion_screens_have_no_axe_violations(
+    waiting, page, live_server, axe_violations
+):
+    _log_in(page, live_server)
+    suggestion = SuggestedChange.objects.get(pk=waiting.pk)
+    violations: list[str] = []
+    for url, shows in (
+        ("/admin/bidrag/moderering/", "Ring rektor"),
+        ("/admin/bidrag/forslag/", suggestion.recipe.title),
+        (f"/admin/bidrag/forslag/{suggestion.pk}/", "Et kortere sammendrag"),
+    ):
+        response = page.goto(url)
+        assert response.status == 200, f"{url} gave {response.status}"
+        assert shows in page.content(), f"{url} does not show {shows!r}"
+        violations += axe_violations(page)
+    assert violations == [], "\n".join(violations)
