@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.forms import error_links
+
 from . import selectors, services
 from .forms import (
     CollaborationEditForm,
@@ -42,14 +44,6 @@ from .stages import Stage, is_final
 
 def _breadcrumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
     return [(_("Home"), "/"), (_("Collaborations"), reverse("collaborations:mine")), *extra]
-
-
-def _error_links(form) -> list[tuple[str, str]]:
-    links = []
-    for name, errors in form.errors.items():
-        anchor = form[name].auto_id if name in form.fields else f"{form.prefix or 'form'}-form"
-        links += [(message, anchor) for message in errors]
-    return links
 
 
 def _collaboration(request: HttpRequest, pk: int) -> tuple[Collaboration, Viewer]:
@@ -222,7 +216,7 @@ def introduce(request: HttpRequest) -> HttpResponse:
             "need": need,
             "offer": offer,
             "form": form,
-            "errors": _error_links(form) if form.is_bound else [],
+            "errors": error_links(form) if form.is_bound else [],
             "breadcrumbs": _breadcrumbs((_("Introduce"), request.get_full_path())),
         },
         status=status,
@@ -255,7 +249,7 @@ def _render_detail(
     errors = []
     for form in forms.values():
         if form.is_bound:
-            errors += _error_links(form)
+            errors += error_links(form)
     context = {
         "collaboration": collaboration,
         "stage_label": Stage(collaboration.stage).label,
@@ -423,7 +417,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "collaboration": collaboration,
             "form": form,
-            "errors": _error_links(form) if form.is_bound else [],
+            "errors": error_links(form) if form.is_bound else [],
             "breadcrumbs": _breadcrumbs(
                 (collaboration.title, collaboration.get_absolute_url()),
                 (_("Edit"), reverse("collaborations:edit", args=[pk])),

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.forms import error_links
+
 from . import selectors, services
 from .formatting import event_when, format_date, format_datetime, format_time, oslo
 from .forms import ConvertToCaseForm, InputForm, MessageForm, RegistrationForm
@@ -36,20 +38,6 @@ def _client_ip(request: HttpRequest) -> str:
 
 def _breadcrumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
     return [(_("Home"), "/"), (_("Dialogue meetings"), reverse("events:list")), *extra]
-
-
-def _error_links(form) -> list[tuple[str, str]]:
-    """(message, anchor) for the error summary; a radio group is reached at its first
-    option."""
-    links = []
-    for name, errors in form.errors.items():
-        if name == "__all__":
-            links += [(message, f"{form.prefix}-form") for message in errors]
-            continue
-        field = form[name]
-        anchor = field.auto_id + ("_0" if name in ("role", "kind") else "")
-        links += [(message, anchor) for message in errors]
-    return links
 
 
 @require_GET
@@ -105,11 +93,9 @@ def _render_event(
         "seats_left": event.seats_left,
         "converted": selectors.converted_inputs(event=event),
         "registration_form": registration_form,
-        "registration_errors": _error_links(registration_form)
-        if registration_form.is_bound
-        else [],
+        "registration_errors": error_links(registration_form) if registration_form.is_bound else [],
         "input_form": input_form,
-        "input_errors": _error_links(input_form) if input_form.is_bound else [],
+        "input_errors": error_links(input_form) if input_form.is_bound else [],
         "alert": alert,
         "alert_for": alert_for,
         "jsonld": json_ld(event_schema(event, now=now)),
@@ -430,7 +416,7 @@ def message_attendees(request: HttpRequest, slug: str) -> HttpResponse:
             {
                 "event": event,
                 "form": form,
-                "errors": _error_links(form) if form.is_bound else [],
+                "errors": error_links(form) if form.is_bound else [],
                 "recipients": event.confirmed_total,
                 "breadcrumbs": _breadcrumbs(
                     (event.title, event.get_absolute_url()),

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.forms import error_links
 from apps.fund.models import Application, ApplicationStatus, Call, Fund
 
 from . import permissions, selectors, services, xlsx
@@ -49,22 +50,6 @@ def _breadcrumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
 
 def _manage_crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
     return _breadcrumbs((_("Fund management"), reverse("grants:manage")), *extra)
-
-
-def _error_links(*forms) -> list[tuple[str, str]]:
-    links = []
-    for form in forms:
-        if form is None or not form.is_bound:
-            continue
-        for name, errors in form.errors.items():
-            if name == "__all__":
-                links += [(message, f"{form.prefix}-form") for message in errors]
-                continue
-            field = form[name]
-            radio = getattr(field.field.widget, "input_type", "") == "radio"
-            anchor = field.auto_id + ("_0" if radio else "")
-            links += [(message, anchor) for message in errors]
-    return links
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -152,7 +137,7 @@ def _application_page(
         "screening_note": selectors.status_note(application, S.INELIGIBLE),
         "payments": list(application.payments.select_related("milestone")),
         "reports": list(application.reports.prefetch_related("indicators")),
-        "errors": _error_links(*defaults.values()),
+        "errors": error_links(*defaults.values()),
         "breadcrumbs": _manage_crumbs(
             (application.title, reverse("grants:application", args=[application.pk]))
         ),
@@ -529,7 +514,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 "form": form,
                 "can_score": can_score,
                 "others": others,
-                "errors": _error_links(form),
+                "errors": error_links(form),
                 "breadcrumbs": _breadcrumbs(
                     (_("My reviews"), reverse("grants:reviews")),
                     (application.title, reverse("grants:review", args=[assignment.pk])),
@@ -563,7 +548,7 @@ def conflict(request: HttpRequest, pk: int) -> HttpResponse:
                 "assignment": assignment,
                 "application": assignment.application,
                 "form": form,
-                "errors": _error_links(form),
+                "errors": error_links(form),
                 "breadcrumbs": _breadcrumbs(
                     (_("My reviews"), reverse("grants:reviews")),
                     (_("Conflict of interest"), reverse("grants:conflict", args=[pk])),
@@ -673,7 +658,7 @@ def report(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The report is sent. Thank you."))
             return redirect("grants:project", pk=application.pk)
-    errors = _error_links(form, *indicators.forms)
+    errors = error_links(form, *indicators.forms)
     return _private(
         render(
             request,
