@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "apps.fund",
     "apps.grants",
     "apps.insights",
+    "apps.operations",
     "apps.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
