@@ -64,3 +64,27 @@ def is_editor(user) -> bool:
 def requires_two_factor(user) -> bool:
     """Editors and administrators must use TOTP to reach the Wagtail admin."""
     return is_editor(user)
+
+
+# National staff of Kokeboka: verify organisations, review any profile, grant roles. A role
+# that is granted (membership of this group), never implied by is_superuser or is_staff.
+PLATFORM_STAFF_GROUP = "Kokeboka-stab"
+
+
+def has_verified_second_factor(user) -> bool:
+    """True when this request's session was verified with a second factor (django-otp's
+    OTPMiddleware sets user.is_verified). A user object not from a request is never verified."""
+    if not _is_person(user):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
+def is_platform_staff(user) -> bool:
+    """Kokeboka's national staff, in a session verified with the second factor."""
+    return (
+        _is_person(user)
+        and user.is_active
+        and in_group(user, PLATFORM_STAFF_GROUP)
+        and has_verified_second_factor(user)
+    )
