@@ -23,8 +23,8 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-install-test: $(VENV)/.installed-test ## Install test needs too, Debian's Chromium included
-	bash scripts/install-chromium.sh
+install-test: $(VENV)/.installed-test ## Install test needs too: Debian's Chromium, PostgreSQL 15, Redis, nginx
+	bash scripts/install-test-deps.sh
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
