@@ -41,10 +41,8 @@ def _item_choices(queue) -> list[tuple[str, str]]:
     ):
         choices += [(f"{kind}:{item.pk}", str(item)) for item in items]
     for report in queue.reports:
-        target = report.target
-        if target is not None:
-            kind = {Tip: "tip", TriedReport: "tried", Comment: "comment"}[type(target)]
-            choices.append((f"{kind}:{target.pk}", str(target)))
+        if report.target is not None:
+            choices.append((f"{report.target_kind}:{report.target.pk}", str(report.target)))
     return choices
 
 

@@ -130,8 +130,24 @@ def _with_content(reports: list[Report]) -> list[Report]:
         for obj in model.objects.filter(pk__in=ids).select_related("author"):
             objects[(ct_id, obj.pk)] = obj
     for report in reports:
-        report.target = objects.get((report.content_type_id, report.object_id))
+        target = objects.get((report.content_type_id, report.object_id))
+        report.target = target
+        # The template reads these plain attributes: each kind keeps its text in a different
+        # field, and a template lookup of a field the kind lacks fails the whole queue.
+        report.target_kind = _REPORT_KINDS.get(type(target), "")
+        report.target_text = _report_text(target)
     return reports
+
+
+_REPORT_KINDS = {Tip: "tip", TriedReport: "tried", Comment: "comment"}
+
+
+def _report_text(target) -> str:
+    if target is None:
+        return ""
+    if isinstance(target, TriedReport):
+        return target.what_we_would_do_differently or str(target.get_outcome_display())
+    return target.text
 
 
 def moderation_queue(*, limit: int = 100) -> ModerationQueue:

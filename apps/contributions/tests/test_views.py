@@ -223,6 +223,47 @@ def test_report_form_creates_report(client, member, recipe):
     assert tip.pk == services.MODERATED_MODELS["tip"].objects.get().pk
 
 
+def test_reported_contributions_keep_the_moderation_queue_working(
+    client, member, moderator, recipe, post
+):
+    """Finding 7 of issue 19: one report of a tip made the queue answer 500 until resolved."""
+    tip = TipFactory(recipe=recipe, text="Ring kommunen først")
+    tried = TriedReportFactory(recipe=recipe, what_we_would_do_differently="Start tidligere")
+    comment = CommentFactory(post=post, text="Reklame for noe annet")
+    client.force_login(member)
+    for kind, pk, reason in [
+        ("tips", tip.pk, "Feil om tipset"),
+        ("erfaringer", tried.pk, "Feil om erfaringen"),
+        ("kommentarer", comment.pk, "Feil om kommentaren"),
+    ]:
+        url = reverse("contributions:report-create", args=[kind, pk])
+        assert client.post(url, {"reason": reason}).status_code == 302
+    client.force_login(moderator)
+    response = client.get(reverse("contributions_admin:queue"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Reported content (3)" in html
+    for text in [
+        "Ring kommunen først",
+        "Feil om tipset",
+        "Start tidligere",
+        "Feil om erfaringen",
+        "Reklame for noe annet",
+        "Feil om kommentaren",
+    ]:
+        assert text in html
+    assert f'value="tip:{tip.pk}"' in html
+    assert f'value="tried:{tried.pk}"' in html
+    assert f'value="comment:{comment.pk}"' in html
+    # The moderator can act on the reported tip straight from the queue.
+    response = client.post(
+        reverse("contributions_admin:queue"), {"action": "hide", "items": [f"tip:{tip.pk}"]}
+    )
+    assert response.status_code == 302
+    tip.refresh_from_db()
+    assert tip.status == Status.HIDDEN
+
+
 def test_rate_limit_per_account_and_ip(client, member, recipe, settings):
     settings.KOKEBOKA_RATELIMITS = {**settings.KOKEBOKA_RATELIMITS, "contribution": (3, 3600)}
     client.force_login(member)
