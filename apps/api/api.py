@@ -25,7 +25,8 @@ DESCRIPTION = """Open data from Kokeboka: recipes, legal rules and thresholds, e
 blog posts and dialogue meetings. Only published content. Free to reuse under CC BY 4.0.
 
 * **Lists** are paginated as `{"items": [...], "count": N}` with `limit` (1–100, default 100)
-  and `offset`. `count` is the number of rows matching the filters.
+  and `offset` (0–1,000,000). `count` is the number of rows matching the filters. A value out
+  of range answers `422` with the parameter and the allowed range in `detail`.
 * **`updated_since`** (ISO 8601 date-time) on lists returns only rows changed since then, for
   incremental harvesting.
 * **Caching**: every 200 response to GET has a strong `ETag`; send it back in `If-None-Match`

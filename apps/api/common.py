@@ -1,7 +1,8 @@
 """Shared pieces of the public API: one pagination class and the `updated_since` filter.
 
 Every list endpoint answers {"items": [...], "count": N}; `limit` is 1–100 (default 100)
-and `offset` counts from 0. `updated_since` keeps only rows changed at or after a moment."""
+and `offset` counts from 0 up to MAX_OFFSET. `updated_since` keeps only rows changed at or
+after a moment."""
 
 import datetime
 from collections.abc import Iterable
@@ -13,6 +14,9 @@ from ninja import Field, Query, Schema
 from ninja.pagination import LimitOffsetPagination
 
 MAX_LIMIT = 100
+# Far beyond any list we publish, and far inside what a database's 64-bit OFFSET takes: a
+# larger value would reach the database as an integer it cannot hold and fail the request.
+MAX_OFFSET = 1_000_000
 
 UPDATED_SINCE_DESCRIPTION = (
     "An ISO 8601 date-time, e.g. 2025-01-31T12:00:00+01:00. Only rows changed at or after "
@@ -31,7 +35,13 @@ class Pagination(LimitOffsetPagination):
             description=f"How many rows to return (1–{MAX_LIMIT}).",
             examples=[20],
         )
-        offset: int = Field(0, ge=0, description="How many rows to skip.", examples=[0])
+        offset: int = Field(
+            0,
+            ge=0,
+            le=MAX_OFFSET,
+            description=f"How many rows to skip (0–{MAX_OFFSET}).",
+            examples=[0],
+        )
 
     def __init__(self, max_limit: int = MAX_LIMIT, **kwargs: Any) -> None:
         super().__init__(max_limit=min(max_limit, MAX_LIMIT), **kwargs)

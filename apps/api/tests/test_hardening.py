@@ -59,6 +59,56 @@ class TestPagination:
             assert "offset" in params, path
             assert "updated_since" in params, path
 
+    @staticmethod
+    def _paginated_lists(client) -> list[str]:
+        schema = client.get("/api/v1/openapi.json").json()
+        paths = []
+        for path, operations in schema["paths"].items():
+            names = {p["name"] for p in operations.get("get", {}).get("parameters", [])}
+            if "offset" in names and "{" not in path:
+                paths.append(path)
+        return paths
+
+    def test_lists_are_found_for_the_bounds_check(self, client):
+        paths = self._paginated_lists(client)
+        assert "/api/v1/needs" in paths
+        assert "/api/v1/grants" in paths
+        assert len(paths) >= 12
+
+    @pytest.mark.parametrize(
+        ("name", "value", "bound"),
+        [
+            ("offset", "99999999999999999999", "less than or equal to 1000000"),
+            ("offset", "1000001", "less than or equal to 1000000"),
+            ("offset", "-1", "greater than or equal to 0"),
+            ("limit", "99999999999999999999", "less than or equal to 100"),
+            ("limit", "-1", "greater than or equal to 1"),
+        ],
+    )
+    def test_out_of_range_offset_and_limit_are_refused_on_every_list(
+        self, client, name, value, bound
+    ):
+        """Issue 19: `/api/v1/needs?offset=99999999999999999999` answered 500."""
+        for path in self._paginated_lists(client):
+            response = client.get(f"{path}?{name}={value}")
+            assert response.status_code == 422, path
+            [error] = response.json()["detail"]
+            assert error["loc"] == ["query", name], path
+            assert bound in error["msg"], path
+
+    def test_largest_offset_answers_an_empty_page(self, client):
+        LegalRuleFactory.create_batch(2)
+        for path in self._paginated_lists(client):
+            response = client.get(f"{path}?offset=1000000")
+            assert response.status_code == 200, path
+            assert response.json()["items"] == [], path
+
+    def test_out_of_range_match_limit_is_refused(self, client):
+        for value in ("99999999999999999999", "-1"):
+            response = client.get(f"/api/v1/needs/1/matches?limit={value}")
+            assert response.status_code == 422
+            assert response.json()["detail"][0]["loc"] == ["query", "limit"]
+
     def test_query_count_does_not_grow_with_rows(self, client):
         LegalRuleFactory.create_batch(10)
         with CaptureQueriesContext(connection) as few:
