@@ -3,7 +3,6 @@ are never cached; the list of granted projects and the statistics are public."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
 from apps.fund.models import Application, ApplicationStatus, Call, Fund
 
@@ -323,15 +323,6 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Exports --------------------------------------------------------------------------------
 
-# Spreadsheets run cells that start with these as formulas; texts come from applicants.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
 def export_header() -> list[str]:
     return [
         _("Call"),
@@ -353,11 +344,11 @@ def export_values(rows) -> Iterator[list]:
     for application in rows:
         decision = getattr(application, "decision", None)
         yield [
-            _text(application.call.title),
-            _text(application.title),
-            _text(application.organisation.name),
-            _text(", ".join(partner.name for partner in application.partners.all())),
-            _text(application.sector.name if application.sector else ""),
+            safe_cell(application.call.title),
+            safe_cell(application.title),
+            safe_cell(application.organisation.name),
+            safe_cell(", ".join(partner.name for partner in application.partners.all())),
+            safe_cell(application.sector.name if application.sector else ""),
             str(S(application.status).label),
             (
                 application.submitted_at.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
@@ -370,11 +361,6 @@ def export_values(rows) -> Iterator[list]:
             decision.decided_at.astimezone(OSLO).strftime("%Y-%m-%d") if decision else "",
             application.paid or 0,
         ]
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
 
 
 def _managed_fund(request: HttpRequest, slug: str) -> Fund:
@@ -392,14 +378,16 @@ def _filename(fund: Fund, suffix: str) -> str:
 @require_GET
 def export_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     fund = _managed_fund(request, slug)
-    writer = csv.writer(_Echo(), delimiter=";")
+    # Semicolons for Excel set up for Norwegian; texts come from applicants, so every cell
+    # goes through the one formula-safe CSV helper.
+    lines = CsvLines(delimiter=";")
     header = export_header()
 
     def stream() -> Iterator[str]:
         yield "\ufeff"
-        yield writer.writerow(header)
+        yield lines.row(header)
         for values in export_values(selectors.export_rows(fund=fund)):
-            yield writer.writerow(values)
+            yield lines.row(values)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(fund, "csv")}"'

@@ -3,8 +3,6 @@ Views parse the filters, check permission and hand over to selectors and charts.
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from apps.core.csvsafe import CsvLines
 from apps.core.models import Municipality
 
 from .charts import Chart, present
@@ -36,14 +35,9 @@ def _form(request: HttpRequest, *, with_place: bool) -> InsightFilterForm:
     return InsightFilterForm(request.GET if submitted else None, with_place=with_place)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _csv_response(chart: Chart, *, filename: str) -> HttpResponse:
-    writer = csv.writer(_Echo())
-    body = BOM + "".join(writer.writerow(line) for line in chart.csv_rows())
+    lines = CsvLines()
+    body = BOM + "".join(lines.row(line) for line in chart.csv_rows())
     response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

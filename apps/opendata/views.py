@@ -1,12 +1,13 @@
 """Open data: the DCAT catalogue, bulk CSV files, sitemap-adjacent robots.txt."""
 
-import csv
 import json
 from collections.abc import Iterator
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+
+from apps.core.csvsafe import CsvLines
 
 from .catalog import catalog
 from .datasets import DATASETS_BY_SLUG, Dataset
@@ -26,18 +27,12 @@ def catalog_view(request: HttpRequest) -> HttpResponse:
     return response
 
 
-class _Echo:
-    """A file-like object whose write() returns the line, for csv.writer."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_lines(dataset: Dataset) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield BOM + writer.writerow([column.name for column in dataset.columns])
+    """The dataset as CSV lines; texts written by visitors cannot run as spreadsheet formulas."""
+    lines = CsvLines()
+    yield BOM + lines.row([column.name for column in dataset.columns])
     for row in dataset.iter_rows(chunk_size=500):
-        yield writer.writerow(row)
+        yield lines.row(row)
 
 
 @require_GET
