@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast check format bench messages vendor clean
+.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast check format bench messages vendor clean backup restore
 
 help: ## List every target with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +71,13 @@ format: install-test ## Format and fix imports with ruff
 
 bench: install ## Requests/s and p95 for key pages against a static file, under granian
 	bash scripts/bench.sh
+
+backup: install ## Back up the database and uploaded files into var/backups/<UTC time>/ (OUTPUT=dir)
+	$(PY) scripts/backup.py create $(if $(OUTPUT),--output $(OUTPUT))
+
+restore: install ## Restore BACKUP=dir into a new database (DATABASE_URL) and storage, then verify
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<time>"; exit 2; }
+	$(PY) scripts/backup.py restore $(BACKUP)
 
 messages: install ## Extract and compile translations (nb, en)
 	$(PY) manage.py makemessages -l nb -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
