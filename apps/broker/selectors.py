@@ -18,25 +18,34 @@ from .models import (
     Offer,
     ReviewStatus,
 )
-from .permissions import EDIT_PROFILE_ROLES, is_person, org_ids_with_roles, roles_by_org
+from .permissions import (
+    EDIT_PROFILE_ROLES,
+    is_person,
+    is_platform_staff,
+    is_verified_member,
+    need_work_org_ids,
+    org_ids_with_roles,
+    profile_municipality_ids,
+    review_municipality_ids,
+)
 
 
 def needs_visible_to(user, *, today: datetime.date | None = None) -> QuerySet[Need]:
-    """Public needs for everyone; members-only published needs for members of any
-    organisation; every need of the person's own organisations (drafts, closed, expired:
-    members and brokers of the owning organisation); everything for superusers."""
+    """Public needs for everyone; members-only published needs for members of verified
+    organisations and national staff; every need of the organisations whose needs the person
+    writes (drafts, closed, expired: members, admins and brokers of the owning organisation;
+    not its fund managers or reviewers). As permissions.can_view_need, row for row."""
     today = today or timezone.localdate()
     qs = Need.objects.all()
     if not is_person(user):
         return qs.public(today)
-    if user.is_superuser:
-        return qs
-    roles = roles_by_org(user)
     published = Q(status__in=PUBLISHED_NEED_STATUSES, expires_at__gte=today)
     condition = published & Q(visibility=NeedVisibility.PUBLIC)
-    if roles:
+    if is_verified_member(user) or is_platform_staff(user):
         condition |= published & Q(visibility=NeedVisibility.MEMBERS)
-        condition |= Q(organisation_id__in=list(roles))
+    own = need_work_org_ids(user)
+    if own:
+        condition |= Q(organisation_id__in=sorted(own))
     return qs.filter(condition)
 
 
@@ -84,7 +93,7 @@ def needs_filtered(*, user, filters: NeedFilters) -> QuerySet[Need]:
     if filters.no_clear_owner:
         qs = qs.filter(no_clear_owner=True)
     if filters.mine:
-        qs = qs.filter(organisation_id__in=list(roles_by_org(user)))
+        qs = qs.filter(organisation_id__in=sorted(need_work_org_ids(user)))
     return need_list_queryset(qs.distinct()).order_by("-created_at", "-pk")
 
 
@@ -92,7 +101,7 @@ def own_needs_expiring(*, user, today: datetime.date | None = None) -> QuerySet[
     """Needs of the person's organisations that are published and expire within 30 days
     or have expired: the owners are asked to renew them."""
     today = today or timezone.localdate()
-    org_ids = list(roles_by_org(user))
+    org_ids = sorted(need_work_org_ids(user))
     if not org_ids:
         return Need.objects.none()
     return (
@@ -187,13 +196,36 @@ def profile_for_detail(slug: str) -> EntrepreneurProfile | None:
     )
 
 
-def profiles_pending_review() -> QuerySet[EntrepreneurProfile]:
-    return (
+def profiles_pending_review(user) -> list[EntrepreneurProfile]:
+    """The review queue of this person: every pending profile for national staff; for a
+    broker, those that serve the municipalities they broker for (or the whole country).
+    Filtered in the database; the same rule as permissions.can_review_profile."""
+    qs = (
         EntrepreneurProfile.objects.filter(review_status=ReviewStatus.PENDING)
         .select_related("organisation")
-        .prefetch_related("offers")
+        .prefetch_related("offers__areas", "areas")
         .order_by("updated_at", "pk")
     )
+    if is_platform_staff(user):
+        return list(qs)
+    mine = sorted(review_municipality_ids(user))
+    if not mine:
+        return []
+    serving = (
+        Q(area_national=True)
+        | Q(offers__area_national=True)
+        | Q(areas__in=mine)
+        | Q(offers__areas__in=mine)
+    )
+    ids = EntrepreneurProfile.objects.filter(serving).values("pk")
+    profiles = list(qs.filter(pk__in=ids))
+    # The rule once more, row by row, from the prefetched rows (no extra queries).
+    return [p for p in profiles if _serves(p, set(mine))]
+
+
+def _serves(profile: EntrepreneurProfile, municipality_ids: set[int]) -> bool:
+    serves = profile_municipality_ids(profile)
+    return serves is None or bool(serves & municipality_ids)
 
 
 def organisations_for_profile(user):
@@ -206,3 +238,84 @@ def organisations_for_profile(user):
         "entrepreneur_profile"
     )
     return qs.filter(pk__in=org_ids_with_roles(user, EDIT_PROFILE_ROLES)).order_by("name")
+
+
+# Warnings before something lapses (the scheduler's jobs, apps/broker/tasks.py) -------------
+
+EXPIRY_WARNING_DAYS = 14
+
+
+def needs_expiring_soon(
+    *, today: datetime.date, days: int = EXPIRY_WARNING_DAYS
+) -> list[tuple[Need, list[tuple[int, str]]]]:
+    """Published needs that expire within `days` days (today included), each with the
+    people to warn as (user id, email): the brokers of the need's organisation, or the
+    person who posted it when the organisation has no broker. Two queries, whatever the
+    number of needs."""
+    from apps.accounts.models import Membership, MembershipRole
+
+    needs = list(
+        Need.objects.filter(
+            status__in=PUBLISHED_NEED_STATUSES,
+            expires_at__gte=today,
+            expires_at__lte=today + datetime.timedelta(days=days),
+        )
+        .select_related("organisation", "created_by")
+        .order_by("expires_at", "pk")
+    )
+    brokers: dict[int, list[tuple[int, str]]] = {}
+    for org_id, user_id, email in (
+        Membership.objects.filter(
+            organisation_id__in={need.organisation_id for need in needs},
+            role=MembershipRole.BROKER,
+            user__is_active=True,
+            user__anonymised_at__isnull=True,
+        )
+        .order_by("user_id")
+        .values_list("organisation_id", "user_id", "user__email")
+        .distinct()
+    ):
+        brokers.setdefault(org_id, []).append((user_id, email))
+    warned = []
+    for need in needs:
+        people = brokers.get(need.organisation_id, [])
+        creator = need.created_by
+        if not people and creator is not None and creator.is_active and not creator.is_anonymised:
+            people = [(creator.pk, creator.email)]
+        if people:
+            warned.append((need, people))
+    return warned
+
+
+def profiles_lapsing_soon(
+    *, today: datetime.date, days: int = EXPIRY_WARNING_DAYS
+) -> list[tuple[EntrepreneurProfile, list[tuple[int, str]]]]:
+    """Approved profiles whose yearly renewal falls due within `days` days (today
+    included), each with the people who may renew it (the organisation's admins and
+    members) as (user id, email). Two queries, whatever the number of profiles."""
+    from apps.accounts.models import Membership
+
+    profiles = list(
+        EntrepreneurProfile.objects.filter(
+            review_status=ReviewStatus.APPROVED,
+            renewal_due__gte=today,
+            renewal_due__lte=today + datetime.timedelta(days=days),
+        )
+        .select_related("organisation")
+        .order_by("renewal_due", "pk")
+    )
+    people: dict[int, list[tuple[int, str]]] = {}
+    for org_id, user_id, email in (
+        Membership.objects.filter(
+            organisation_id__in={profile.organisation_id for profile in profiles},
+            role__in=EDIT_PROFILE_ROLES,
+            user__is_active=True,
+            user__anonymised_at__isnull=True,
+        )
+        .order_by("user_id")
+        .values_list("organisation_id", "user_id", "user__email")
+        .distinct()
+    ):
+        if (user_id, email) not in people.get(org_id, []):
+            people.setdefault(org_id, []).append((user_id, email))
+    return [(p, people[p.organisation_id]) for p in profiles if p.organisation_id in people]

@@ -46,7 +46,7 @@ def unsubscribe_url(*, user_id: int) -> str:
 def _moderator_emails() -> list[str]:
     return list(
         User.objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name=MODERATORS_GROUP))
+        .filter(groups__name=MODERATORS_GROUP)
         .exclude(anonymised_at__isnull=False)
         .values_list("email", flat=True)
         .distinct()
@@ -135,22 +135,45 @@ def digest_recipients(*, frequency: str) -> list[int]:
     )
 
 
+DIGEST_KIND = "contributions.digest"
+
+
+def digest_period(*, frequency: str, now=None) -> str:
+    """The period a digest belongs to, in Oslo time: the day ("2026-12-04") for daily
+    digests, the ISO week ("2026-W49") for weekly ones. One digest per person and period."""
+    from apps.operations.schedule import OSLO
+
+    day = (now or timezone.now()).astimezone(OSLO).date()
+    if frequency == DigestFrequency.WEEKLY:
+        year, week, _weekday = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.isoformat()
+
+
 @task()
 def send_digests(*, frequency: str = DigestFrequency.DAILY) -> int:
     """Enqueues one batch task per DIGEST_BATCH_SIZE people; returns how many batches."""
     if frequency not in (DigestFrequency.DAILY, DigestFrequency.WEEKLY):
         raise ValueError(f"Unknown digest frequency: {frequency}")
+    period = digest_period(frequency=frequency)
     user_ids = digest_recipients(frequency=frequency)
     batches = 0
     for start in range(0, len(user_ids), DIGEST_BATCH_SIZE):
-        send_digest_batch.enqueue(user_ids=user_ids[start : start + DIGEST_BATCH_SIZE])
+        send_digest_batch.enqueue(
+            user_ids=user_ids[start : start + DIGEST_BATCH_SIZE], period=period
+        )
         batches += 1
     return batches
 
 
 @task()
-def send_digest_batch(*, user_ids: list[int]) -> int:
-    """One email per person in the batch who still has unsent notifications."""
+def send_digest_batch(*, user_ids: list[int], period: str = "") -> int:
+    """One email per person in the batch who still has unsent notifications, and at most one
+    per person and period however often this runs, also in two workers at once: each person
+    is claimed in the delivery ledger before the mail goes out (and released if it fails)."""
+    from apps.operations import ledger
+
+    period = period or digest_period(frequency=DigestFrequency.DAILY)
     now = timezone.now()
     pending = (
         Notification.objects.filter(user_id__in=user_ids, sent_at__isnull=True)
@@ -160,41 +183,52 @@ def send_digest_batch(*, user_ids: list[int]) -> int:
     by_user: dict[int, list[Notification]] = {}
     for note in pending:
         by_user.setdefault(note.user_id, []).append(note)
-    messages = []
-    sent_ids: list[int] = []
-    for user_id, notes in by_user.items():
-        user = notes[0].user
-        if not user.is_active or user.is_anonymised:
-            continue
-        recipes: dict[int, dict] = {}
-        for note in notes:
-            entry = recipes.setdefault(
-                note.recipe_id,
-                {
-                    "title": note.recipe.title,
-                    "url": absolute_url(note.recipe.url or "/"),
-                    "versions": [],
-                    "tips": 0,
-                },
-            )
-            if note.kind == Notification.Kind.NEW_TIP:
-                entry["tips"] += 1
-            else:
-                entry["versions"].append(note.text)
-        body = render_to_string(
-            "contributions/email/digest.txt",
+    sent = 0
+    with get_connection() as connection:
+        for user_id, notes in by_user.items():
+            user = notes[0].user
+            if not user.is_active or user.is_anonymised:
+                continue
+            if not ledger.claim(DIGEST_KIND, str(user_id), period):
+                continue
+            message = _digest_message(user=user, notes=notes, connection=connection)
+            try:
+                message.send()
+            except Exception:
+                ledger.release(DIGEST_KIND, str(user_id), period)
+                raise
+            Notification.objects.filter(pk__in=[n.pk for n in notes]).update(sent_at=now)
+            sent += 1
+    return sent
+
+
+def _digest_message(*, user, notes: list[Notification], connection) -> EmailMessage:
+    recipes: dict[int, dict] = {}
+    for note in notes:
+        entry = recipes.setdefault(
+            note.recipe_id,
             {
-                "recipes": list(recipes.values()),
-                "unsubscribe_url": unsubscribe_url(user_id=user_id),
-                "site_name": settings.WAGTAIL_SITE_NAME,
+                "title": note.recipe.title,
+                "url": absolute_url(note.recipe.url or "/"),
+                "versions": [],
+                "tips": 0,
             },
         )
-        messages.append(
-            EmailMessage(subject=_("News from the recipes you follow"), body=body, to=[user.email])
-        )
-        sent_ids.extend(n.pk for n in notes)
-    if messages:
-        with get_connection() as connection:
-            connection.send_messages(messages)
-    Notification.objects.filter(pk__in=sent_ids).update(sent_at=now)
-    return len(messages)
+        if note.kind == Notification.Kind.NEW_TIP:
+            entry["tips"] += 1
+        else:
+            entry["versions"].append(note.text)
+    body = render_to_string(
+        "contributions/email/digest.txt",
+        {
+            "recipes": list(recipes.values()),
+            "unsubscribe_url": unsubscribe_url(user_id=user.pk),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
+    )
+    return EmailMessage(
+        subject=_("News from the recipes you follow"),
+        body=body,
+        to=[user.email],
+        connection=connection,
+    )

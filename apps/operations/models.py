@@ -9,7 +9,9 @@ class Heartbeat(models.Model):
     """The last time a long-running process (the task worker, the scheduler) said it was
     alive. Readiness reads these; they live in the database because the cache may be down."""
 
-    process = models.CharField(_("process"), max_length=40, primary_key=True)
+    # "worker", "scheduler", and one row per running worker ("worker:<worker id>") that the
+    # recovery of lost tasks reads to tell a live worker from a dead one.
+    process = models.CharField(_("process"), max_length=80, primary_key=True)
     seen_at = models.DateTimeField(_("seen at"))
     detail = models.CharField(_("detail"), max_length=200, blank=True)
 
@@ -41,3 +43,25 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} {self.period}"
+
+
+class ScheduledRun(models.Model):
+    """One due time of one scheduled job that a scheduler has enqueued. The unique pair
+    (job, due_at) is the lease: when several schedulers run by mistake, only the one whose
+    insert wins enqueues the job's task, so each job runs once per due time."""
+
+    job = models.CharField(_("job"), max_length=60)
+    due_at = models.DateTimeField(_("due at"))
+    enqueued_at = models.DateTimeField(_("enqueued at"), auto_now_add=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-due_at", "job"]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "due_at"], name="operations_run_once_per_due")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.due_at:%Y-%m-%d %H:%M}"
