@@ -39,6 +39,15 @@ COUNTY_TERM = "k:"
 NATIONAL_TERM = "a:national"
 TEXT_PREFIXES = (WORD_TERM, PHRASE_TERM, CONCEPT_TERM)
 MAX_TERM_LENGTH = 100
+# Bounds that keep indexing linear in the length of the text, whatever is typed. A
+# «word» longer than MAX_WORD_LENGTH letters is no Norwegian word (the longest real
+# compounds are about 30): it is left out, neither stemmed nor split. Only the first
+# MAX_TOKENS meaningful words of one text are indexed (a description within its length
+# limit has far fewer), and only words up to MAX_COMPOUND_LENGTH are tried as compounds,
+# so compound_parts costs at most a fixed number of stemmings per word.
+MAX_WORD_LENGTH = 40
+MAX_COMPOUND_LENGTH = 40
+MAX_TOKENS = 5_000
 
 # Words of the trade that every need and offer uses; they say nothing about the match.
 DOMAIN_STOP_WORDS = frozenset(
@@ -204,10 +213,14 @@ def tokenise(text: str) -> list[Token]:
     for sentence in _SENTENCE_BREAK.split(text or ""):
         for match in _WORD.finditer(sentence):
             surface = match.group()
+            if len(surface) > MAX_WORD_LENGTH:
+                continue
             stemmed = stem(surface)
             if stemmed:
                 tokens.append(Token(surface=surface, stem=stemmed, position=position))
                 position += 1
+                if len(tokens) >= MAX_TOKENS:
+                    return tokens
         position += 2
     return tokens
 
@@ -225,9 +238,10 @@ def _lexicon() -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def compound_parts(word: str) -> tuple[str, ...]:
     """Stems of the two known words a Norwegian compound is made of («arbeidstrening» ->
-    «arbeid», «trening»), or () when it does not split into words of the lexicon."""
+    «arbeid», «trening»), or () when it does not split into words of the lexicon.
+    Words longer than MAX_COMPOUND_LENGTH are not tried: every cut costs a stemming."""
     lowered = word.lower()
-    if len(lowered) < 7:
+    if len(lowered) < 7 or len(lowered) > MAX_COMPOUND_LENGTH:
         return ()
     lexicon = _lexicon()
     for cut in range(len(lowered) - 3, 2, -1):

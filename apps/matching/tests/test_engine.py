@@ -128,3 +128,77 @@ def test_rank_puts_pinned_first_hides_dismissed_and_lowers_lookalikes():
 
 def test_idf_favours_rare_terms():
     assert engine.idf(1, 100) > engine.idf(50, 100)
+
+
+# Bounded work: indexing is linear in the text, whatever is typed -------------------------
+
+
+def _counting_stemmer(monkeypatch) -> list[str]:
+    """Counts every Snowball stemming the engine asks for, with the engine's caches empty
+    (the lexicon and concept tables are built first: they are fixed costs)."""
+    engine._lexicon()
+    engine._concept_patterns()
+    engine.stem.cache_clear()
+    engine.compound_parts.cache_clear()
+    calls: list[str] = []
+    real = engine.stem_word.__wrapped__
+
+    def counting(word: str) -> str:
+        calls.append(word)
+        return real(word)
+
+    monkeypatch.setattr(engine, "stem_word", counting)
+    return calls
+
+
+def _words(count: int, length: int) -> list[str]:
+    """Distinct letter-only words (so no cache helps), deterministic."""
+    letters = "abdefghiklmnoprstuvyæøå"
+    words = []
+    for number in range(count):
+        word, n = "", number
+        while len(word) < length:
+            word += letters[n % len(letters)]
+            n = n // len(letters) + number + len(word)
+        words.append(word)
+    return words
+
+
+def test_one_enormous_word_is_not_stemmed_or_split(monkeypatch):
+    calls = _counting_stemmer(monkeypatch)
+    document = engine.build_document(title="Arbeidstrening", texts=["a" * 100_000, "b" * 12_000])
+    # Only the title's word (and its compound parts) was stemmed; the long «words» cost nothing.
+    assert all(len(word) <= engine.MAX_WORD_LENGTH for word in calls)
+    assert len(calls) <= 2 * engine.MAX_COMPOUND_LENGTH
+    assert not any("aaaa" in term or "bbbb" in term for term in document)
+    assert engine.compound_parts("a" * 100_000) == ()
+
+
+def test_stemmings_grow_linearly_with_the_largest_allowed_text(monkeypatch):
+    from apps.core import limits
+
+    # The worst text within the limit: distinct words of the longest length still split.
+    length = engine.MAX_COMPOUND_LENGTH
+    words = _words(limits.LONG_TEXT // (length + 1), length)
+    text = " ".join(words)
+    assert len(text) <= limits.LONG_TEXT
+    calls = _counting_stemmer(monkeypatch)
+    engine.build_document(title="", texts=[text])
+    # Per word: its own stem, then per cut one stem of the right part and at most two of the
+    # left: a fixed bound per word, so the work is linear in the number of words.
+    per_word = 1 + 3 * length
+    assert len(calls) <= per_word * len(words)
+    # And doubling the text (over the limit, as an importer might try) at most doubles it.
+    double = _words(2 * len(words), length)
+    calls.clear()
+    engine.stem.cache_clear()
+    engine.compound_parts.cache_clear()
+    engine.build_document(title="", texts=[" ".join(double)])
+    assert len(calls) <= per_word * len(double)
+
+
+def test_only_the_first_max_tokens_words_of_a_text_are_indexed():
+    words = _words(engine.MAX_TOKENS + 500, 8)
+    tokens = engine.tokenise(" ".join(words))
+    assert len(tokens) == engine.MAX_TOKENS
+    assert tokens[-1].surface == words[engine.MAX_TOKENS - 1]
