@@ -76,14 +76,13 @@ def _query_document(kind: str, obj) -> dict[str, engine.Entry]:
     document = _documents(kind, [obj.pk])[obj.pk]
     if document:
         return document
-    # Not indexed yet (rows loaded raw, or an index built before this object): index now.
+    # Not indexed yet (the task worker has not got to it, or rows were loaded raw): analyse
+    # it here, without writing; a read never takes the write lock.
     from . import services
 
     if kind == TermKind.NEED:
-        services.index_need(need=obj)
-    else:
-        services.index_offer(offer=obj)
-    return _documents(kind, [obj.pk])[obj.pk]
+        return services.need_document(obj)
+    return services.offer_document(obj)
 
 
 def _rarity(
@@ -318,12 +317,18 @@ def _term_counts(kind: str, query: Mapping[str, engine.Entry]) -> dict[str, int]
 
 
 def matches_for_need(
-    *, need, user=None, limit: int = DEFAULT_LIMIT, feedback: bool = True
+    *, need, user=None, limit: int = DEFAULT_LIMIT, feedback: bool | None = None
 ) -> list[Match]:
     """Ranked public offers for a need, with their offers, organisations and reasons.
-    ``user`` is accepted for symmetry: offers shown are public to everyone."""
-    from apps.broker.models import Offer
 
+    The brokers' pins and dismissals are their working notes: they shape the ranking only
+    for the need's own brokers (``feedback`` None decides that from ``user``); everyone else
+    sees the plain ranking, which says nothing about what a broker pinned or dismissed."""
+    from apps.broker.models import Offer
+    from apps.broker.permissions import can_broker_need
+
+    if feedback is None:
+        feedback = user is not None and can_broker_need(user, need)
     ranked = rank_offers_for_need(need=need, limit=limit, feedback=feedback)
     offers = Offer.objects.select_related("profile__organisation").in_bulk(
         [item.object_id for item in ranked]

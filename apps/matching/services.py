@@ -160,15 +160,73 @@ def unindex(*, kind: str, object_id: int) -> None:
     MatchTerm.objects.filter(kind=kind, object_id=object_id).delete()
 
 
-def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
-    """Rebuilds the whole index; returns (needs, offers) indexed."""
+def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()) -> None:
+    """Brings the index rows of these needs and offers in line with what is in the database
+    now: rows of the ones that exist are rewritten, rows of deleted ones removed. Running it
+    twice gives the same index. The documents are computed before each short write."""
     from apps.broker.models import Need, Offer
 
-    with transaction.atomic():
-        MatchTerm.objects.all().delete()
-        need_ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
-        offer_ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
-        index_in_batches(need_ids=need_ids, offer_ids=offer_ids, batch=batch)
+    need_ids, offer_ids = sorted(set(need_ids)), sorted(set(offer_ids))
+    existing_needs = set(Need.objects.filter(pk__in=need_ids).values_list("pk", flat=True))
+    existing_offers = set(Offer.objects.filter(pk__in=offer_ids).values_list("pk", flat=True))
+    index_in_batches(
+        need_ids=[pk for pk in need_ids if pk in existing_needs],
+        offer_ids=[pk for pk in offer_ids if pk in existing_offers],
+    )
+    gone_needs = [pk for pk in need_ids if pk not in existing_needs]
+    gone_offers = [pk for pk in offer_ids if pk not in existing_offers]
+    if gone_needs:
+        MatchTerm.objects.filter(kind=TermKind.NEED, object_id__in=gone_needs).delete()
+    if gone_offers:
+        MatchTerm.objects.filter(kind=TermKind.OFFER, object_id__in=gone_offers).delete()
+
+
+class _Pending(threading.local):
+    def __init__(self) -> None:
+        self.needs: set[int] = set()
+        self.offers: set[int] = set()
+
+
+_pending = _Pending()
+
+
+def index_later(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()) -> None:
+    """Asks the task worker to refresh these objects' index rows once the current
+    transaction has committed, so no request holds the write lock while text is analysed.
+    The ids of one transaction are collected and sent as one task; a rolled-back change
+    leaves ids behind that the next task refreshes harmlessly (index_refresh reads the
+    database as it is)."""
+    _pending.needs.update(need_ids)
+    _pending.offers.update(offer_ids)
+    transaction.on_commit(_index_pending)
+
+
+def _index_pending() -> None:
+    if not (_pending.needs or _pending.offers):
+        return
+    from .tasks import refresh_index
+
+    need_ids, offer_ids = sorted(_pending.needs), sorted(_pending.offers)
+    _pending.needs.clear()
+    _pending.offers.clear()
+    refresh_index.enqueue(need_ids=need_ids, offer_ids=offer_ids)
+
+
+def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
+    """Rebuilds the whole index; returns (needs, offers) indexed. Each batch is written in
+    its own short transaction (the web keeps writing meanwhile); rows of objects that no
+    longer exist are removed at the end."""
+    from apps.broker.models import Need, Offer
+
+    need_ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
+    offer_ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
+    index_in_batches(need_ids=need_ids, offer_ids=offer_ids, batch=batch)
+    MatchTerm.objects.filter(kind=TermKind.NEED).exclude(
+        object_id__in=Need.objects.values("pk")
+    ).delete()
+    MatchTerm.objects.filter(kind=TermKind.OFFER).exclude(
+        object_id__in=Offer.objects.values("pk")
+    ).delete()
     return len(need_ids), len(offer_ids)
 
 

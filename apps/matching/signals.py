@@ -1,7 +1,9 @@
 """Keeps the matching index in step with the broker's needs, profiles and offers.
 
-The handlers only call services: each save or change of sectors, target groups or areas
-rewrites the index rows of that one object, in the same transaction as the change."""
+The handlers only call services: each save, delete or change of sectors, target groups or
+areas asks for that object's index rows to be refreshed by the task worker once the change
+has committed (services.index_later). Analysing text never happens while a request holds
+the database's write lock."""
 
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ from django.dispatch import receiver
 from apps.broker.models import EntrepreneurProfile, Need, Offer
 
 from . import services
-from .models import TermKind
 
 M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
@@ -25,7 +26,7 @@ def _skip(kwargs=None) -> bool:
 def need_saved(sender, instance: Need, **kwargs) -> None:
     if _skip(kwargs):
         return
-    services.index_need(need=instance)
+    services.index_later(need_ids=[instance.pk])
     if instance.is_public:
         services.need_published_schedule(need=instance)
 
@@ -34,60 +35,56 @@ def need_saved(sender, instance: Need, **kwargs) -> None:
 def offer_saved(sender, instance: Offer, **kwargs) -> None:
     if _skip(kwargs):
         return
-    services.index_offer(offer=instance)
+    services.index_later(offer_ids=[instance.pk])
 
 
 @receiver(post_save, sender=EntrepreneurProfile, dispatch_uid="matching_profile_saved")
 def profile_saved(sender, instance: EntrepreneurProfile, **kwargs) -> None:
     if _skip(kwargs) or kwargs.get("created"):
         return
-    services.index_offers(offers=instance.offers.select_related("profile"))
+    services.index_later(offer_ids=instance.offers.values_list("pk", flat=True))
 
 
 @receiver(post_delete, sender=Need, dispatch_uid="matching_need_deleted")
 def need_deleted(sender, instance: Need, **kwargs) -> None:
     if _skip():
         return
-    services.unindex(kind=TermKind.NEED, object_id=instance.pk)
+    services.index_later(need_ids=[instance.pk])
 
 
 @receiver(post_delete, sender=Offer, dispatch_uid="matching_offer_deleted")
 def offer_deleted(sender, instance: Offer, **kwargs) -> None:
     if _skip():
         return
-    services.unindex(kind=TermKind.OFFER, object_id=instance.pk)
+    services.index_later(offer_ids=[instance.pk])
 
 
 def _need_m2m(sender, instance, action, reverse, **kwargs) -> None:
     if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
-        for need in Need.objects.filter(pk__in=kwargs.get("pk_set") or ()):
-            services.index_need(need=need)
+        services.index_later(need_ids=kwargs.get("pk_set") or ())
         return
-    services.index_need(need=instance)
+    services.index_later(need_ids=[instance.pk])
 
 
 def _offer_m2m(sender, instance, action, reverse, **kwargs) -> None:
     if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
-        services.index_offers(
-            offers=Offer.objects.filter(pk__in=kwargs.get("pk_set") or ()).select_related("profile")
-        )
+        services.index_later(offer_ids=kwargs.get("pk_set") or ())
         return
-    services.index_offer(offer=instance)
+    services.index_later(offer_ids=[instance.pk])
 
 
 def _profile_m2m(sender, instance, action, reverse, **kwargs) -> None:
     if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
-        profiles = EntrepreneurProfile.objects.filter(pk__in=kwargs.get("pk_set") or ())
-        offers = Offer.objects.filter(profile__in=profiles)
+        offers = Offer.objects.filter(profile__in=kwargs.get("pk_set") or ())
     else:
         offers = instance.offers.all()
-    services.index_offers(offers=offers.select_related("profile"))
+    services.index_later(offer_ids=offers.values_list("pk", flat=True))
 
 
 for _field in ("sectors", "target_groups"):

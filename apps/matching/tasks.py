@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from django_tasks import task
 
+# The index is refreshed before subscribers are told about a need (the worker takes higher
+# priorities first), so their scores read the need's new words.
+INDEX_PRIORITY = 10
+
+
+@task(priority=INDEX_PRIORITY)
+def refresh_index(*, need_ids: list[int], offer_ids: list[int]) -> int:
+    """Rewrites the matching index rows of these needs and offers from the database as it
+    is now (removing those of deleted ones). Idempotent: a retry or a duplicate changes
+    nothing. Returns how many objects were looked at."""
+    from .services import index_refresh
+
+    index_refresh(need_ids=need_ids, offer_ids=offer_ids)
+    return len(need_ids) + len(offer_ids)
+
 
 @task()
 def notify_subscribers(*, need_id: int) -> int:

@@ -20,7 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(home_page):
+def world(home_page, django_capture_on_commit_callbacks):
+    # The offers are created as a request would create them: their matching index rows are
+    # written by the task their commit enqueues.
+    with django_capture_on_commit_callbacks(execute=True):
+        return _world(home_page)
+
+
+def _world(home_page):
     CaseIndexPageFactory(parent=home_page)
     kommune = MunicipalityOrgFactory()
     broker = UserFactory()

@@ -1,7 +1,8 @@
 """Explained matches between public needs and public offers. Mounted at "/".
 
 Only public needs (open or in dialogue, public visibility, not expired) and public offers
-(active, from an approved entrepreneur profile) are ever shown; any other id answers 404."""
+(active, from an approved entrepreneur profile) are ever shown; any other id answers 404.
+Brokers' pins and dismissals never show here, whoever asks."""
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -23,9 +24,9 @@ class MatchLimit(Schema):
 
 class ReasonOut(Schema):
     kind: str = Field(
-        description="What matched: sector, target_group, word, phrase, concept, area, "
-        "maturity, pinned (a broker pinned the offer for this need) or dismissed_similar "
-        "(lowered: resembles an offer a broker dismissed for this need)."
+        description="What matched: sector, target_group, word, phrase, concept, area or "
+        "maturity. Brokers' pins and dismissals are their working notes and never shape "
+        "the ranking shown here."
     )
     label: str = Field(description="The kind of reason, in the language of the request.")
     detail: str = Field(
@@ -78,7 +79,9 @@ def _reasons(match) -> list[dict]:
 )
 def need_matches(request, need_id: int, query: Query[MatchLimit]):
     need = get_object_or_404(Need.objects.public().select_related("municipality"), pk=need_id)
-    matches = selectors.matches_for_need(need=need, user=None, limit=query.limit)
+    # The open API shows the plain ranking: brokers' pins and dismissals stay on the site,
+    # for the need's brokers only.
+    matches = selectors.matches_for_need(need=need, limit=query.limit, feedback=False)
     return [
         {
             "offer": {"id": m.offer.pk, "key": m.offer.key, "title": m.offer.title},

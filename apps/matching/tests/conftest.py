@@ -56,7 +56,9 @@ def vocab(db):
 
 
 @pytest.fixture
-def make_offer(db, vocab):
+def make_offer(db, vocab, django_capture_on_commit_callbacks):
+    """Creates an offer as a request would: the matching index is refreshed by the task the
+    commit enqueues (tests run inside one transaction, so the commit hooks run here)."""
     sectors, groups = vocab
 
     def make(
@@ -70,31 +72,34 @@ def make_offer(db, vocab):
         profile=None,
         **kwargs,
     ):
-        offer = OfferFactory(
-            title=title,
-            description=description,
-            area_national=national,
-            **({"profile": profile} if profile else {}),
-            **kwargs,
-        )
-        offer.sectors.set([sectors[code] for code in sector_codes])
-        offer.target_groups.set([groups[code] for code in group_codes])
-        offer.areas.set(list(Municipality.objects.filter(code__in=areas)))
+        with django_capture_on_commit_callbacks(execute=True):
+            offer = OfferFactory(
+                title=title,
+                description=description,
+                area_national=national,
+                **({"profile": profile} if profile else {}),
+                **kwargs,
+            )
+            offer.sectors.set([sectors[code] for code in sector_codes])
+            offer.target_groups.set([groups[code] for code in group_codes])
+            offer.areas.set(list(Municipality.objects.filter(code__in=areas)))
         return offer
 
     return make
 
 
 @pytest.fixture
-def make_need(db, vocab, baerum):
+def make_need(db, vocab, baerum, django_capture_on_commit_callbacks):
+    """Creates a need; its index rows are written by the task its commit enqueues."""
     sectors, groups = vocab
 
     def make(title, description, *, sector_codes=(), group_codes=(), organisation=None, **kw):
-        need = NeedFactory(
-            title=title, description=description, organisation=organisation or baerum, **kw
-        )
-        need.sectors.set([sectors[code] for code in sector_codes])
-        need.target_groups.set([groups[code] for code in group_codes])
+        with django_capture_on_commit_callbacks(execute=True):
+            need = NeedFactory(
+                title=title, description=description, organisation=organisation or baerum, **kw
+            )
+            need.sectors.set([sectors[code] for code in sector_codes])
+            need.target_groups.set([groups[code] for code in group_codes])
         return need
 
     return make

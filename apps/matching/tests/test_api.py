@@ -59,3 +59,23 @@ def test_matches_of_a_hidden_offer_are_404(client, offers):
 def test_limit_is_validated(client, dropout_need):
     assert client.get(f"/api/v1/needs/{dropout_need.pk}/matches?limit=0").status_code == 422
     assert client.get(f"/api/v1/needs/{dropout_need.pk}/matches?limit=500").status_code == 422
+
+
+@pytest.mark.parametrize("actor", ["anonymous", "own_member", "other_broker", "own_broker"])
+def test_the_api_never_shows_brokers_pins_or_dismissals(
+    client, people, dropout_need, offers, actor
+):
+    from apps.matching import services
+
+    broker = people["own_broker"]
+    services.match_pin(need=dropout_need, offer=offers["food"], user=broker)
+    services.match_dismiss(need=dropout_need, offer=offers["mentor"], user=broker)
+    if people[actor] is not None:
+        client.force_login(people[actor])
+    response = client.get(f"/api/v1/needs/{dropout_need.pk}/matches")
+    assert response.status_code == 200
+    body = response.json()
+    kinds = {reason["kind"] for match in body for reason in match["reasons"]}
+    assert not kinds & {"pinned", "dismissed_similar"}
+    # The plain ranking: the dismissed offer leads, the pinned one is not lifted.
+    assert body[0]["offer"]["id"] == offers["mentor"].pk

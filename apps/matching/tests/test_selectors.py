@@ -72,24 +72,80 @@ def test_offer_matches_only_list_needs_the_viewer_may_see(offers, make_need, peo
     assert seen(people["superuser"]) >= {draft.title, other_draft.title, expired.title}
 
 
-def test_index_follows_edits_and_m2m_changes(dropout_need, offers, vocab):
-    food = offers["food"]
-    assert food not in [m.offer for m in selectors.matches_for_need(need=dropout_need, limit=1)]
-    food.title = "Mentorer mot frafall i videregående skole"
-    food.description = "Elever som slutter på skolen får en mentor."
-    food.save()
-    food.sectors.set([vocab[0]["oppvekst_utdanning"]])
-    food.target_groups.set([vocab[1]["ungdom"]])
-    terms = set(
-        MatchTerm.objects.filter(kind=TermKind.OFFER, object_id=food.pk).values_list(
+def _offer_terms(offer) -> set[str]:
+    return set(
+        MatchTerm.objects.filter(kind=TermKind.OFFER, object_id=offer.pk).values_list(
             "term", flat=True
         )
     )
+
+
+def test_index_follows_edits_and_m2m_changes_after_commit(
+    dropout_need, offers, vocab, django_capture_on_commit_callbacks
+):
+    food = offers["food"]
+    assert food not in [m.offer for m in selectors.matches_for_need(need=dropout_need, limit=1)]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        food.title = "Mentorer mot frafall i videregående skole"
+        food.description = "Elever som slutter på skolen får en mentor."
+        food.save()
+        food.sectors.set([vocab[0]["oppvekst_utdanning"]])
+        food.target_groups.set([vocab[1]["ungdom"]])
+        # Inside the transaction the index is untouched: no text is analysed while the
+        # write lock is held.
+        assert "s:miljo_klima" in _offer_terms(food)
+    assert callbacks
+    terms = _offer_terms(food)
     assert "s:oppvekst_utdanning" in terms and "g:ungdom" in terms and "s:miljo_klima" not in terms
     top = [m.offer for m in selectors.matches_for_need(need=dropout_need, limit=2)]
     assert food in top
-    food.delete()
-    assert not MatchTerm.objects.filter(kind=TermKind.OFFER, object_id=food.pk).exists()
+    food_pk = food.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        food.delete()
+    assert not MatchTerm.objects.filter(kind=TermKind.OFFER, object_id=food_pk).exists()
+
+
+def test_one_transaction_enqueues_one_index_task(
+    dropout_need, offers, vocab, django_capture_on_commit_callbacks, monkeypatch
+):
+    from types import SimpleNamespace
+
+    from apps.matching import tasks
+
+    sent = []
+    fake = SimpleNamespace(enqueue=lambda **kwargs: sent.append(kwargs))
+    monkeypatch.setattr(tasks, "refresh_index", fake)
+    with django_capture_on_commit_callbacks(execute=True):
+        for offer in offers.values():
+            offer.description += " Oppdatert."
+            offer.save()
+            offer.sectors.set([vocab[0]["oppvekst_utdanning"]])
+        dropout_need.save()
+    assert sent == [
+        {
+            "need_ids": [dropout_need.pk],
+            "offer_ids": sorted(offer.pk for offer in offers.values()),
+        }
+    ]
+
+
+def test_refreshing_the_index_twice_gives_the_same_rows(dropout_need, offers):
+    def rows():
+        return sorted(MatchTerm.objects.values_list("kind", "object_id", "term", "weight"))
+
+    ids = {"need_ids": [dropout_need.pk], "offer_ids": [o.pk for o in offers.values()]}
+    services.index_refresh(**ids)
+    once = rows()
+    services.index_refresh(**ids)
+    assert rows() == once
+    # An id that no longer exists loses its rows; refreshing it again changes nothing.
+    gone = offers["food"].pk
+    with services.indexing_paused():
+        offers["food"].delete()
+    services.index_refresh(offer_ids=[gone])
+    assert not MatchTerm.objects.filter(kind=TermKind.OFFER, object_id=gone).exists()
+    services.index_refresh(offer_ids=[gone])
+    assert len(rows()) < len(once)
 
 
 def test_reindex_all_rebuilds_the_same_index(dropout_need, offers):
@@ -109,14 +165,14 @@ def test_pinning_puts_an_offer_first_and_dismissing_hides_it_and_lowers_lookalik
         sector_codes=["oppvekst_utdanning"],
         group_codes=["ungdom"],
     )
-    before = {m.offer: m.score for m in selectors.matches_for_need(need=dropout_need)}
+    before = {m.offer: m.score for m in selectors.matches_for_need(need=dropout_need, user=broker)}
 
     services.match_pin(need=dropout_need, offer=offers["food"], user=broker)
-    pinned = selectors.matches_for_need(need=dropout_need)
+    pinned = selectors.matches_for_need(need=dropout_need, user=broker)
     assert pinned[0].offer == offers["food"] and pinned[0].pinned
 
     services.match_dismiss(need=dropout_need, offer=offers["mentor"], user=broker)
-    after = {m.offer: m for m in selectors.matches_for_need(need=dropout_need)}
+    after = {m.offer: m for m in selectors.matches_for_need(need=dropout_need, user=broker)}
     assert offers["mentor"] not in after
     assert after[lookalike].score < before[lookalike]
     assert "dismissed_similar" in {reason.kind for reason in after[lookalike].reasons}
@@ -126,8 +182,16 @@ def test_pinning_puts_an_offer_first_and_dismissing_hides_it_and_lowers_lookalik
     )
     assert selectors.dismissed_offers(need=dropout_need) == [offers["mentor"]]
 
+    # Nobody else's ranking moves: not another municipality's broker, not a member.
+    for viewer in (None, people["own_member"], people["other_broker"]):
+        plain = {m.offer: m for m in selectors.matches_for_need(need=dropout_need, user=viewer)}
+        assert offers["mentor"] in plain and not any(m.pinned for m in plain.values())
+        assert plain[lookalike].score == before[lookalike]
+
     services.match_undo(need=dropout_need, offer=offers["mentor"], user=broker)
-    assert offers["mentor"] in {m.offer for m in selectors.matches_for_need(need=dropout_need)}
+    assert offers["mentor"] in {
+        m.offer for m in selectors.matches_for_need(need=dropout_need, user=broker)
+    }
 
 
 def _make_many(make_offer, make_need, count):

@@ -172,3 +172,39 @@ def test_offer_matches_page_of_a_hidden_offer_is_404(english, people, entreprene
     assert english.get(url).status_code == 404
     english.force_login(people["entrepreneur"])
     assert english.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "actor,sees_pins",
+    [
+        ("anonymous", False),
+        ("own_member", False),
+        ("entrepreneur", False),
+        ("other_broker", False),
+        ("own_broker", True),
+    ],
+)
+def test_pins_and_dismissals_show_to_the_needs_brokers_only(
+    english, people, dropout_need, offers, actor, sees_pins
+):
+    from apps.matching import services
+
+    broker = people["own_broker"]
+    services.match_pin(need=dropout_need, offer=offers["food"], user=broker)
+    services.match_dismiss(need=dropout_need, offer=offers["mentor"], user=broker)
+    _login(english, people, actor)
+    response = english.get(reverse("matching:need-matches", args=[dropout_need.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    titles = [offer.title for offer in offers.values()]
+    listed = sorted((page.find(title), title) for title in titles if title in page)
+    if sees_pins:
+        assert "Pinned by a broker" in page and "1 dismissed offer" in page
+        # The pinned offer leads; the dismissed one is only in the undo list.
+        assert listed[0][1] == offers["food"].title
+        matches_list = page.split("dismissed offer")[0]
+        assert offers["mentor"].title not in matches_list
+    else:
+        assert "Pinned" not in page and "dismissed" not in page
+        # The plain ranking: the dismissed offer is listed first, the pinned one is not lifted.
+        assert listed[0][1] == offers["mentor"].title
