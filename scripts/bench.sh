@@ -20,6 +20,8 @@ mkdir -p var
 # A database of its own, so the benchmark never touches the one `make run` uses.
 export DATABASE_URL="sqlite:///$PWD/var/bench.sqlite3"
 export DJANGO_SECURE_SSL_REDIRECT=false
+# One machine, SQLite and a file cache; no JSON line per request in the figures.
+export KOKEBOKA_SINGLE_INSTANCE=true LOG_LEVEL=WARNING
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_demo >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0

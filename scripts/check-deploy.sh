@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 DJANGO_SETTINGS_MODULE=config.settings.production \
 DJANGO_SECRET_KEY="check-deploy-$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))')" \
 DJANGO_ALLOWED_HOSTS="kokeboka.example" \
+KOKEBOKA_SINGLE_INSTANCE=true \
 DATABASE_URL="sqlite:///$(mktemp -d)/check.sqlite3" \
   .venv/bin/python manage.py check --deploy --fail-level WARNING

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ninja",  # API docs from local static files (Swagger UI), not a CDN
     "django_tasks",
     "django_tasks_db",
+    "django_guid",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.logging.RequestLogMiddleware",  # first: times and logs the whole request
+    "django_guid.middleware.guid_middleware",  # the request id (X-Request-ID)
     "django.middleware.security.SecurityMiddleware",
     "apps.api.middleware.PublicApiMiddleware",  # /api/ only: CORS, rate limit, ETag
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -223,6 +226,17 @@ WAGTAILSEARCH_BACKENDS = {
     )
 }
 if env("OPENSEARCH_URL"):
+    import importlib.util  # noqa: E402
+
+    if importlib.util.find_spec("opensearchpy") is None:
+        # Otherwise every search would answer 500 from a failed import inside the backend.
+        from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+        raise ImproperlyConfigured(
+            "OPENSEARCH_URL is set but the OpenSearch client is not installed: "
+            'pip install -c constraints.txt -e ".[opensearch]" (the container image has it), '
+            "or unset OPENSEARCH_URL to search in the database."
+        )
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "modelsearch.backends.opensearch2",
         "URLS": [env("OPENSEARCH_URL")],
@@ -251,7 +265,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # django-guid says at INFO whether each request brought an id: noise.
+    "loggers": {"django_guid": {"level": "WARNING"}},
 }
+# Request ids (apps/core/logging.py): X-Request-ID in and out. Trust an incoming id only
+# when a proxy in front sets it on every request (nginx: proxy_set_header X-Request-ID).
+DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": True, "EXPOSE_HEADER": False}
+KOKEBOKA_TRUST_REQUEST_ID = env_bool("KOKEBOKA_TRUST_REQUEST_ID", False)
 
 # --- Accounts, organisations and account security (apps/accounts) --------------------------
 # Added by the accounts work (issue 4, part A). One block; everything below belongs to it.
