@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.privatefiles import private_storage, random_name
+
 # First path segments under /fond/ that belong to pages, not to funds (apps.grants uses most).
 RESERVED_FUND_SLUGS = frozenset(
     {"soknader", "forvaltning", "vurdering", "prosjekter", "tildelinger", "statistikk"}
@@ -412,7 +414,9 @@ class Milestone(models.Model):
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"fund/applications/{instance.application_id}/{timezone.now():%Y%m%d%H%M%S}.pdf"
+    """A random name in the private storage: the uploaded name says nothing about where the
+    file is, and neither the application nor the upload time can be read from the path."""
+    return random_name("fund/attachments", ".pdf")
 
 
 class Attachment(models.Model):
@@ -430,7 +434,10 @@ class Attachment(models.Model):
         on_delete=models.SET_NULL,
         related_name="attachments",
     )
-    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    # Applicants' documents: private storage, never a MEDIA_URL; see attachment_download.
+    file = models.FileField(
+        _("file"), upload_to=attachment_path, storage=private_storage, max_length=300
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size (bytes)"))
     uploaded_by = models.ForeignKey(

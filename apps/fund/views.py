@@ -8,13 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.core.privatefiles import download_name, private_file_response
 
 from . import selectors, services
 from .forms import (
@@ -546,10 +548,11 @@ def attachment_download(request: HttpRequest, pk: int, attachment: int) -> HttpR
     item = next((a for a in application.attachments.all() if a.pk == attachment), None)
     if item is None:
         raise Http404
-    return FileResponse(
-        item.file.open("rb"),
-        as_attachment=True,
-        filename=item.original_name,
+    # The only way to a private file: checked above. Only PDFs are accepted, so the download
+    # is named .pdf whatever the uploaded name said.
+    return private_file_response(
+        item.file,
+        filename=download_name(item.original_name, extension=".pdf"),
         content_type="application/pdf",
     )
 

@@ -178,6 +178,33 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Private files (fund attachments; apps/core/privatefiles.py): never under MEDIA_ROOT or
+# MEDIA_URL, random names, handed out only by permission-checked views. On disk in
+# var/private/; on S3 in AWS_PRIVATE_STORAGE_BUCKET_NAME (or the media bucket's private/
+# prefix, which its bucket policy must not make public), read only through signed URLs
+# that live PRIVATE_FILE_URL_SECONDS.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
+PRIVATE_FILE_URL_SECONDS = int(env("PRIVATE_FILE_URL_SECONDS", "60") or 60)
+STORAGES["private"] = {
+    "BACKEND": "apps.core.privatefiles.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+}
+if env("AWS_PRIVATE_STORAGE_BUCKET_NAME") or env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+            or env("AWS_STORAGE_BUCKET_NAME"),
+            "location": "" if env("AWS_PRIVATE_STORAGE_BUCKET_NAME") else "private",
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_FILE_URL_SECONDS,
+            "file_overwrite": False,
+        },
+    }
+
 # A shared cache (Redis) when REDIS_URL is set.
 if env("REDIS_URL"):
     CACHES = {
