@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
 
 from . import selectors, services
@@ -360,14 +361,14 @@ def attendee_rows(rows: list[Registration]) -> Iterator[list[str]]:
         if row.is_waiting:
             place += 1
         yield [
-            _cell(row.name),
-            _cell(row.email),
-            _cell(row.organisation),
+            safe_cell(row.name),
+            safe_cell(row.email),
+            safe_cell(row.organisation),
             str(Role(row.role).label),
             str(RegistrationStatus(row.status).label),
             str(place) if row.is_waiting else "",
-            _cell(row.dietary_needs),
-            _cell(row.accessibility_needs),
+            safe_cell(row.dietary_needs),
+            safe_cell(row.accessibility_needs),
             oslo(row.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
 
@@ -379,12 +380,13 @@ def attendees_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     rows = selectors.attendees(event=event)
     # Semicolons, because Excel set up for Norwegian reads commas as decimal marks; the
     # byte order mark makes it read the file as UTF-8 (æ, ø, å).
-    writer = csv.writer(_Echo(), delimiter=";")
+    # Names and needs come from visitors: the one formula-safe CSV helper writes every cell.
+    lines = CsvLines(delimiter=";")
 
     def stream() -> Iterator[str]:
         yield "\ufeff"
         for row in attendee_rows(rows):
-            yield writer.writerow(row)
+            yield lines.row(row)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     filename = f"deltakere-{event.slug}-{oslo(timezone.now()):%Y-%m-%d}.csv"
