@@ -3,7 +3,6 @@ form carries the visitor's own CSRF token; organiser and editor pages need a log
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
 
@@ -328,20 +328,6 @@ def attendees(request: HttpRequest, slug: str) -> HttpResponse:
             },
         )
     )
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-# Spreadsheets run cells that start with these as formulas; names come from visitors.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def attendee_rows(rows: list[Registration]) -> Iterator[list[str]]:
