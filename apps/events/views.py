@@ -18,7 +18,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.core.csvsafe import CsvLines, safe_cell
-from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
 
 from . import selectors, services
