@@ -199,7 +199,42 @@ def storage_backend(alias: str) -> str:
     return settings.STORAGES[alias]["BACKEND"]
 
 
-def walk_storage(storage, path: str = ""):
+def _root(storage) -> tuple[str, str] | None:
+    """Where a storage keeps its files: ("s3:<bucket>", prefix) or ("disk", absolute path)."""
+    if getattr(storage, "bucket_name", None):
+        return f"s3:{storage.bucket_name}", (storage.location or "").strip("/")
+    if getattr(storage, "location", None):
+        return "disk", str(Path(storage.location).resolve())
+    return None
+
+
+def nested_roots(alias: str) -> set[str]:
+    """Folders of this storage that are other storages' roots, which back up on their own.
+
+    The private files' storage may live under the media storage: the same bucket with a
+    `private/` prefix, or a folder inside MEDIA_ROOT. Their files belong to one archive only,
+    restored with their own storage's settings (private ACL), not twice.
+    """
+    from django.core.files.storage import storages
+
+    mine = _root(storages[alias])
+    if mine is None:
+        return set()
+    kind, base = mine
+    nested = set()
+    for other in storage_aliases():
+        theirs = _root(storages[other]) if other != alias else None
+        if theirs is None or theirs[0] != kind or theirs[1] == base:
+            continue
+        if kind == "disk":
+            if Path(theirs[1]).is_relative_to(base):
+                nested.add(Path(theirs[1]).relative_to(base).as_posix())
+        elif base == "" or theirs[1].startswith(base + "/"):
+            nested.add(theirs[1][len(base) :].strip("/"))
+    return nested
+
+
+def walk_storage(storage, path: str = "", skip: frozenset[str] = frozenset()):
     """Every file name in a storage, through listdir (local disk and S3 alike)."""
     try:
         directories, files = storage.listdir(path)
@@ -208,7 +243,9 @@ def walk_storage(storage, path: str = ""):
     for name in sorted(files):
         yield posixpath.join(path, name) if path else name
     for directory in sorted(directories):
-        yield from walk_storage(storage, posixpath.join(path, directory) if path else directory)
+        sub = posixpath.join(path, directory) if path else directory
+        if sub not in skip:
+            yield from walk_storage(storage, sub, skip)
 
 
 class _HashingReader:
@@ -230,7 +267,7 @@ def backup_storage(alias: str, dest: Path) -> dict[str, dict]:
     storage = storages[alias]
     files = {}
     with tarfile.open(dest, "w") as archive:
-        for name in walk_storage(storage):
+        for name in walk_storage(storage, skip=frozenset(nested_roots(alias))):
             size = storage.size(name)
             info = tarfile.TarInfo(name)
             info.size = size
@@ -249,7 +286,7 @@ def storage_checksums(alias: str) -> dict[str, dict]:
 
     storage = storages[alias]
     files = {}
-    for name in walk_storage(storage):
+    for name in walk_storage(storage, skip=frozenset(nested_roots(alias))):
         digest = hashlib.sha256()
         with storage.open(name, "rb") as handle:
             for chunk in iter(lambda handle=handle: handle.read(1 << 20), b""):
