@@ -1,6 +1,11 @@
 """ID-porten login through OpenID Connect (authorisation code with PKCE). Optional: on when
-OIDC_RP_CLIENT_ID is set. People are matched by the email claim; the IdP has verified the
-address, so an account it creates (or finds) counts as verified."""
+OIDC_RP_CLIENT_ID is set.
+
+People are matched by the email claim, and only when the provider says it has verified that
+address (`email_verified` true): an unverified claim could name anyone's address and so open
+their account. Without a verified address the login is refused and no account is created
+either, since a created account would hold an address its owner never confirmed (and take it
+from the real owner). The provider must therefore send `email_verified`; see docs/security.md."""
 
 import logging
 
@@ -21,6 +26,13 @@ def oidc_enabled() -> bool:
     return bool(getattr(settings, "OIDC_RP_CLIENT_ID", ""))
 
 
+def email_verified(claims) -> bool:
+    """Whether the provider vouches for the email claim. Some providers send the boolean as
+    a string; anything but true (missing, false, "false", 1) counts as not verified."""
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
 class IDPortenBackend(OIDCAuthenticationBackend):
     def authenticate(self, request, **kwargs):
         """A failed exchange with the provider is a failed login, not a server error."""
@@ -39,11 +51,16 @@ class IDPortenBackend(OIDCAuthenticationBackend):
         return payload
 
     def verify_claims(self, claims) -> bool:
-        return bool(claims.get("email"))
+        if not claims.get("email"):
+            return False
+        if not email_verified(claims):
+            logger.warning("ID-porten login refused: the email claim is not verified.")
+            return False
+        return True
 
     def filter_users_by_claims(self, claims):
         email = (claims.get("email") or "").strip().lower()
-        if not email:
+        if not email or not email_verified(claims):
             return self.UserModel.objects.none()
         return self.UserModel.objects.filter(email__iexact=email, anonymised_at__isnull=True)
 

@@ -30,7 +30,7 @@ def oidc(provider, settings):
         *settings.AUTHENTICATION_BACKENDS,
         "apps.accounts.oidc.IDPortenBackend",
     ]
-    provider.claims = {"sub": "12345678901", "email": "person@example.no"}
+    provider.claims = {"sub": "12345678901", "email": "person@example.no", "email_verified": True}
     provider.token_requests.clear()
     return provider
 
@@ -119,3 +119,33 @@ def test_login_page_offers_id_porten_only_when_configured(client, oidc, settings
     assert b"/konto/id-porten/" not in client.get(reverse("accounts:login")).content
     assert client.get(reverse("accounts:oidc-login")).status_code == 404
     assert client.get(reverse("accounts:oidc-callback")).status_code == 404
+
+
+@pytest.mark.parametrize("verified", [False, "false", None, 1, "yes"])
+def test_unverified_email_claim_never_opens_an_existing_account(client, oidc, verified):
+    """Issue 19: accounts were matched by the email claim without `email_verified`."""
+    person = UserFactory(email="person@example.no")
+    oidc.claims = {"sub": "999", "email": "person@example.no"}
+    if verified is not None:
+        oidc.claims["email_verified"] = verified
+    response = client.get(_authorize(_start(client)))
+    assert response.status_code == 302
+    assert response.url.startswith("/konto/logg-inn/?idporten=")
+    assert "_auth_user_id" not in client.session
+    assert User.objects.get() == person
+
+
+def test_unverified_email_claim_creates_no_account(client, oidc):
+    oidc.claims = {"sub": "999", "email": "ny@example.no", "email_verified": False}
+    response = client.get(_authorize(_start(client)))
+    assert response.url.startswith("/konto/logg-inn/?idporten=")
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.exists()
+
+
+def test_verified_email_claim_as_a_string_is_accepted(client, oidc):
+    person = UserFactory(email="person@example.no")
+    oidc.claims["email_verified"] = "true"
+    response = client.get(_authorize(_start(client)))
+    assert response.status_code == 302 and response.url == settings.LOGIN_REDIRECT_URL
+    assert client.session["_auth_user_id"] == str(person.pk)
