@@ -36,7 +36,7 @@ run: demo ## Install, migrate, load the demo content and serve on http://127.0.0
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
 
-serve: install ## Serve without reloading the demo (granian + the task worker)
+serve: install ## Serve without reloading the demo (granian + the task worker + the scheduler)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
 

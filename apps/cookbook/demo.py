@@ -187,6 +187,13 @@ def build_book(*, home: Page, chapters: list[dict]) -> None:
         recipe_publish_revision(recipe=recipe, change_note=FIRST_CHANGE_NOTE)
 
     for recipe, data in created:
+        if not data.get("revisions"):
+            continue
+        # Go on from the page as published, whose related recipes have their database rows.
+        # The copy in memory still holds them unsaved, and publishing that would delete and
+        # re-create the rows, so the reference-index tasks Wagtail queued for the first rows
+        # would fail (RelatedRecipe.DoesNotExist) in the worker.
+        recipe = RecipePage.objects.get(pk=recipe.pk)
         for revision in data.get("revisions", []):
             changes = dict(revision.get("set", {}))
             if "steps" in revision:

@@ -97,6 +97,8 @@ def edition_render(*, edition: Edition) -> Edition:
         logger.exception("Rendering edition %s of the book failed", edition.number)
         raise
     stored_name = f"kokeboka-{edition.number}-{edition.edition_date.isoformat()}.pdf"
+    if edition.file:  # rendered before by a worker that died before marking it ready
+        edition.file.delete(save=False)
     edition.file.save(stored_name, ContentFile(rendered.content), save=False)
     edition.page_count = rendered.page_count
     edition.render_seconds = round(time.perf_counter() - started, 2)

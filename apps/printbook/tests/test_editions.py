@@ -83,7 +83,7 @@ def test_a_failed_render_is_recorded(book, monkeypatch):
     assert services.edition_request() is not None  # a failed edition does not block the queue
 
 
-def test_the_task_renders_only_editions_still_queued(book):
+def test_the_task_renders_only_editions_not_yet_done(book):
     done = EditionFactory(number=7)
     assert render_edition.call(edition_id=done.pk) is None
     queued = services.edition_create(on=EDITION_DATE)
@@ -91,6 +91,29 @@ def test_the_task_renders_only_editions_still_queued(book):
     assert render_edition.call(edition_id=queued.pk) > 0
     queued.refresh_from_db()
     assert queued.status == EditionStatus.READY
+
+
+def test_an_edition_left_rendering_by_a_dead_worker_is_rendered_when_the_task_runs_again(book):
+    """The worker was killed mid-render: the edition says "rendering" and has the first
+    attempt's file. The re-queued task renders it again, into one file, and marks it ready;
+    running the task once more changes nothing."""
+    from django.core.files.base import ContentFile
+
+    edition = services.edition_create(on=EDITION_DATE)
+    edition.status = EditionStatus.RENDERING
+    edition.file.save("kokeboka-1-2026-01-15.pdf", ContentFile(b"%PDF-half"), save=False)
+    edition.save()
+    first_file = edition.file.name
+
+    pages = render_edition.call(edition_id=edition.pk)
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.READY
+    assert pages == edition.page_count > 5
+    assert edition.file.read().startswith(b"%PDF-1")
+    assert edition.file.name == first_file  # replaced, not a second file beside it
+    assert render_edition.call(edition_id=edition.pk) is None
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.READY
 
 
 def test_render_book_command_makes_a_new_edition(book, capsys):
