@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast check format bench messages vendor clean backup restore
+.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast scaleout check format bench messages vendor clean backup restore
 
 help: ## List every target with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ test-sqlite: install-test ## All tests on SQLite
 
 test-pg: install-test ## All tests on PostgreSQL (starts and removes its own cluster)
 	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q -n $(PYTEST_WORKERS)
+
+scaleout: install-test ## Scale-out check: 2 instances behind nginx, Redis, S3, worker, scheduler; faults
+	$(PY) scripts/scaleout_check.py
 
 test-fast: install-test ## Tests without the browser, SQLite only
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not browser"
