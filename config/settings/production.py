@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import env, env_bool, env_list
 
 _REQUIRED = ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"]
 _missing = [name for name in _REQUIRED if not env(name)]
@@ -13,6 +13,9 @@ if _missing:
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if len(SECRET_KEY or "") < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be at least 50 characters long.")
+# Rotation (docs/operations.md): the previous key stays here until sessions, password-reset
+# links and signed values made with it have expired; everything new is signed with the new one.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
 # Several instances need a cache and media they share: without REDIS_URL each machine keeps
 # its own file cache (a publish purges one machine's pages), and without S3 a file uploaded
@@ -50,6 +53,11 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25") or 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Public media on S3 under the site's own address (nginx proxies /media/ to the bucket) or a
+# CDN: AWS_S3_CUSTOM_DOMAIN=kokeboka.example.no/media. Private files keep their signed URLs.
+if env("AWS_S3_CUSTOM_DOMAIN") and STORAGES["default"]["BACKEND"].startswith("storages."):  # noqa: F405
+    STORAGES["default"]["OPTIONS"]["custom_domain"] = env("AWS_S3_CUSTOM_DOMAIN")  # noqa: F405
 
 # One JSON line per log record on stderr, each with the request id (apps/core/logging.py):
 # the request log (method, path, status, duration_ms, user_id) and everything else alike.

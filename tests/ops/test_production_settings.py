@@ -92,3 +92,22 @@ def test_opensearch_configured_with_its_client_selects_the_opensearch_backend():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "modelsearch.backends.opensearch2"
+
+
+def test_old_secret_keys_stay_valid_during_a_rotation():
+    result = _import_settings(
+        {**SECRETS, **SHARED, "DJANGO_SECRET_KEY_FALLBACKS": "old-key-one, old-key-two"},
+        "print(json.dumps(s.SECRET_KEY_FALLBACKS))",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == ["old-key-one", "old-key-two"]
+
+
+def test_public_media_may_be_served_under_the_sites_own_address_private_files_may_not():
+    result = _import_settings(
+        {**SECRETS, **SHARED, "AWS_S3_CUSTOM_DOMAIN": "kokeboka.example.no/media"},
+        "print(json.dumps([s.STORAGES['default']['OPTIONS'].get('custom_domain'),"
+        " s.STORAGES['private']['OPTIONS'].get('custom_domain')]))",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == ["kokeboka.example.no/media", None]
