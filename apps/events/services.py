@@ -159,6 +159,45 @@ def registration_create(
     return registration
 
 
+def registration_submit(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    role: str,
+    organisation: str = "",
+    dietary_needs: str = "",
+    accessibility_needs: str = "",
+    now: datetime.datetime | None = None,
+) -> Registration | None:
+    """The public sign-up form's write, which must not tell anyone whether an address is
+    already signed up (issue 19): a new registration gets its confirmation mail; an address
+    that is already registered gets a mail saying so, with the links to its registration,
+    and nothing else changes. The caller answers both alike. Returns the new registration,
+    or None for an address that was already registered. RegistrationClosed still raises:
+    it says nothing about the address."""
+    try:
+        return registration_create(
+            event=event,
+            name=name,
+            email=email,
+            role=role,
+            organisation=organisation,
+            dietary_needs=dietary_needs,
+            accessibility_needs=accessibility_needs,
+            now=now,
+        )
+    except RegistrationDuplicate:
+        existing = (
+            Registration.objects.filter(event=event, email=_normalise_email(email)).active().first()
+        )
+        if existing is not None:
+            _enqueue_after_commit(
+                tasks.send_registration_email, registration_id=existing.pk, kind="already"
+            )
+        return None
+
+
 def fill_free_seats(*, event: Event, now: datetime.datetime) -> list[Registration]:
     """Moves people from the front of the waiting list into free seats and emails them.
     The caller holds the lock on the event row (see _locked_event)."""

@@ -17,6 +17,8 @@ REGISTRATION_MAILS = {
     "confirmed": ("events/email/registration_confirmed.txt", RegistrationStatus.CONFIRMED),
     "waiting": ("events/email/registration_waiting.txt", RegistrationStatus.WAITING),
     "promoted": ("events/email/registration_promoted.txt", RegistrationStatus.CONFIRMED),
+    # Someone signed up an address that already holds a seat or a waiting-list place.
+    "already": ("events/email/registration_already.txt", None),
 }
 
 
@@ -25,6 +27,7 @@ def _subject(kind: str, title: str) -> str:
         "confirmed": _("You are registered: %(title)s"),
         "waiting": _("You are on the waiting list: %(title)s"),
         "promoted": _("You have a seat: %(title)s"),
+        "already": _("You are already registered: %(title)s"),
     }
     return subjects[kind] % {"title": title}
 
@@ -34,7 +37,12 @@ def send_registration_email(*, registration_id: int, kind: str) -> bool:
     """Returns False when the registration is gone or has moved on, so nothing was sent."""
     template, expected_status = REGISTRATION_MAILS[kind]
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None or registration.status != expected_status:
+    if registration is None:
+        return False
+    if expected_status is None:
+        if registration.is_cancelled:
+            return False
+    elif registration.status != expected_status:
         return False
     event = registration.event
     context = {
@@ -43,6 +51,7 @@ def send_registration_email(*, registration_id: int, kind: str) -> bool:
         "when": event_when(event),
         "event_url": absolute_url(event.get_absolute_url()),
         "cancel_url": absolute_url(registration.get_cancel_url()),
+        "receipt_url": absolute_url(registration.get_receipt_url()),
         "waiting_place": registration.waiting_place(),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>.ics", views.event_ical, name="ical"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/pamelding/", views.register, name="register"),
+    path("<slug:slug>/pamelding/sendt/", views.registration_sent, name="registration-sent"),
     path("<slug:slug>/innspill/", views.submit_input, name="input"),
     path("<slug:slug>/deltakere/", views.attendees, name="attendees"),
     path("<slug:slug>/deltakere.csv", views.attendees_csv, name="attendees-csv"),

@@ -135,7 +135,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         return _render_event(request, event, registration_form=form, status=400)
     data = form.cleaned_data
     try:
-        registration = services.registration_create(
+        services.registration_submit(
             event=event,
             name=data["name"],
             email=data["email"],
@@ -144,13 +144,29 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             dietary_needs=data["dietary_needs"],
             accessibility_needs=data["accessibility_needs"],
         )
-    except services.RegistrationDuplicate as error:
-        form.add_error("email", error.message)
-        return _render_event(request, event, registration_form=form, status=400)
     except services.RegistrationClosed as error:
         form.add_error(None, error.message)
         return _render_event(request, event, registration_form=form, status=400)
-    return redirect(registration.get_receipt_url())
+    # The same answer whether the address was new or already registered: the mail tells
+    # its owner which, so the form tells no one else (issue 19).
+    return redirect("events:registration-sent", slug=event.slug)
+
+
+@never_cache
+@require_GET
+def registration_sent(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _public_event(request, slug)
+    return render(
+        request,
+        "events/registration_sent.html",
+        {
+            "event": event,
+            "breadcrumbs": _breadcrumbs(
+                (event.title, event.get_absolute_url()),
+                (_("Check your email"), reverse("events:registration-sent", args=[event.slug])),
+            ),
+        },
+    )
 
 
 @never_cache

@@ -56,8 +56,16 @@ def test_form_errors_and_receipt_have_no_axe_violations(meetings, page, axe_viol
     page.fill("#id_reg-email", "kari.e2e@example.no")
     page.check("#id_reg-role_0")
     page.locator("#reg-form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/dialogmoter/pamelding/"))
+    page.wait_for_url(re.compile(r"/pamelding/sendt/"))
 
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert axe_violations(page) == []
+
+    # The receipt, reached through the link in the confirmation mail.
+    registration = Registration.objects.get(email="kari.e2e@example.no")
+    page.goto(registration.get_receipt_url())
     assert page.get_by_role("heading", level=1).is_visible()
     assert axe_violations(page) == []
 
@@ -76,10 +84,11 @@ def test_registration_can_be_made_with_the_keyboard_only(meetings, page):
     page.keyboard.press("Space")
     tab_to(page, "#reg-form button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/dialogmoter/pamelding/"))
+    page.wait_for_url(re.compile(r"/pamelding/sendt/"))
 
     registration = Registration.objects.get(email="ola.tastatur@example.no")
     assert registration.is_confirmed
     assert registration.role == "entreprenor"
     assert registration.organisation == "Eksempel kommune"
+    page.goto(registration.get_receipt_url())
     assert page.locator(f"a[href='{registration.get_cancel_url()}']").is_visible()

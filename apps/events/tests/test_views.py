@@ -143,21 +143,27 @@ def test_json_ld_is_a_valid_schema_org_event_that_cannot_break_out():
     assert data["offers"]["availability"] == "https://schema.org/InStock"
 
 
-def test_registration_redirects_to_the_receipt(
-    client, mailoutbox, django_capture_on_commit_callbacks
+def test_registration_sends_the_receipt_link_by_mail(
+    english, mailoutbox, django_capture_on_commit_callbacks
 ):
     event = EventFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("events:register", args=[event.slug]), registration_data())
+        response = english.post(reverse("events:register", args=[event.slug]), registration_data())
 
     registration = Registration.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/dialogmoter/pamelding/{registration.cancel_token}/"
+    assert response["Location"] == f"/dialogmoter/{event.slug}/pamelding/sendt/"
     assert registration.is_confirmed
     assert registration.organisation == "Bærum kommune"
     assert registration.dietary_needs == "Vegetar"
-    assert len(mailoutbox) == 1
+    [mail] = mailoutbox
+    assert mail.to == ["kari@example.no"]
+    assert f"/dialogmoter/pamelding/{registration.cancel_token}/" in mail.body
+    assert registration.get_cancel_url() in mail.body
+    page = english.get(response["Location"])
+    assert page.status_code == 200
+    assert "Check your email" in page.content.decode()
 
 
 def test_receipt_shows_status_and_cancel_link(english):
@@ -203,15 +209,79 @@ def test_bad_input_is_shown_with_messages_and_values_kept(english):
     assert not Registration.objects.exists()
 
 
-def test_duplicate_registration_is_explained_on_the_email_field(english):
+def _sign_up(client, event, email: str, captured):
+    with captured(execute=True):
+        response = client.post(
+            reverse("events:register", args=[event.slug]),
+            registration_data(**{"reg-email": email}),
+        )
+    page = client.get(response["Location"]) if response.status_code == 302 else None
+    return response, page
+
+
+def test_sign_up_form_answers_alike_for_a_registered_and_a_new_address(
+    english, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 19: the form told anyone whether an address was registered for a meeting."""
     event = EventFactory()
-    RegistrationFactory(event=event, email="kari@example.no")
+    known = RegistrationFactory(event=event, email="kari@example.no", name="Kari Nordmann")
 
-    response = english.post(reverse("events:register", args=[event.slug]), registration_data())
+    again, again_page = _sign_up(
+        english, event, "Kari@Example.no", django_capture_on_commit_callbacks
+    )
+    new, new_page = _sign_up(english, event, "ola@example.no", django_capture_on_commit_callbacks)
 
-    assert response.status_code == 400
-    assert "kari@example.no is already registered" in response.content.decode()
-    assert event.registrations.count() == 1
+    assert again.status_code == new.status_code == 302
+    assert again["Location"] == new["Location"]
+    assert again_page.status_code == new_page.status_code == 200
+    assert again_page.content == new_page.content
+    assert b"kari@example.no" not in again_page.content
+    # Nothing changed for the registered address; the new one has its seat.
+    assert event.registrations.filter(email="kari@example.no").count() == 1
+    assert event.registrations.get(email="ola@example.no").is_confirmed
+
+    already, confirmation = mailoutbox
+    assert already.to == ["kari@example.no"]
+    assert already.subject == f"You are already registered: {event.title}"
+    assert "You are already registered with this address" in already.body
+    assert f"/dialogmoter/pamelding/{known.cancel_token}/" in already.body
+    assert known.get_cancel_url() in already.body
+    assert confirmation.to == ["ola@example.no"]
+    assert confirmation.subject == f"You are registered: {event.title}"
+
+
+def test_already_registered_mail_tells_the_waiting_list_place(
+    english, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    RegistrationFactory(
+        event=event, email="kari@example.no", status=RegistrationStatus.WAITING, position=1
+    )
+
+    response, _page = _sign_up(
+        english, event, "kari@example.no", django_capture_on_commit_callbacks
+    )
+
+    assert response.status_code == 302
+    [mail] = mailoutbox
+    assert "You are number 1 on the waiting list" in mail.body
+
+
+def test_a_cancelled_registration_can_sign_up_again(
+    english, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    RegistrationFactory(event=event, email="kari@example.no", status=RegistrationStatus.CANCELLED)
+
+    response, _page = _sign_up(
+        english, event, "kari@example.no", django_capture_on_commit_callbacks
+    )
+
+    assert response.status_code == 302
+    assert event.registrations.active().get(email="kari@example.no").is_confirmed
+    [mail] = mailoutbox
+    assert mail.subject == f"You are registered: {event.title}"
 
 
 def test_registration_after_deadline_is_refused_with_a_message(english):
