@@ -265,9 +265,11 @@ if env("OPENSEARCH_URL"):
             "or unset OPENSEARCH_URL to search in the database."
         )
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "modelsearch.backends.opensearch2",
+        "BACKEND": "modelsearch.backends.opensearch3",  # for opensearch-py 3.x
         "URLS": [env("OPENSEARCH_URL")],
-        "INDEX": "kokeboka",
+        # One index per indexed root model: kokeboka_wagtailcore_page, kokeboka_rules_legalrule…
+        # (modelsearch reads INDEX_PREFIX; a plain INDEX setting would be ignored).
+        "INDEX_PREFIX": env("OPENSEARCH_INDEX_PREFIX", "kokeboka_"),
         "OPTIONS": {},
         "INDEX_SETTINGS": {
             "settings": {"analysis": {"analyzer": {"default": {"type": "norwegian"}}}}

@@ -142,7 +142,7 @@ def test_the_app_environment_in_compose_starts_the_production_settings(compose):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == (
         '["django_redis.cache.RedisCache", "storages.backends.s3.S3Storage", '
-        '"storages.backends.s3.S3Storage", "modelsearch.backends.opensearch2", '
+        '"storages.backends.s3.S3Storage", "modelsearch.backends.opensearch3", '
         '"django.db.backends.postgresql"]'
     )
 

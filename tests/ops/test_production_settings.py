@@ -91,7 +91,7 @@ def test_opensearch_configured_with_its_client_selects_the_opensearch_backend():
         module="config.settings.base",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "modelsearch.backends.opensearch2"
+    assert result.stdout.strip() == "modelsearch.backends.opensearch3"
 
 
 def test_old_secret_keys_stay_valid_during_a_rotation():

@@ -1,6 +1,8 @@
 """The configured search backend stems Norwegian on both databases: on save, on a full
 rebuild (update_index), for phrases; autocomplete matches unstemmed prefixes."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -31,7 +33,9 @@ def rules(db):
 
 def test_configured_backend_matches_the_database():
     backend = get_search_backend()
-    if connection.vendor == "sqlite":
+    if os.environ.get("OPENSEARCH_URL"):  # docs/operations.md, "Search"
+        assert type(backend).__module__ == "modelsearch.backends.opensearch3"
+    elif connection.vendor == "sqlite":
         assert type(backend).__module__ == "apps.search.backends.norwegian_sqlite"
     else:
         assert backend.config == "norwegian"
