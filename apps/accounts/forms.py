@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr
 
+from apps.core import limits
 from apps.core.models import County, Municipality
 
 from .models import MembershipRole, Organisation, OrganisationType, User
@@ -210,6 +211,12 @@ class OrganisationForm(forms.ModelForm):
         queryset=County.objects.order_by("name"),
         required=False,
         help_text=_("Required for a county authority."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=limits.LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
     class Meta:

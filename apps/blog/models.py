@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.core import limits
+
 from .blocks import PostBodyBlock
 from .video import VideoRef
 
@@ -21,7 +23,7 @@ RESERVED_SLUGS = {"rss", "atom", "emne"}
 class BlogIndexPage(RoutablePageMixin, Page):
     """Kokebokloggen: the list of posts, the tag pages and the feeds."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), max_length=limits.SUMMARY, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -101,7 +103,7 @@ class BlogPostTag(TaggedItemBase):
 class BlogPostPage(Page):
     author = models.CharField(_("author"), max_length=120)
     date = models.DateField(_("date"), db_index=True)
-    intro = models.TextField(_("intro"))
+    intro = models.TextField(_("intro"), max_length=limits.SUMMARY)
     body = StreamField(PostBodyBlock(), blank=True, use_json_field=True)
     tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("tags"))
 

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.cases.models import CasePage
+from apps.core import limits
 from apps.core.models import County, Municipality, Sector, TargetGroup
 
 from .models import Maturity, NeedStatus, NeedVisibility
@@ -63,11 +64,12 @@ class NeedForm(DesignSystemMixin, forms.Form):
     )
     title = forms.CharField(
         label=_("A short title for the need"),
-        max_length=200,
+        max_length=limits.TITLE,
         help_text=_("Name the problem, for example «Young people who drop out of school»."),
     )
     description = forms.CharField(
         label=_("What is the problem?"),
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "Describe what is not working today and why it matters. Do not describe the "
@@ -77,18 +79,21 @@ class NeedForm(DesignSystemMixin, forms.Form):
     affected = forms.CharField(
         label=_("Who is affected?"),
         required=False,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The people who live with the problem, and the services involved."),
     )
     tried = forms.CharField(
         label=_("What has been tried?"),
         required=False,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What you and others have already tried, and what you learned."),
     )
     outcome = forms.CharField(
         label=_("What outcome do you want?"),
         required=False,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("How would things be different for the people affected if it worked?"),
     )
@@ -118,7 +123,7 @@ class NeedForm(DesignSystemMixin, forms.Form):
     timeframe = forms.CharField(
         label=_("Timeframe"),
         required=False,
-        max_length=200,
+        max_length=limits.TITLE,
         help_text=_("For example «a trial during the school year 2027/28»."),
     )
     status = forms.ChoiceField(
@@ -253,12 +258,14 @@ class ProfileFilterForm(DesignSystemMixin, forms.Form):
 class ProfileForm(DesignSystemMixin, forms.Form):
     summary = forms.CharField(
         label=_("What you do"),
+        max_length=limits.SUMMARY,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Two or three sentences about the enterprise and whom it helps."),
     )
     evidence = forms.CharField(
         label=_("Evidence and results"),
         required=False,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Evaluations, research, figures and what municipalities have seen."),
     )
@@ -286,9 +293,10 @@ class ProfileForm(DesignSystemMixin, forms.Form):
 
 
 class OfferForm(DesignSystemMixin, forms.Form):
-    title = forms.CharField(label=_("Title of the offer"), max_length=200)
+    title = forms.CharField(label=_("Title of the offer"), max_length=limits.TITLE)
     description = forms.CharField(
         label=_("What you offer"),
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What you do, for whom, and what a municipality can expect."),
     )
@@ -331,6 +339,7 @@ class ReviewForm(DesignSystemMixin, forms.Form):
     note = forms.CharField(
         label=_("Note to the entrepreneur"),
         required=False,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when you reject the profile."),
     )

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from apps.accounts.models import LegalForm, Organisation, OrganisationType
 from apps.accounts.validators import validate_org_number
+from apps.core import limits
 from apps.core.models import Municipality, Sector, TargetGroup
 from apps.core.services import audit_record
 
@@ -242,7 +243,7 @@ class _Validator:
     def organisation(self, record: dict) -> dict:
         kind, key = "organisations", record.get("key")
         out: dict[str, Any] = {"key": key}
-        out["name"] = self.text(kind, key, record, "name", required=True, max_length=200)
+        out["name"] = self.text(kind, key, record, "name", required=True, max_length=limits.TITLE)
         raw_type = record.get("type")
         if raw_type not in TYPE_MAP:
             self.error(kind, key, "type", f"must be one of {', '.join(TYPE_MAP)}")
@@ -274,7 +275,8 @@ class _Validator:
         if work is None:
             self.error(kind, key, "work_integration", "must be true or false")
         out["work_integration"] = bool(work)
-        out["description"] = self.text(kind, key, record, "description")
+        # An entrepreneur's description becomes its profile's summary: the same limit.
+        out["description"] = self.text(kind, key, record, "description", max_length=limits.SUMMARY)
         return out
 
     def offer(self, record: dict, org_keys: dict[str, dict]) -> dict:
@@ -289,8 +291,10 @@ class _Validator:
                 self.error(kind, key, "organisation", "a municipality cannot have offers")
         elif not Organisation.objects.filter(external_key=org_key).exists():
             self.error(kind, key, "organisation", f"no organisation with key «{org_key}»")
-        out["title"] = self.text(kind, key, record, "title", required=True, max_length=200)
-        out["description"] = self.text(kind, key, record, "description", required=True)
+        out["title"] = self.text(kind, key, record, "title", required=True, max_length=limits.TITLE)
+        out["description"] = self.text(
+            kind, key, record, "description", required=True, max_length=limits.LONG_TEXT
+        )
         out["sectors"] = self.codes(kind, key, record, "sectors", self.sectors)
         out["target_groups"] = self.codes(kind, key, record, "target_groups", self.groups)
         maturity = record.get("maturity")
@@ -309,8 +313,10 @@ class _Validator:
             self.error(kind, key, "municipality_code", "is required")
         elif out["municipality"] is None:
             self.error(kind, key, "municipality_code", f"«{code}» is not a kommunenummer")
-        out["title"] = self.text(kind, key, record, "title", required=True, max_length=200)
-        out["description"] = self.text(kind, key, record, "description", required=True)
+        out["title"] = self.text(kind, key, record, "title", required=True, max_length=limits.TITLE)
+        out["description"] = self.text(
+            kind, key, record, "description", required=True, max_length=limits.LONG_TEXT
+        )
         out["sectors"] = self.codes(kind, key, record, "sectors", self.sectors)
         out["target_groups"] = self.codes(kind, key, record, "target_groups", self.groups)
         budget = record.get("budget_nok")

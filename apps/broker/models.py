@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import limits
+
 NEED_LIFETIME_DAYS = 180
 PROFILE_LIFETIME_DAYS = 365
 EXPIRES_SOON_DAYS = 30
@@ -67,10 +69,10 @@ class Need(models.Model):
         related_name="needs",
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("the need"))
-    affected = models.TextField(_("who is affected"), blank=True)
-    tried = models.TextField(_("what has been tried"), blank=True)
-    outcome = models.TextField(_("outcome wanted"), blank=True)
+    description = models.TextField(_("the need"), max_length=limits.LONG_TEXT)
+    affected = models.TextField(_("who is affected"), max_length=limits.TEXT, blank=True)
+    tried = models.TextField(_("what has been tried"), max_length=limits.TEXT, blank=True)
+    outcome = models.TextField(_("outcome wanted"), max_length=limits.TEXT, blank=True)
     sectors = models.ManyToManyField(
         "core.Sector", verbose_name=_("sectors"), blank=True, related_name="needs"
     )
@@ -180,8 +182,8 @@ class EntrepreneurProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="entrepreneur_profile",
     )
-    summary = models.TextField(_("summary"))
-    evidence = models.TextField(_("evidence and results"), blank=True)
+    summary = models.TextField(_("summary"), max_length=limits.SUMMARY)
+    evidence = models.TextField(_("evidence and results"), max_length=limits.LONG_TEXT, blank=True)
     area_national = models.BooleanField(_("serves the whole country"), default=False)
     areas = models.ManyToManyField(
         "core.Municipality",
@@ -201,7 +203,7 @@ class EntrepreneurProfile(models.Model):
         choices=ReviewStatus.choices,
         default=ReviewStatus.PENDING,
     )
-    review_note = models.TextField(_("review note"), blank=True)
+    review_note = models.TextField(_("review note"), max_length=limits.TEXT, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),
@@ -269,7 +271,7 @@ class Offer(models.Model):
         related_name="offers",
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=limits.LONG_TEXT)
     sectors = models.ManyToManyField(
         "core.Sector", verbose_name=_("sectors"), blank=True, related_name="offers"
     )

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from apps.core import limits
 from apps.core.pages import live_parent, restricted_ancestor_or_self
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -48,7 +49,7 @@ class CaseIndexPage(RoutablePageMixin, Page):
     """The examples bank: the filtered list at its own address and the county overview at
     fylker/."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), max_length=limits.SUMMARY, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -97,6 +98,7 @@ class CasePageForm(WagtailAdminPageForm):
 class CasePage(Page):
     summary = models.TextField(
         _("summary"),
+        max_length=limits.SUMMARY,
         help_text=_("One to three sentences; shown in the list and in search results."),
     )
     municipality = models.ForeignKey(
@@ -159,6 +161,7 @@ class CasePage(Page):
     lessons_learned = RichTextField(_("lessons learned"), features=TEXT_FEATURES, blank=True)
     unconfirmed_note = models.TextField(
         _("unconfirmed details"),
+        max_length=limits.TEXT,
         blank=True,
         help_text=_(
             "Say which details could not be confirmed; shown to readers as a warning. "
@@ -167,6 +170,7 @@ class CasePage(Page):
     )
     origin_note = models.TextField(
         _("where the example comes from"),
+        max_length=limits.TEXT,
         blank=True,
         help_text=_("E.g. input from a dialogue meeting, crediting the person who gave it."),
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.cases.models import CollaborationForm
+from apps.core import limits
 
 from .models import Collaboration, LogKind
 from .stages import Stage
@@ -12,7 +13,7 @@ from .stages import Stage
 class IntroductionForm(forms.Form):
     message = forms.CharField(
         label=_("Message to both parties"),
-        max_length=4000,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "Say why you introduce them and what you suggest they talk about first. "
@@ -27,7 +28,7 @@ class StageForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     note = forms.CharField(
         label=_("Note on the change"),
-        max_length=2000,
+        max_length=limits.TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -50,7 +51,7 @@ class LogEntryForm(forms.Form):
     )
     text = forms.CharField(
         label=_("What happened"),
-        max_length=8000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write what happened.")},
     )
@@ -84,13 +85,13 @@ class CollaborationEditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     title = forms.CharField(
         label=_("Title"),
-        max_length=200,
+        max_length=limits.TITLE,
         error_messages={"required": _("Give the collaboration a title.")},
     )
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
-        max_length=1000,
+        max_length=limits.SUMMARY,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One to three sentences on what the parties do together."),
     )
@@ -102,14 +103,14 @@ class CollaborationEditForm(forms.Form):
     outcome = forms.CharField(
         label=_("Outcome"),
         required=False,
-        max_length=10000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What came of it. Separate paragraphs with an empty line."),
     )
     lessons = forms.CharField(
         label=_("Lessons learned"),
         required=False,
-        max_length=10000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.cases.models import CollaborationForm
+from apps.core import limits
 
 from .stages import Stage
 
@@ -65,11 +66,12 @@ class Collaboration(models.Model):
     stage_changed_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
     summary = models.TextField(
         _("summary"),
+        max_length=limits.SUMMARY,
         blank=True,
         help_text=_("One to three sentences on what the parties do together."),
     )
-    outcome = models.TextField(_("outcome"), blank=True)
-    lessons = models.TextField(_("lessons learned"), blank=True)
+    outcome = models.TextField(_("outcome"), max_length=limits.LONG_TEXT, blank=True)
+    lessons = models.TextField(_("lessons learned"), max_length=limits.LONG_TEXT, blank=True)
     collaboration_form = models.CharField(
         _("form of collaboration"),
         max_length=30,
@@ -162,7 +164,7 @@ class Introduction(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    message = models.TextField(_("message"))
+    message = models.TextField(_("message"), max_length=limits.TEXT)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -196,7 +198,7 @@ class StageChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=limits.TEXT, blank=True)
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
@@ -224,7 +226,7 @@ class LogEntry(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=LogKind.choices)
     date = models.DateField(_("date"), default=timezone.localdate)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=limits.LONG_TEXT)
     # An outcome may carry a figure ("12 participants"); it becomes an indicator when the
     # collaboration is published as an example.
     value = models.DecimalField(_("figure"), max_digits=14, decimal_places=2, null=True, blank=True)

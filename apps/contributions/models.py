@@ -7,6 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import limits
+
 
 class Status(models.TextChoices):
     PENDING = "pending", _("Awaiting moderation")
@@ -206,7 +208,7 @@ class SuggestedChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    editor_comment = models.TextField(_("editor's comment"), blank=True)
+    editor_comment = models.TextField(_("editor's comment"), max_length=limits.TEXT, blank=True)
     revision = models.ForeignKey(
         "wagtailcore.Revision",
         verbose_name=_("draft revision"),
@@ -272,7 +274,7 @@ class ContributorStanding(models.Model):
     )
     trusted = models.BooleanField(_("trusted"), default=False)
     blocked = models.BooleanField(_("blocked"), default=False)
-    blocked_reason = models.TextField(_("reason for blocking"), blank=True)
+    blocked_reason = models.TextField(_("reason for blocking"), max_length=limits.TEXT, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

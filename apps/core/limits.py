@@ -17,10 +17,23 @@ TITLE = 200
 # One line that may run long: an address, dietary needs, a role.
 SHORT_TEXT = 500
 # A summary or an intro shown in lists and cards.
-SUMMARY = 2_000
+SUMMARY = 1_000
 # A message, comment, note, log entry or answer to one question.
 TEXT = 5_000
-# A description: the need, the offer, a project description, a report.
-LONG_TEXT = 20_000
+# A description: the need, the offer, an event, an organisation.
+LONG_TEXT = 10_000
+# A document-sized text: a fund application's project description, a project report.
+DOCUMENT = 20_000
 # A transcript of a recorded meeting, written by editors.
 TRANSCRIPT = 200_000
+
+
+def limit_form_field(field, max_length: int) -> None:
+    """Gives a form field that a model form built from an unlimited TextField the limit of
+    ``max_length``: the same validator, message and ``maxlength`` as a declared
+    ``CharField(max_length=…)`` (for apps whose models keep their TextFields unlimited)."""
+    from django.core.validators import MaxLengthValidator
+
+    field.max_length = max_length
+    field.validators.append(MaxLengthValidator(max_length))
+    field.widget.attrs["maxlength"] = str(max_length)

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.cookbook.models import ChapterPage, RecipePage
+from apps.core import limits
 
 from .models import InputKind, Role, municipality_code_validator
 from .selectors import cookbook_targets
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Name"), max_length=limits.TITLE)
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
@@ -18,7 +19,7 @@ class RegistrationForm(forms.Form):
     )
     organisation = forms.CharField(
         label=_("Organisation"),
-        max_length=200,
+        max_length=limits.TITLE,
         required=False,
         help_text=_("Municipality, business or organisation you come from, if any."),
     )
@@ -30,13 +31,13 @@ class RegistrationForm(forms.Form):
     )
     dietary_needs = forms.CharField(
         label=_("Dietary needs"),
-        max_length=500,
+        max_length=limits.SHORT_TEXT,
         required=False,
         help_text=_("Allergies or diets we should know of for the food."),
     )
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs"),
-        max_length=500,
+        max_length=limits.SHORT_TEXT,
         required=False,
         help_text=_("For example an interpreter, a hearing loop or step-free seating."),
     )
@@ -63,12 +64,12 @@ class InputForm(forms.Form):
     )
     title = forms.CharField(
         label=_("Heading"),
-        max_length=200,
+        max_length=limits.TITLE,
         error_messages={"required": _("Give your input a short heading.")},
     )
     text = forms.CharField(
         label=_("Your advice or example"),
-        max_length=5000,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Write your advice or example.")},
     )
@@ -77,7 +78,7 @@ class InputForm(forms.Form):
         required=False,
         help_text=_("Choose a chapter or recipe, or describe a topic below."),
     )
-    topic = forms.CharField(label=_("Topic"), max_length=200, required=False)
+    topic = forms.CharField(label=_("Topic"), max_length=limits.TITLE, required=False)
     municipality_code = forms.CharField(
         label=_("Municipality number"),
         max_length=4,
@@ -87,7 +88,7 @@ class InputForm(forms.Form):
     )
     author_name = forms.CharField(
         label=_("Your name"),
-        max_length=200,
+        max_length=limits.TITLE,
         required=False,
         help_text=_("So that we can credit you. Leave empty to stay anonymous."),
     )
@@ -138,7 +139,7 @@ class MessageForm(forms.Form):
     )
     body = forms.CharField(
         label=_("Message"),
-        max_length=10000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Sent as plain text. Any formatting is removed."),
         error_messages={"required": _("Write the message.")},

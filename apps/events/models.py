@@ -25,6 +25,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from apps.blog.video import InvalidVideoURL, VideoRef, parse_video_url
+from apps.core import limits
 from apps.core.sanitize import clean_html
 
 municipality_code_validator = RegexValidator(
@@ -87,6 +88,7 @@ class Event(index.Indexed, ClusterableModel):
     )
     description = models.TextField(
         _("description"),
+        max_length=limits.LONG_TEXT,
         blank=True,
         help_text=_("Blank lines separate paragraphs. Simple HTML (links, lists) is allowed."),
     )
@@ -107,6 +109,7 @@ class Event(index.Indexed, ClusterableModel):
     registration_deadline = models.DateTimeField(_("registration deadline"))
     accessibility_info = models.TextField(
         _("accessibility"),
+        max_length=limits.TEXT,
         blank=True,
         help_text=_("Step-free access, hearing loop, interpreting, quiet room and so on."),
     )
@@ -117,6 +120,7 @@ class Event(index.Indexed, ClusterableModel):
     )
     video_transcript = models.TextField(
         _("video transcript"),
+        max_length=limits.TRANSCRIPT,
         blank=True,
         help_text=_("Everything said and shown in the video, as text. Required with a video."),
     )
@@ -444,7 +448,7 @@ class Input(models.Model):
     author_email = models.EmailField(_("email address"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=InputKind.choices)
     title = models.CharField(_("heading"), max_length=200)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=limits.TEXT)
     municipality_code = models.CharField(
         _("municipality number"),
         max_length=4,

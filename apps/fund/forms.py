@@ -6,6 +6,7 @@ from django import forms
 from django.forms import formset_factory, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import limits
 from apps.core.models import Sector
 
 from .models import (
@@ -85,6 +86,7 @@ class ApplicationForm(forms.Form):
     description = forms.CharField(
         label=_("Project description"),
         required=False,
+        max_length=limits.DOCUMENT,
         help_text=_("What you will do, who takes part, and how you will know it worked."),
     )
     sector = forms.ModelChoiceField(
@@ -97,6 +99,7 @@ class ApplicationForm(forms.Form):
     need_text = forms.CharField(
         label=_("Need addressed"),
         required=False,
+        max_length=limits.LONG_TEXT,
         help_text=_("Describe the need as a need, not as a solution: who has it, and why."),
     )
     need = forms.ModelChoiceField(
@@ -238,7 +241,7 @@ class MilestoneForm(RowForm):
         required=False,
         error_messages={"invalid": WHOLE_NUMBER, "min_value": _("The amount cannot be negative.")},
     )
-    description = forms.CharField(label=_("Description"), required=False)
+    description = forms.CharField(label=_("Description"), required=False, max_length=limits.TEXT)
 
     def row(self):
         row = super().row()
@@ -345,6 +348,7 @@ class CallForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fund = fund
         self.instance.fund = fund
+        limits.limit_form_field(self.fields["text"], limits.LONG_TEXT)
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

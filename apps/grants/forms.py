@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import limits
 from apps.fund.models import Criterion, Milestone
 
 from .models import Outcome, ReportKind
@@ -19,7 +20,7 @@ class ScreeningForm(forms.Form):
     note = forms.CharField(
         label=_("Note"),
         required=False,
-        max_length=4000,
+        max_length=limits.TEXT,
         widget=forms.Textarea,
         help_text=_("Required when the application is not eligible; the applicant sees it."),
     )
@@ -70,14 +71,14 @@ class DecisionForm(forms.Form):
     conditions = forms.CharField(
         label=_("Conditions"),
         required=False,
-        max_length=8000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea,
         help_text=_("Conditions of the grant, e.g. reports and how the money may be used."),
     )
     reasons = forms.CharField(
         label=_("Reasons"),
         required=False,
-        max_length=8000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea,
         help_text=_("Required when rejected; also shown in the decision letter when granted."),
     )
@@ -105,7 +106,7 @@ class DecisionForm(forms.Form):
 class ConflictForm(forms.Form):
     note = forms.CharField(
         label=_("Describe the conflict of interest"),
-        max_length=4000,
+        max_length=limits.TEXT,
         widget=forms.Textarea,
         help_text=_(
             "For example a close relationship to the applicant or a partner, or an interest "
@@ -143,7 +144,7 @@ class ScoreForm(forms.Form):
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
                 required=False,
-                max_length=4000,
+                max_length=limits.TEXT,
                 widget=forms.Textarea,
                 initial=existing.comment if existing else "",
             )
@@ -253,14 +254,14 @@ class ReportRequireForm(forms.Form):
 class ReportForm(forms.Form):
     text = forms.CharField(
         label=_("Report"),
-        max_length=20000,
+        max_length=limits.DOCUMENT,
         widget=forms.Textarea,
         help_text=_("What was done, what worked, what did not, and what comes next."),
         error_messages={"required": _("Write the report.")},
     )
     results_summary = forms.CharField(
         label=_("Results (public summary)"),
-        max_length=2000,
+        max_length=limits.TEXT,
         required=False,
         widget=forms.Textarea,
         help_text=_("A few sentences for the public list of granted projects."),
@@ -278,7 +279,7 @@ class ReportForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    name = forms.CharField(label=_("Indicator"), max_length=200, required=False)
+    name = forms.CharField(label=_("Indicator"), max_length=limits.TITLE, required=False)
     target = forms.DecimalField(label=_("Target"), required=False, max_digits=14, decimal_places=2)
     value = forms.DecimalField(label=_("Achieved"), required=False, max_digits=14, decimal_places=2)
     unit = forms.CharField(label=_("Unit"), max_length=40, required=False)

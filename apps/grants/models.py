@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import limits
+
 from .scoring import SCORE_MAX, SCORE_MIN
 
 
@@ -64,7 +66,7 @@ class ReviewerAssignment(models.Model):
     )
     assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
     conflict_declared = models.BooleanField(_("conflict of interest declared"), default=False)
-    conflict_note = models.TextField(_("conflict of interest"), blank=True)
+    conflict_note = models.TextField(_("conflict of interest"), max_length=limits.TEXT, blank=True)
     conflict_declared_at = models.DateTimeField(_("conflict declared at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
@@ -101,7 +103,7 @@ class Score(models.Model):
     score = models.PositiveSmallIntegerField(
         _("score"), validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)]
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), max_length=limits.TEXT, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -138,8 +140,8 @@ class Decision(models.Model):
     )
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     amount = models.PositiveBigIntegerField(_("amount granted (NOK)"), default=0)
-    conditions = models.TextField(_("conditions"), blank=True)
-    reasons = models.TextField(_("reasons"), blank=True)
+    conditions = models.TextField(_("conditions"), max_length=limits.LONG_TEXT, blank=True)
+    reasons = models.TextField(_("reasons"), max_length=limits.LONG_TEXT, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -236,9 +238,10 @@ class Report(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
     due_date = models.DateField(_("due date"))
-    text = models.TextField(_("report"), blank=True)
+    text = models.TextField(_("report"), max_length=limits.DOCUMENT, blank=True)
     results_summary = models.TextField(
         _("results (public summary)"),
+        max_length=limits.TEXT,
         blank=True,
         help_text=_("Shown on the public list of granted projects once the report is approved."),
     )

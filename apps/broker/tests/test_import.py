@@ -141,3 +141,56 @@ def test_command_reports_and_fails(baerum, capsys):
     call_command("broker_import", str(DATA / "good.json"))
     assert "needs: 2 created" in capsys.readouterr().out
     assert Need.objects.count() == 2
+
+
+def test_texts_over_the_limits_are_refused_and_nothing_is_written(baerum):
+    from apps.broker.importer import import_data
+    from apps.core import limits
+
+    data = {
+        "organisations": [
+            {
+                "key": "lang-org",
+                "name": "Lang Tekst AS",
+                "type": "social_enterprise",
+                "description": "o" * (limits.SUMMARY + 1),
+            }
+        ],
+        "offers": [
+            {
+                "key": "langt-tilbud",
+                "organisation": "lang-org",
+                "title": "t" * (limits.TITLE + 1),
+                "description": "a" * (limits.LONG_TEXT + 1),
+                "maturity": "idea",
+            }
+        ],
+        "needs": [
+            {
+                "key": "langt-behov",
+                "municipality_code": "3201",
+                "title": "Et behov",
+                "description": "a" * 1_000_000,
+            }
+        ],
+    }
+    before = counts()
+    with pytest.raises(ImportFailed) as failed:
+        import_data(data)
+    assert counts() == before
+    errors = failed.value.errors
+    for prefix, limit in [
+        ("organisations[lang-org].description", limits.SUMMARY),
+        ("offers[langt-tilbud].title", limits.TITLE),
+        ("offers[langt-tilbud].description", limits.LONG_TEXT),
+        ("needs[langt-behov].description", limits.LONG_TEXT),
+    ]:
+        assert f"{prefix}: is longer than {limit} characters" in errors, prefix
+
+    # At the limit, the same records are imported.
+    data["organisations"][0]["description"] = "o" * limits.SUMMARY
+    data["offers"][0]["title"] = "t" * limits.TITLE
+    data["offers"][0]["description"] = "a" * limits.LONG_TEXT
+    data["needs"][0]["description"] = "Elever slutter. " * (limits.LONG_TEXT // 16)
+    result = import_data(data)
+    assert result.created["offers"] == 1 and result.created["needs"] == 1
