@@ -45,8 +45,10 @@ class StaleEdit(Exception):
 # Words and phrases that name a solution rather than a need (Norwegian, a few English).
 SOLUTION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bapp(?:er|en|ene|s)?\b", "app"),
-    (r"\w*system(?:et|er|ene)?\b", "system"),
-    (r"\w*plattform(?:en|er|ene)?\b", "plattform"),
+    # «\b» first: a match can only start at a word's beginning, so a long word costs
+    # linear time, not quadratic (every pattern starts with it).
+    (r"\b\w*system(?:et|er|ene)?\b", "system"),
+    (r"\b\w*plattform(?:en|er|ene)?\b", "plattform"),
     (r"\bportal(?:en|er|ene)?\b", "portal"),
     (r"\bverktøy(?:et|ene)?\b", "verktøy"),
     (r"\bprogramvare(?:n)?\b", "programvare"),

@@ -132,7 +132,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].update(
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
+    # Busy timeout: a write that finds another writer waits up to this many seconds for it,
+    # instead of failing at once with "database is locked". Requests never hold the write
+    # lock for long (text lengths are limited, matching is indexed by the task worker).
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "timeout", float(env("DATABASE_BUSY_TIMEOUT", "10") or 10)
+    )
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+if DATABASE_IS_POSTGRES:
+    # No statement may run longer than this (milliseconds; 0 switches it off): one slow
+    # query cannot hold rows or connections for long. Web and task worker share it, since no
+    # task runs long statements (matching is indexed per object, in batches); run
+    # `migrate` with DATABASE_STATEMENT_TIMEOUT_MS=0 if a migration rewrites a big table.
+    _statement_timeout = int(env("DATABASE_STATEMENT_TIMEOUT_MS", "15000") or 0)
+    if _statement_timeout:
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options["options"] = (
+            f"{_options.get('options', '')} -c statement_timeout={_statement_timeout}"
+        ).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -277,7 +294,10 @@ if env("OPENSEARCH_URL"):
     }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Backstop for form posts without their files (uploads are counted apart, up to
+# FILE_UPLOAD_MAX_MEMORY_SIZE in memory, then on disk): every text field has a length limit
+# (apps.core.limits), so no honest form comes near 4 MB; a bigger body answers 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
