@@ -37,13 +37,9 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("An account with this email address exists. Log in or reset the password."),
-                code="exists",
-            )
-        return email
+        # No "this address has an account" here: the form would tell anyone who has an
+        # account. services.user_register mails the owner instead (issue 19).
+        return User.objects.normalize_email(self.cleaned_data["email"]).lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -5,6 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -79,14 +80,45 @@ def email_verification_send(*, user: User, site_url: str) -> None:
 @transaction.atomic
 def user_register(
     *, email: str, password: str, first_name: str, last_name: str, site_url: str
-) -> User:
-    """Creates an unverified account and sends the verification link after commit."""
+) -> User | None:
+    """Creates an unverified account and sends the verification link after commit.
+
+    The sign-up page must answer the same whether or not the address has an account, or it
+    tells anyone who is registered (issue 19). So for a known address nothing is created:
+    its owner gets a mail saying they already have an account, with the ways to log in or
+    reset the password, and None is returned; the caller shows the same page either way.
+    The password is hashed in both cases, so the answer takes as long."""
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        make_password(password)
+        account_exists_notify(user=existing, site_url=site_url)
+        return None
     user = User.objects.create_user(
         email=email, password=password, first_name=first_name, last_name=last_name
     )
     audit_record(actor=user, action="account.registered", obj=user)
     email_verification_send(user=user, site_url=site_url)
     return user
+
+
+def account_exists_notify(*, user: User, site_url: str) -> None:
+    """Tells the owner of an address that someone tried to sign up with it: log in, reset
+    the password, or (for an address never confirmed) confirm it with the link."""
+    verify_url = ""
+    if user.is_active and not user.is_email_verified:
+        token = email_verification_token(user=user)
+        verify_url = _absolute(site_url, reverse("accounts:verify", kwargs={"token": token}))
+    _send_template(
+        to=user.email,
+        template="account_exists",
+        context={
+            "user": user,
+            "login_url": _absolute(site_url, reverse("accounts:login")),
+            "reset_url": _absolute(site_url, reverse("accounts:password-reset")),
+            "verify_url": verify_url,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
+    )
 
 
 def email_verify(*, token: str) -> User:

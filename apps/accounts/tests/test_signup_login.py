@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
@@ -71,11 +72,57 @@ def test_signup_errors_keep_values_and_link_messages(client):
     assert not User.objects.exists()
 
 
-def test_signup_existing_email_is_refused(client):
-    UserFactory(email="kari@example.no")
-    response = client.post(reverse("accounts:signup"), SIGNUP)
-    assert response.status_code == 200
-    assert User.objects.count() == 1
+def _signup(client, email: str, captured):
+    with captured(execute=True):
+        response = client.post(reverse("accounts:signup"), {**SIGNUP, "email": email})
+    page = client.get(response["Location"]) if response.status_code == 302 else response
+    return response, page
+
+
+def test_signup_answers_alike_for_a_known_and_a_new_address(
+    client, django_capture_on_commit_callbacks
+):
+    """Issue 19: the sign-up form told anyone whether an address had an account."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    known = UserFactory(email="kari@example.no", first_name="Kari")
+    before = known.password
+
+    again, again_page = _signup(client, "Kari@Example.no", django_capture_on_commit_callbacks)
+    new, new_page = _signup(client, "ola@example.no", django_capture_on_commit_callbacks)
+
+    assert again.status_code == new.status_code == 302
+    assert again["Location"] == new["Location"] == reverse("accounts:signup-done")
+    assert again_page.status_code == new_page.status_code == 200
+    assert again_page.content == new_page.content
+    # Nothing changed for the known account (not even its password); the new one exists.
+    known.refresh_from_db()
+    assert known.password == before
+    assert User.objects.filter(email__iexact="kari@example.no").count() == 1
+    assert User.objects.filter(email="ola@example.no").exists()
+
+    exists_mail, verify_mail = mail.outbox
+    assert exists_mail.to == ["kari@example.no"]
+    assert exists_mail.subject.startswith("You already have an account")
+    assert "You already have an account, so nothing has changed." in exists_mail.body
+    assert "http://testserver/konto/logg-inn/" in exists_mail.body
+    assert "http://testserver/konto/glemt-passord/" in exists_mail.body
+    assert "/konto/bekreft/" not in exists_mail.body
+    assert verify_mail.to == ["ola@example.no"]
+    assert "/konto/bekreft/" in verify_mail.body
+
+
+def test_signup_with_an_unconfirmed_address_mails_the_confirmation_link(
+    client, django_capture_on_commit_callbacks
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    known = UserFactory(email="kari@example.no", email_verified_at=None)
+    _signup(client, "kari@example.no", django_capture_on_commit_callbacks)
+    [message] = mail.outbox
+    assert message.to == ["kari@example.no"]
+    link = re.search(r"http://testserver(/konto/bekreft/\S+)", message.body).group(1)
+    client.get(link)
+    known.refresh_from_db()
+    assert known.is_email_verified
 
 
 def test_verify_rejects_tampered_expired_and_changed_email(client):
