@@ -98,7 +98,8 @@ class CasePageForm(WagtailAdminPageForm):
 class CasePage(Page):
     summary = models.TextField(
         _("summary"),
-        max_length=limits.SUMMARY,
+        # TEXT, not SUMMARY: a draft made from a meeting's input carries the input's text.
+        max_length=limits.TEXT,
         help_text=_("One to three sentences; shown in the list and in search results."),
     )
     municipality = models.ForeignKey(
