@@ -248,3 +248,22 @@ def test_a_damaged_backup_is_refused_before_anything_is_restored(tmp_path):
     assert result.returncode == 1
     assert "files-default.tar does not match its checksum" in result.stderr
     assert not restored_db.exists()
+
+
+def test_private_files_inside_the_media_folder_are_archived_once_by_their_own_storage(tmp_path):
+    database = tmp_path / "site.sqlite3"
+    with sqlite3.connect(database) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    media = tmp_path / "site" / "media"
+    (media / "private" / "fund").mkdir(parents=True)
+    (media / "private" / "fund" / "budget.pdf").write_bytes(b"%PDF secret")
+    (media / "images").mkdir()
+    (media / "images" / "a.png").write_bytes(b"\x89PNG public")
+    nested = {"MEDIA_ROOT": str(media), "PRIVATE_MEDIA_ROOT": str(media / "private")}
+    env = _clean_env(DATABASE_URL=f"sqlite:///{database}", **nested)
+    backup = tmp_path / "backup"
+    result = _run([sys.executable, str(SCRIPT), "create", "--output", str(backup)], env)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((backup / "manifest.json").read_text())
+    assert list(manifest["storages"]["default"]["files"]) == ["images/a.png"]
+    assert list(manifest["storages"]["private"]["files"]) == ["fund/budget.pdf"]
