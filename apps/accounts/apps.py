@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from . import privacy, signals  # noqa: F401 - connects the cache purge
+        from . import privacy, signals, throttle  # noqa: F401 - cache purge, login counting
 
         # Apps that keep personal data by email address (dialogue-meeting sign-ups) join
         # "download my data" and "delete my account" here when they offer the functions.

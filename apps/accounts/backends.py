@@ -1,5 +1,8 @@
 from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+
+from . import throttle
 
 
 class EmailVerifiedBackend(ModelBackend):
@@ -22,4 +25,8 @@ class LockoutBackend(AxesStandaloneBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if throttle.login_allowed(request, username or ""):
+            # The account is cooling off after failures from many addresses: the password
+            # is not even checked (apps/accounts/throttle.py); the form says how long.
+            raise PermissionDenied
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from stdnum.no import orgnr
 
 from apps.core import limits
@@ -82,8 +83,27 @@ class LoginForm(AuthenticationForm):
             return super().clean()
         except ValidationError as error:
             if error.code == "invalid_login":
+                self._raise_if_cooling_off()
                 self._raise_if_unverified()
             raise
+
+    def _raise_if_cooling_off(self) -> None:
+        """The account had many failed logins from any address (apps/accounts/throttle.py)."""
+        wait = getattr(self.request, "kokeboka_login_wait", 0)
+        if not wait:
+            return
+        minutes = max(1, (wait + 59) // 60)
+        raise ValidationError(
+            ngettext(
+                "Too many failed logins for this account. Try again in %(minutes)d minute, "
+                "or choose a new password with “Forgot password”.",
+                "Too many failed logins for this account. Try again in %(minutes)d minutes, "
+                "or choose a new password with “Forgot password”.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            code="account_cooling_off",
+        )
 
     def _raise_if_unverified(self) -> None:
         """The backend refuses unconfirmed addresses; with the right password, say why."""

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.cases import selectors as case_selectors
 
-from . import selectors, services
+from . import selectors, services, throttle
 from .forms import (
     DeleteAccountForm,
     EmailForm,
@@ -134,6 +134,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # This browser is now one the owner uses: the per-account cool-off after guessing
+        # from elsewhere does not hold it back (apps/accounts/throttle.py).
+        throttle.device_remember(response, email=form.get_user().email)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -360,6 +360,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Besides axes' lock per account and address: per account, from any address
+# (apps/accounts/throttle.py). 10 failures a day cost nothing; each one after that makes the
+# account wait 1, 2, 4 … minutes before the next password is checked, capped at 15 minutes.
+# A browser the owner has logged in with before is not held back, so no one is locked out.
+KOKEBOKA_LOGIN_ACCOUNT_FREE_FAILURES = 10
+KOKEBOKA_LOGIN_ACCOUNT_BASE_COOLOFF = 60  # seconds
+KOKEBOKA_LOGIN_ACCOUNT_MAX_COOLOFF = 15 * 60
+KOKEBOKA_LOGIN_ACCOUNT_WINDOW = 24 * 60 * 60  # the count is forgotten a day after a failure
 
 # Per-IP limits on forms anonymous people post: (requests, seconds) -> 429 beyond.
 KOKEBOKA_RATELIMITS = {
