@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Invitation, JoinRequest, Membership, Organisation, User
 
@@ -35,12 +36,36 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "type", "municipality", "org_number", "work_integration"]
-    list_filter = ["type", "legal_form", "work_integration"]
+    list_display = ["name", "type", "municipality", "org_number", "work_integration", "verified_at"]
+    list_filter = ["type", "legal_form", "work_integration", "verified_via"]
     search_fields = ["name", "org_number", "municipality__name", "external_key"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["municipality", "county"]
+    # Verification is a recorded act of national staff (services.organisation_verify), never
+    # a field someone types in.
+    readonly_fields = ["verified_at", "verified_by", "verified_via"]
     inlines = [MembershipInline]
+    actions = ["verify_selected"]
+
+    @admin.action(description=_("Verify the selected organisations (Kokeboka's staff)"))
+    def verify_selected(self, request, queryset):
+        from django.contrib import messages
+
+        from .permissions import is_platform_staff
+        from .services import organisation_verify
+
+        if not is_platform_staff(request.user):
+            self.message_user(
+                request,
+                _("Only Kokeboka's staff, with a second factor, may verify organisations."),
+                level=messages.ERROR,
+            )
+            return
+        count = 0
+        for organisation in queryset.filter(verified_at__isnull=True):
+            organisation_verify(actor=request.user, organisation=organisation)
+            count += 1
+        self.message_user(request, _("%(count)d verified.") % {"count": count})
 
 
 @admin.register(Invitation)

@@ -156,9 +156,42 @@ ENTREPRENEURS = [
 ]
 
 
+STAFF_EMAIL = "stab@demo.kokeboka.no"
+
+
+def demo_staff():
+    """The demo's national staff person (group "Kokeboka-stab"): verifies the demo
+    organisations and gives the demo roles, so every verification and grant is recorded as
+    someone's act. Signing in as them, the staff pages ask for the second factor."""
+    from django.contrib.auth.models import Group
+
+    from .permissions import PLATFORM_STAFF_GROUP
+
+    staff = ensure_person(email=STAFF_EMAIL, first_name="Sissel", last_name="Stab")
+    staff.groups.add(Group.objects.get_or_create(name=PLATFORM_STAFF_GROUP)[0])
+    return staff
+
+
+def verify_demo_organisations() -> int:
+    """Verifies (by the demo staff person) every demo organisation not yet verified; returns
+    how many. Idempotent."""
+    from .services import organisation_mark_verified_by_staff
+
+    staff = demo_staff()
+    pending = Organisation.objects.filter(
+        external_key__startswith="demo:", verified_at__isnull=True
+    ).order_by("pk")
+    count = 0
+    for organisation in pending:
+        organisation_mark_verified_by_staff(organisation=organisation, staff=staff)
+        count += 1
+    return count
+
+
 @transaction.atomic
 def load() -> None:
-    """Idempotent: creates what is missing, matched by municipality or by external key."""
+    """Idempotent: creates what is missing, matched by municipality or by external key, and
+    verifies the demo organisations."""
     from apps.core.models import Municipality
     from apps.core.services import geography_ensure
 
@@ -191,6 +224,7 @@ def load() -> None:
             description=f"<p>{description}</p>",
             external_key=key,
         )
+    verify_demo_organisations()
 
 
 # One password for every demo person created in a run of load_demo: taken from
@@ -224,10 +258,13 @@ def ensure_person(
     memberships: tuple[tuple[Organisation, str], ...] = (),
 ):
     """A demo person with a verified address and the given (organisation, role) memberships.
-    Idempotent on email; an existing person keeps their password."""
+    Idempotent on email; an existing person keeps their password. Roles are given by the
+    demo staff person, recorded like any grant (a power role needs a verified public-sector
+    organisation, as everywhere)."""
     from django.utils import timezone
 
-    from .models import Membership, User
+    from .models import User
+    from .services import membership_grant_by_staff
 
     user = User.objects.filter(email=email).first()
     if user is None:
@@ -240,8 +277,10 @@ def ensure_person(
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
         _created.append(email)
-    for organisation, role in memberships:
-        Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    if memberships:
+        staff = demo_staff()
+        for organisation, role in memberships:
+            membership_grant_by_staff(organisation=organisation, user=user, role=role, staff=staff)
     return user
 
 

@@ -260,6 +260,18 @@ class OrganisationForm(forms.ModelForm):
         help_texts = {"work_integration": ""}
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
+    # What staff vouched for; see apps.accounts.services.VERIFIED_IDENTITY.
+    VERIFIED_FIELDS = ("name", "type", "municipality", "county", "org_number")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.is_verified:
+            for name in self.VERIFIED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Verified by Kokeboka's staff. Ask them if it must change."
+                )
+
     def clean_org_number(self) -> str:
         value = orgnr.compact(self.cleaned_data.get("org_number") or "")
         validate_org_number(value)
@@ -314,6 +326,23 @@ class OrganisationForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person"))
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+    def __init__(self, *args, roles=None, **kwargs):
+        """`roles`: the roles the inviter may grant in this organisation (apps.accounts.roles);
+        any other is refused as an invalid choice."""
+        super().__init__(*args, **kwargs)
+        if roles is not None:
+            self.fields["role"].choices = [
+                (value, label) for value, label in MembershipRole.choices if value in roles
+            ]
+
+
+class ClaimRejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the claim rejected? (sent to its admins)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class JoinRequestForm(forms.Form):

@@ -83,6 +83,22 @@ class OrganisationType(models.TextChoices):
     ANNEN = "annen", _("Other")
 
 
+# Only verification can make an organisation of these types speak for the public sector: a
+# first comer registering one gets a pending claim, not a municipality.
+PUBLIC_SECTOR_TYPES = frozenset(
+    {OrganisationType.KOMMUNE, OrganisationType.FYLKESKOMMUNE, OrganisationType.STATLIG}
+)
+
+
+class VerificationSource(models.TextChoices):
+    """How an organisation's identity (and its admin's right to act for it) was checked."""
+
+    STAFF = "staff", _("Kokeboka's staff")
+    # A lookup of the organisation number in Enhetsregisteret, and of the person's right to
+    # act for it where a trustworthy source says so. Not built yet: nothing sets it today.
+    REGISTER = "register", _("The Central Coordinating Register (Enhetsregisteret)")
+
+
 class LegalForm(models.TextChoices):
     AS = "AS", _("Limited company (AS)")
     SA = "SA", _("Cooperative (SA)")
@@ -139,6 +155,20 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     external_key = models.CharField(_("external key"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Unverified until Kokeboka's staff (or, later, the register) vouch for it; roles with
+    # power over others exist only in verified public-sector organisations.
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_via = models.CharField(
+        _("verified via"), max_length=10, choices=VerificationSource.choices, blank=True
+    )
 
     class Meta:
         ordering = ["name"]
@@ -174,6 +204,20 @@ class Organisation(models.Model):
 
         return reverse("accounts:organisation-detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def is_public_sector(self) -> bool:
+        return self.type in PUBLIC_SECTOR_TYPES
+
+    @property
+    def is_pending_claim(self) -> bool:
+        """A municipality, county authority or agency registered by someone and not yet
+        verified: it has no power until staff verify it."""
+        return self.is_public_sector and not self.is_verified
+
 
 class MembershipRole(models.TextChoices):
     MEMBER = "member", _("Member")
@@ -181,6 +225,13 @@ class MembershipRole(models.TextChoices):
     BROKER = "broker", _("Broker")
     FUND_MANAGER = "fund_manager", _("Fund manager")
     REVIEWER = "reviewer", _("Reviewer")
+
+
+# Roles with power over other people's work: they exist only in verified public-sector
+# organisations and are granted by a verified admin of that organisation or by staff.
+POWER_ROLES = frozenset(
+    {MembershipRole.BROKER, MembershipRole.FUND_MANAGER, MembershipRole.REVIEWER}
+)
 
 
 class Membership(models.Model):

@@ -47,3 +47,33 @@ def memberships_for_user(*, user) -> QuerySet[Membership]:
         .select_related("organisation")
         .order_by("organisation__name", "role")
     )
+
+
+def organisations_awaiting_verification(*, limit: int = 100) -> list[Organisation]:
+    """The staff's queue: unverified organisations, pending claims (municipalities, county
+    authorities, agencies) first, oldest first, each with its admins. A fixed number of
+    queries whatever the length."""
+    from django.db.models import Case, IntegerField, Prefetch, Value, When
+
+    from .models import PUBLIC_SECTOR_TYPES, MembershipRole
+
+    admins = Prefetch(
+        "memberships",
+        queryset=Membership.objects.filter(role=MembershipRole.ADMIN)
+        .select_related("user")
+        .order_by("user__email"),
+        to_attr="admin_memberships",
+    )
+    return list(
+        Organisation.objects.filter(verified_at__isnull=True)
+        .select_related("municipality", "county")
+        .prefetch_related(admins)
+        .annotate(
+            claim_first=Case(
+                When(type__in=list(PUBLIC_SECTOR_TYPES), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("claim_first", "created_at", "pk")[:limit]
+    )

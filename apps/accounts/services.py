@@ -20,6 +20,7 @@ from apps.core.services import audit_record
 
 from . import privacy
 from .models import (
+    POWER_ROLES,
     Invitation,
     JoinRequest,
     JoinRequestStatus,
@@ -28,10 +29,12 @@ from .models import (
     Organisation,
     OrganisationType,
     User,
+    VerificationSource,
     hash_token,
     new_token,
 )
-from .permissions import is_org_admin
+from .permissions import PLATFORM_STAFF_GROUP, is_org_admin, is_platform_staff
+from .roles import can_grant_role, can_manage_members, inviter_may_still_grant, role_exists_in
 
 VERIFY_SALT = "kokeboka.accounts.verify-email"
 
@@ -39,11 +42,17 @@ VERIFY_SALT = "kokeboka.accounts.verify-email"
 # Email ---------------------------------------------------------------------------------
 
 
+SUBJECT_MAX_LENGTH = 150
+
+
 def email_queue(*, to: str, subject: str, body: str) -> None:
-    """Enqueues an email task once the surrounding transaction has committed."""
+    """Enqueues an email task once the surrounding transaction has committed. The subject is
+    one line (no header can be smuggled in) and capped in length."""
     from .tasks import send_email
 
     subject = " ".join(subject.split())
+    if len(subject) > SUBJECT_MAX_LENGTH:
+        subject = subject[: SUBJECT_MAX_LENGTH - 1].rstrip() + "…"
     transaction.on_commit(lambda: send_email.enqueue(to=to, subject=subject, body=body))
 
 
@@ -51,6 +60,16 @@ def _send_template(*, to: str, template: str, context: dict[str, Any]) -> None:
     subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
     body = render_to_string(f"accounts/email/{template}.txt", context)
     email_queue(to=to, subject=subject, body=body)
+
+
+def quoted_name(text: str, *, limit: int = 120) -> str:
+    """Free text (an organisation's name, chosen by whoever made it) as it may stand in a
+    plain-text mail: one line, no control characters, capped, and in quotes so it reads as
+    a name and not as the platform's own words."""
+    one_line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    if len(one_line) > limit:
+        one_line = one_line[: limit - 1].rstrip() + "…"
+    return f"«{one_line}»"
 
 
 def _absolute(site_url: str, path: str) -> str:
@@ -218,8 +237,147 @@ def organisation_create(
     org.save()
     if actor is not None and actor.pk:
         Membership.objects.create(user=actor, organisation=org, role=MembershipRole.ADMIN)
-    audit_record(actor=actor, action="organisation.created", obj=org)
+    audit_record(
+        actor=actor,
+        action="organisation.created",
+        obj=org,
+        data={"type": org.type, "claim": org.is_public_sector},
+    )
+    if org.is_public_sector and actor is not None and actor.pk:
+        _tell_staff_of_claim(org)
     return org
+
+
+def _tell_staff_of_claim(org: Organisation) -> None:
+    """A new municipality, county authority or agency waits for staff to verify it."""
+    staff = User.objects.filter(
+        groups__name=PLATFORM_STAFF_GROUP, is_active=True, anonymised_at__isnull=True
+    ).distinct()
+    for person in staff:
+        _send_template(
+            to=person.email,
+            template="claim_pending",
+            context={
+                "name": quoted_name(org.name),
+                "type": org.get_type_display(),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+
+
+def _mark_verified(
+    *, organisation: Organisation, verified_by: User | None, via: str, action: str
+) -> Organisation:
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.is_verified:
+        return organisation
+    organisation.verified_at = timezone.now()
+    organisation.verified_by = verified_by
+    organisation.verified_via = via
+    organisation.save(update_fields=["verified_at", "verified_by", "verified_via"])
+    audit_record(
+        actor=verified_by,
+        action=action,
+        obj=organisation,
+        data={"via": via, "type": organisation.type},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_verify(*, actor: User, organisation: Organisation) -> Organisation:
+    """National staff vouch for an organisation (its identity and its admins' right to act
+    for it). A verified public-sector organisation may then have brokers, fund managers and
+    reviewers, granted by its admins. The admins are told by mail."""
+    if not is_platform_staff(actor):
+        raise PermissionDenied
+    organisation = _mark_verified(
+        organisation=organisation,
+        verified_by=actor,
+        via=VerificationSource.STAFF,
+        action="organisation.verified",
+    )
+    for email in _admin_emails(organisation):
+        _send_template(
+            to=email,
+            template="organisation_verified",
+            context={
+                "name": quoted_name(organisation.name),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+    return organisation
+
+
+@transaction.atomic
+def organisation_mark_verified_by_staff(*, organisation: Organisation, staff: User) -> Organisation:
+    """For trusted code paths without a request (the demo loader): records `staff` as the
+    verifier. `staff` must belong to the staff group."""
+    if not staff.groups.filter(name=PLATFORM_STAFF_GROUP).exists():
+        raise PermissionDenied
+    return _mark_verified(
+        organisation=organisation,
+        verified_by=staff,
+        via=VerificationSource.STAFF,
+        action="organisation.verified",
+    )
+
+
+@transaction.atomic
+def organisation_claim_reject(*, actor: User, organisation: Organisation, reason: str) -> None:
+    """Staff turn down a pending claim (someone registered a municipality, county authority
+    or agency they cannot act for): the organisation is removed, so the municipality is free
+    for its real claim. Refused for a verified organisation or one that already has content."""
+    from django.db.models import ProtectedError
+
+    if not is_platform_staff(actor):
+        raise PermissionDenied
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.is_verified:
+        raise ValidationError(_("A verified organisation cannot be rejected."), code="verified")
+    reason = " ".join(reason.split())[:500]
+    if not reason:
+        raise ValidationError({"reason": _("Say why the claim is rejected.")}, code="required")
+    emails = _admin_emails(organisation)
+    name = organisation.name
+    audit_record(
+        actor=actor,
+        action="organisation.claim_rejected",
+        obj=organisation,
+        data={"name": name, "type": organisation.type, "reason": reason},
+    )
+    try:
+        with transaction.atomic():
+            organisation.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _("The organisation already has content. Remove it in the admin first."),
+            code="protected",
+        ) from None
+    for email in emails:
+        _send_template(
+            to=email,
+            template="claim_rejected",
+            context={
+                "name": quoted_name(name),
+                "reason": reason,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+
+
+def _admin_emails(organisation: Organisation, *, exclude: tuple[int | None, ...] = ()) -> list[str]:
+    return sorted(
+        Membership.objects.filter(
+            organisation=organisation,
+            role=MembershipRole.ADMIN,
+            user__is_active=True,
+            user__anonymised_at__isnull=True,
+        )
+        .exclude(user_id__in=[pk for pk in exclude if pk])
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
 
 
 ORGANISATION_EDITABLE = (
@@ -235,15 +393,35 @@ ORGANISATION_EDITABLE = (
 )
 
 
+# What staff vouched for when they verified: an admin cannot change it afterwards (a verified
+# social entrepreneur must not turn itself into a verified municipality).
+VERIFIED_IDENTITY = ("name", "type", "municipality", "county", "org_number")
+
+
+def _identity_value(organisation: Organisation, key: str):
+    field = Organisation._meta.get_field(key)
+    return getattr(organisation, field.attname)
+
+
 @transaction.atomic
 def organisation_update(*, actor: User, organisation: Organisation, **fields) -> Organisation:
     if not is_org_admin(actor, organisation):
         raise PermissionDenied
+    # From the database: a ModelForm has already written the new values into `organisation`.
+    stored = Organisation.objects.get(pk=organisation.pk)
+    before = {key: _identity_value(stored, key) for key in VERIFIED_IDENTITY}
     for key, value in fields.items():
         if key not in ORGANISATION_EDITABLE:
             raise TypeError(f"{key} cannot be changed here")
         setattr(organisation, key, value)
     _check_organisation(organisation)
+    changed = [k for k in VERIFIED_IDENTITY if _identity_value(organisation, k) != before[k]]
+    if organisation.type == OrganisationType.KOMMUNE and "type" not in changed:
+        # A municipality's county follows from the municipality (_check_organisation).
+        changed = [k for k in changed if k != "county"]
+    if changed and stored.is_verified and not is_platform_staff(actor):
+        message = _("This is verified. Ask Kokeboka's staff to change it.")
+        raise ValidationError(dict.fromkeys(changed, message), code="verified")
     organisation.save()
     audit_record(
         actor=actor,
@@ -258,11 +436,84 @@ def organisation_update(*, actor: User, organisation: Organisation, **fields) ->
 
 
 def membership_add(*, organisation: Organisation, user: User, role: str) -> Membership:
-    """Gives a person a role (idempotent). For trusted code paths: imports, approvals."""
+    """Gives a person a role (idempotent). For trusted code paths: imports, approvals, the
+    demo. Even they cannot put a power role where it does not exist."""
+    if not role_exists_in(organisation, role):
+        raise ValidationError(
+            _(
+                "Brokers, fund managers and reviewers exist only in verified municipalities, "
+                "county authorities and government agencies."
+            ),
+            code="role_not_here",
+        )
     membership, _created = Membership.objects.get_or_create(
         user=user, organisation=organisation, role=role
     )
     return membership
+
+
+def _membership_grant(
+    *, organisation: Organisation, user: User, role: str, granted_by: User | None, via: str
+) -> Membership:
+    """Gives the role after the caller checked that the granter may; leaves an audit row
+    and tells the organisation's other admins when the role has power over others."""
+    existed = Membership.objects.filter(user=user, organisation=organisation, role=role).exists()
+    membership = membership_add(organisation=organisation, user=user, role=role)
+    if existed:
+        return membership
+    audit_record(
+        actor=granted_by,
+        action="membership.granted",
+        obj=organisation,
+        data={
+            "user": user.pk,
+            "role": role,
+            "via": via,
+            "granted_by": getattr(granted_by, "pk", None),
+        },
+    )
+    if role in POWER_ROLES or role == MembershipRole.ADMIN:
+        for email in _admin_emails(
+            organisation, exclude=(user.pk, getattr(granted_by, "pk", None))
+        ):
+            _send_template(
+                to=email,
+                template="role_granted",
+                context={
+                    "name": quoted_name(organisation.name),
+                    "person": user.email,
+                    "role": MembershipRole(role).label,
+                    "granted_by": getattr(granted_by, "email", ""),
+                    "site_name": settings.WAGTAIL_SITE_NAME,
+                },
+            )
+    return membership
+
+
+@transaction.atomic
+def membership_grant_by_staff(
+    *, organisation: Organisation, user: User, role: str, staff: User
+) -> Membership:
+    """For trusted code paths without a request (the demo loader): `staff`, a member of the
+    staff group, gives the role, with the same audit row and mails as any grant."""
+    if not staff.groups.filter(name=PLATFORM_STAFF_GROUP).exists():
+        raise PermissionDenied
+    return _membership_grant(
+        organisation=organisation, user=user, role=role, granted_by=staff, via="staff"
+    )
+
+
+def _role_refused() -> ValidationError:
+    return ValidationError(
+        {
+            "role": _(
+                "You cannot give this role here. Brokers, fund managers and reviewers exist "
+                "only in verified municipalities, county authorities and government agencies, "
+                "and only their verified admins or Kokeboka's staff give them."
+            )
+        },
+        code="role_not_grantable",
+    )
 
 
 @transaction.atomic
@@ -270,11 +521,14 @@ def membership_invite(
     *, actor: User, organisation: Organisation, email: str, role: str, site_url: str
 ) -> tuple[Invitation, str]:
     """Invites an email address to a role; returns the invitation and the raw token (only
-    its hash is stored). The email is sent after commit."""
-    if not is_org_admin(actor, organisation):
+    its hash is stored). The email is sent after commit. The inviter must be able to grant
+    the role now (and will be checked again when the invitation is accepted)."""
+    if not can_manage_members(actor, organisation):
         raise PermissionDenied
     if role not in MembershipRole.values:
         raise ValidationError({"role": _("Choose a role.")})
+    if not can_grant_role(actor, organisation, role):
+        raise _role_refused()
     email = User.objects.normalize_email(email).lower()
     token = new_token()
     invitation = Invitation.objects.create(
@@ -290,7 +544,8 @@ def membership_invite(
         to=email,
         template="invitation",
         context={
-            "organisation": organisation,
+            "name": quoted_name(organisation.name),
+            "verified": organisation.is_verified,
             "role": MembershipRole(role).label,
             "url": url,
             "expires_at": invitation.expires_at,
@@ -324,11 +579,26 @@ def invitation_accept(*, user: User, token: str) -> Membership:
             _("This invitation was sent to another email address. Log in with that address."),
             code="wrong_user",
         )
+    organisation = Organisation.objects.get(pk=invitation.organisation_id)
+    inviter = User.objects.filter(pk=invitation.invited_by_id).first()
+    if not inviter_may_still_grant(inviter, organisation, invitation.role):
+        # Never more than the inviter could grant at this moment.
+        raise ValidationError(
+            _(
+                "This invitation can no longer give the role it offers. Ask the "
+                "organisation's admins for a new one."
+            ),
+            code="not_grantable",
+        )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    membership = membership_add(
-        organisation=invitation.organisation, user=user, role=invitation.role
+    membership = _membership_grant(
+        organisation=organisation,
+        user=user,
+        role=invitation.role,
+        granted_by=inviter,
+        via="invitation",
     )
     if not user.is_email_verified:
         # The invitation reached this address, which proves the person controls it.
@@ -368,24 +638,30 @@ def join_request_decide(
     *, actor: User, join_request: JoinRequest, approve: bool, role: str = MembershipRole.MEMBER
 ) -> Membership | None:
     """Approves (giving `role`) or rejects a pending request; tells the person by email."""
-    if not is_org_admin(actor, join_request.organisation):
+    if not can_manage_members(actor, join_request.organisation):
         raise PermissionDenied
     if join_request.status != JoinRequestStatus.PENDING:
         raise ValidationError(_("This request has already been answered."), code="decided")
+    if approve and not can_grant_role(actor, join_request.organisation, role):
+        raise _role_refused()
     join_request.status = JoinRequestStatus.APPROVED if approve else JoinRequestStatus.REJECTED
     join_request.decided_by = actor
     join_request.decided_at = timezone.now()
     join_request.save(update_fields=["status", "decided_by", "decided_at"])
     membership = None
     if approve:
-        membership = membership_add(
-            organisation=join_request.organisation, user=join_request.user, role=role
+        membership = _membership_grant(
+            organisation=join_request.organisation,
+            user=join_request.user,
+            role=role,
+            granted_by=actor,
+            via="join_request",
         )
     _send_template(
         to=join_request.user.email,
         template="join_request_decided",
         context={
-            "organisation": join_request.organisation,
+            "name": quoted_name(join_request.organisation.name),
             "approved": approve,
             "site_name": settings.WAGTAIL_SITE_NAME,
         },
@@ -403,7 +679,7 @@ def member_remove(*, actor: User, membership: Membership) -> None:
     """Removes one role from a person. An admin may remove themselves, but the last admin of
     an organisation cannot be removed."""
     org = membership.organisation
-    if not (is_org_admin(actor, org) or actor.pk == membership.user_id):
+    if not (can_manage_members(actor, org) or actor.pk == membership.user_id):
         raise PermissionDenied
     if (
         membership.role == MembershipRole.ADMIN

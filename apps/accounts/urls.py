@@ -41,6 +41,21 @@ urlpatterns = [
     path("konto/invitasjon/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("organisasjoner/", views.organisation_list, name="organisation-list"),
     path("organisasjoner/ny/", views.organisation_create, name="organisation-create"),
+    path(
+        "organisasjoner/verifisering/",
+        views.organisation_verification,
+        name="organisation-verification",
+    ),
+    path(
+        "organisasjoner/<slug:slug>/verifiser/",
+        views.organisation_verify,
+        name="organisation-verify",
+    ),
+    path(
+        "organisasjoner/<slug:slug>/avvis-krav/",
+        views.organisation_claim_reject,
+        name="organisation-claim-reject",
+    ),
     path("organisasjoner/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("organisasjoner/<slug:slug>/rediger/", views.organisation_edit, name="organisation-edit"),
     path(

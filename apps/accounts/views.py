@@ -24,6 +24,7 @@ from apps.cases import selectors as case_selectors
 
 from . import selectors, services, throttle
 from .forms import (
+    ClaimRejectForm,
     DeleteAccountForm,
     EmailForm,
     InvitationForm,
@@ -39,8 +40,15 @@ from .forms import (
     TokenForm,
 )
 from .models import JoinRequest, Membership, MembershipRole, Organisation, User
-from .permissions import is_org_admin, is_org_member
+from .permissions import (
+    PLATFORM_STAFF_GROUP,
+    in_group,
+    is_org_admin,
+    is_org_member,
+    is_platform_staff,
+)
 from .ratelimit import hit, ratelimit_post
+from .roles import can_manage_members, grantable_roles
 
 
 def _site_url(request) -> str:
@@ -368,7 +376,9 @@ def organisation_detail(request, slug: str):
         "organisation": org,
         "examples": case_selectors.cases_for_organisation(organisation=org),
         "is_admin": is_org_admin(user, org),
+        "can_manage_members": can_manage_members(user, org),
         "is_member": is_org_member(user, org),
+        "is_staff_viewer": is_platform_staff(user),
         "breadcrumbs": _crumbs(
             (_("Organisations"), reverse("accounts:organisation-list")), (org.name, None)
         ),
@@ -390,7 +400,17 @@ def organisation_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The organisation is created. You are its admin."))
+            if org.is_pending_claim:
+                messages.info(
+                    request,
+                    _(
+                        "Your claim is registered. Kokeboka's staff check that you may act "
+                        "for the organisation; until they verify it, it has no rights on "
+                        "Kokeboka."
+                    ),
+                )
+            else:
+                messages.success(request, _("The organisation is created. You are its admin."))
             return redirect(org.get_absolute_url())
     return render(
         request,
@@ -406,8 +426,72 @@ def organisation_create(request):
     )
 
 
+# Verification by national staff ---------------------------------------------------------
+
+
+@never_cache
+@login_required
+def organisation_verification(request):
+    """Staff's queue of organisations to verify: pending claims first."""
+    if not is_platform_staff(request.user):
+        if in_group(request.user, PLATFORM_STAFF_GROUP):
+            # Staff with the password alone: the second factor first, then back here.
+            return redirect(f"{reverse('accounts:two-factor')}?next={request.path}")
+        raise PermissionDenied
+    return render(
+        request,
+        "accounts/organisation_verification.html",
+        {
+            "organisations": selectors.organisations_awaiting_verification(),
+            "reject_form": ClaimRejectForm(),
+            "breadcrumbs": _crumbs(
+                (_("Organisations"), reverse("accounts:organisation-list")),
+                (_("Verification"), None),
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def organisation_verify(request, slug: str):
+    org = _org(slug)
+    if not is_platform_staff(request.user):
+        raise PermissionDenied
+    services.organisation_verify(actor=request.user, organisation=org)
+    messages.success(request, _("%(name)s is verified.") % {"name": org.name})
+    return redirect("accounts:organisation-verification")
+
+
+@login_required
+@require_POST
+def organisation_claim_reject(request, slug: str):
+    org = _org(slug)
+    if not is_platform_staff(request.user):
+        raise PermissionDenied
+    form = ClaimRejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the claim is rejected, in at most 500 characters."))
+        return redirect("accounts:organisation-verification")
+    try:
+        services.organisation_claim_reject(
+            actor=request.user, organisation=org, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The claim for %(name)s is rejected.") % {"name": org.name})
+    return redirect("accounts:organisation-verification")
+
+
 def _require_admin(request, org: Organisation) -> None:
     if not is_org_admin(request.user, org):
+        raise PermissionDenied
+
+
+def _require_member_manager(request, org: Organisation) -> None:
+    """The members page: the organisation's admins and national staff."""
+    if not can_manage_members(request.user, org):
         raise PermissionDenied
 
 
@@ -441,13 +525,14 @@ def organisation_edit(request, slug: str):
 
 
 def _members_context(request, org, invite_form=None):
+    roles = grantable_roles(request.user, org)
     return {
         "organisation": org,
         "memberships": selectors.organisation_members(organisation=org),
         "invitations": selectors.organisation_open_invitations(organisation=org),
         "join_requests": selectors.organisation_pending_requests(organisation=org),
-        "invite_form": invite_form or InvitationForm(),
-        "roles": MembershipRole.choices,
+        "invite_form": invite_form or InvitationForm(roles=roles),
+        "roles": [(value, label) for value, label in MembershipRole.choices if value in roles],
         "breadcrumbs": _crumbs(
             (_("Organisations"), reverse("accounts:organisation-list")),
             (org.name, org.get_absolute_url()),
@@ -459,7 +544,7 @@ def _members_context(request, org, invite_form=None):
 @login_required
 def organisation_members(request, slug: str):
     org = _org(slug)
-    _require_admin(request, org)
+    _require_member_manager(request, org)
     return render(request, "accounts/organisation_members.html", _members_context(request, org))
 
 
@@ -467,21 +552,40 @@ def organisation_members(request, slug: str):
 @require_POST
 def organisation_invite(request, slug: str):
     org = _org(slug)
-    _require_admin(request, org)
-    limit, window = settings.KOKEBOKA_RATELIMITS["invite"]
-    if not hit(scope="invite", key=str(request.user.pk), limit=limit, window=window):
-        return render(request, "accounts/rate_limited.html", status=429)
-    form = InvitationForm(request.POST)
+    _require_member_manager(request, org)
+    # Per account and per organisation: many admins of one organisation (or one admin with
+    # many accounts) cannot turn the platform's address into a mailer either.
+    for scope, key in (("invite", request.user.pk), ("invite_organisation", org.pk)):
+        limit, window = settings.KOKEBOKA_RATELIMITS.get(scope, (30, 60 * 60))
+        if not hit(scope=scope, key=str(key), limit=limit, window=window):
+            response = render(
+                request,
+                "accounts/rate_limited.html",
+                {
+                    "message": _(
+                        "Too many invitations were sent from this organisation or this "
+                        "account in the last hour. Wait an hour and try again."
+                    )
+                },
+                status=429,
+            )
+            response["Retry-After"] = str(window)
+            return response
+    form = InvitationForm(request.POST, roles=grantable_roles(request.user, org))
     if form.is_valid():
-        services.membership_invite(
-            actor=request.user,
-            organisation=org,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-            site_url=_site_url(request),
-        )
-        messages.success(request, _("The invitation is sent."))
-        return redirect("accounts:organisation-members", slug=org.slug)
+        try:
+            services.membership_invite(
+                actor=request.user,
+                organisation=org,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                site_url=_site_url(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The invitation is sent."))
+            return redirect("accounts:organisation-members", slug=org.slug)
     return render(
         request,
         "accounts/organisation_members.html",
@@ -494,7 +598,7 @@ def organisation_invite(request, slug: str):
 @require_POST
 def member_remove(request, slug: str, pk: int):
     org = _org(slug)
-    _require_admin(request, org)
+    _require_member_manager(request, org)
     membership = get_object_or_404(Membership, pk=pk, organisation=org)
     try:
         services.member_remove(actor=request.user, membership=membership)
@@ -528,7 +632,7 @@ def join_request_create(request, slug: str):
 @require_POST
 def join_request_decide(request, slug: str, pk: int):
     org = _org(slug)
-    _require_admin(request, org)
+    _require_member_manager(request, org)
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("user", "organisation"), pk=pk, organisation=org
     )
@@ -541,7 +645,7 @@ def join_request_decide(request, slug: str, pk: int):
             actor=request.user, join_request=join_request, approve=decision == "approve", role=role
         )
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(
             request,
@@ -555,11 +659,12 @@ def join_request_decide(request, slug: str, pk: int):
 @login_required
 def invitation_accept(request, token: str):
     invitation = services.invitation_for_token(token=token)
+    refused = None
     if request.method == "POST" and invitation is not None:
         try:
             membership = services.invitation_accept(user=request.user, token=token)
         except ValidationError as error:
-            messages.error(request, error.messages[0])
+            refused = error
         else:
             messages.success(
                 request,
@@ -571,7 +676,12 @@ def invitation_accept(request, token: str):
             )
             return redirect(membership.organisation.get_absolute_url())
     problem = None
-    if invitation is None:
+    status = 400
+    if refused is not None:
+        problem = " ".join(refused.messages)
+        if refused.code == "not_grantable":
+            status = 403
+    elif invitation is None:
         problem = _("This invitation is not valid.")
     elif invitation.accepted_at is not None:
         problem = _("This invitation has already been used.")
@@ -587,5 +697,5 @@ def invitation_accept(request, token: str):
             "problem": problem,
             "breadcrumbs": _crumbs((_("Invitation"), None)),
         },
-        status=200 if problem is None else 400,
+        status=200 if problem is None else status,
     )

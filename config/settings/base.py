@@ -375,6 +375,7 @@ KOKEBOKA_RATELIMITS = {
     "password_reset": (10, 60 * 60),
     "resend_verification": (10, 60 * 60),
     "invite": (30, 60 * 60),  # per account: invitations an organisation admin sends
+    "invite_organisation": (30, 60 * 60),  # per organisation, whoever of its admins sends
 }
 KOKEBOKA_EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days
 KOKEBOKA_INVITATION_MAX_AGE = 60 * 60 * 24 * 14  # two weeks

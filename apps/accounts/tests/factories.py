@@ -1,7 +1,14 @@
 import factory
 from django.utils import timezone
 
-from apps.accounts.models import Membership, MembershipRole, Organisation, OrganisationType, User
+from apps.accounts.models import (
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationType,
+    User,
+    VerificationSource,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -27,13 +34,21 @@ class EditorFactory(UserFactory):
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A verified organisation (as staff would leave it); `OrganisationFactory(unverified=True)`
+    for one that was only registered, e.g. a pending claim of a municipality."""
+
     class Meta:
         model = Organisation
+
+    class Params:
+        unverified = factory.Trait(verified_at=None, verified_via="")
 
     name = factory.Sequence(lambda n: f"Sosial entreprenør {n}")
     slug = factory.Sequence(lambda n: f"sosial-entreprenor-{n}")
     type = OrganisationType.SOSIAL_ENTREPRENOR
     legal_form = Organisation.LegalForm.AS
+    verified_at = factory.LazyFunction(timezone.now)
+    verified_via = VerificationSource.STAFF
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -90,10 +90,9 @@ def test_create_entrepreneur_with_bad_check_digit(client):
     assert Organisation.objects.get(name="Ny AS").org_number == "974760673"
 
 
-def test_admin_edits_invites_and_decides(client, django_capture_on_commit_callbacks):
-    org = OrganisationFactory(slug="kompass-co")
-    admin = MembershipFactory(organisation=org, role="admin").user
-    client.force_login(admin)
+def test_admin_of_an_unverified_organisation_renames_it(client):
+    org = OrganisationFactory(slug="kompass-co", unverified=True)
+    client.force_login(MembershipFactory(organisation=org, role="admin").user)
     response = client.post(
         reverse("accounts:organisation-edit", args=[org.slug]),
         {
@@ -106,6 +105,32 @@ def test_admin_edits_invites_and_decides(client, django_capture_on_commit_callba
     assert response.status_code == 302
     org.refresh_from_db()
     assert org.name == "Kompass og Co" and org.legal_form == "SA" and org.slug == "kompass-co"
+
+
+def test_admin_edits_invites_and_decides(client, django_capture_on_commit_callbacks):
+    org = OrganisationFactory(
+        slug="kompass-co",
+        name="Bærum kommune",
+        type="kommune",
+        legal_form="",
+        municipality=Municipality.objects.get(code="3201"),
+    )
+    admin = MembershipFactory(organisation=org, role="admin").user
+    client.force_login(admin)
+    # The verified identity stays as staff verified it; the rest is the admin's to edit.
+    response = client.post(
+        reverse("accounts:organisation-edit", args=[org.slug]),
+        {
+            "name": "Oslo kommune",
+            "type": "sosial_entreprenor",
+            "legal_form": "SA",
+            "description": "Ny",
+        },
+    )
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert org.name == "Bærum kommune" and org.type == "kommune"
+    assert org.legal_form == "SA" and org.description == "Ny" and org.slug == "kompass-co"
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

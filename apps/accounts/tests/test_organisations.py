@@ -78,8 +78,19 @@ def test_org_number_unique_when_present_and_leading_zero_kept():
     assert Organisation.objects.get(name="B").slug == "b"
 
 
+def _verified_kommune(code: str = "3201") -> Organisation:
+    municipality = Municipality.objects.get(code=code)
+    return OrganisationFactory(
+        name=f"{municipality.name} kommune",
+        type="kommune",
+        legal_form="",
+        municipality=municipality,
+        county=municipality.county,
+    )
+
+
 def test_invitation_flow(django_capture_on_commit_callbacks):
-    org = OrganisationFactory()
+    org = _verified_kommune()
     admin = MembershipFactory(organisation=org, role="admin").user
     invitee = UserFactory(email="ny@example.no")
     with django_capture_on_commit_callbacks(execute=True):
@@ -132,7 +143,7 @@ def test_invitation_expires_and_needs_admin():
 
 
 def test_join_request_approve_and_reject(django_capture_on_commit_callbacks):
-    org = OrganisationFactory()
+    org = _verified_kommune()
     admin = MembershipFactory(organisation=org, role="admin").user
     person = UserFactory()
     jr = services.join_request_create(
@@ -179,7 +190,8 @@ def test_permission_helpers_for_anonymous_inactive_and_superuser():
     membership = MembershipFactory(organisation=org, role=MembershipRole.ADMIN)
     assert not is_org_admin(AnonymousUser(), org)
     assert not has_org_role(AnonymousUser(), org, "member")
-    assert is_org_admin(UserFactory(is_superuser=True), org)
+    # Being a superuser gives no say in an organisation: only the admin role does.
+    assert not is_org_admin(UserFactory(is_superuser=True, is_staff=True), org)
     membership.user.is_active = False
     membership.user.save()
     assert not is_org_admin(membership.user, org)

@@ -3,21 +3,36 @@
 Conventions (documented in the report): anonymous visitors are sent to the login page (302)
 wherever login is required; logged-in people without the right get 403 (organisations are
 public, so hiding their existence with 404 would protect nothing); unknown objects are 404.
-Organisation admin pages are for that organisation's admins and superusers only — site-wide
-moderators and editors have no say over an organisation's members."""
+Organisation admin pages are for that organisation's admins; the members page also for
+Kokeboka's national staff in a session verified with the second factor. Superusers,
+site-wide moderators and editors have no say over an organisation's members. The
+verification queue is for national staff with the second factor (with the password alone
+they are sent to the second factor first)."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from apps.accounts.models import JoinRequest, MembershipRole
-from apps.accounts.permissions import EDITORS_GROUP, MODERATORS_GROUP
+from apps.accounts.permissions import EDITORS_GROUP, MODERATORS_GROUP, PLATFORM_STAFF_GROUP
+from apps.core.models import Municipality
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+from .helpers import login_with_otp
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "other_member", "org_admin", "moderator", "editor", "superuser"]
+ROLES = [
+    "anonymous",
+    "member",
+    "other_member",
+    "org_admin",
+    "moderator",
+    "editor",
+    "superuser",
+    "staff_password_only",
+    "staff_verified",
+]
 
 
 @pytest.fixture
@@ -32,6 +47,19 @@ def world():
     editor = UserFactory()
     editor.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
     superuser = UserFactory(is_staff=True, is_superuser=True)
+    staff_group = Group.objects.get_or_create(name=PLATFORM_STAFF_GROUP)[0]
+    staff_password_only = UserFactory()
+    staff_password_only.groups.add(staff_group)
+    staff_verified = UserFactory()
+    staff_verified.groups.add(staff_group)
+    OrganisationFactory(
+        name="Lier kommune",
+        slug="krav",
+        type="kommune",
+        legal_form="",
+        municipality=Municipality.objects.get(code="3312"),
+        unverified=True,
+    )
     applicant = UserFactory()
     join_request = JoinRequest.objects.create(user=applicant, organisation=org)
     target = MembershipFactory(organisation=org, role=MembershipRole.REVIEWER)
@@ -45,6 +73,8 @@ def world():
             "moderator": moderator,
             "editor": editor,
             "superuser": superuser,
+            "staff_password_only": staff_password_only,
+            "staff_verified": staff_verified,
         },
         "join_request": join_request,
         "target": target,
@@ -60,9 +90,19 @@ ADMIN_ONLY = {
     "org_admin": 200,
     "moderator": 403,
     "editor": 403,
-    "superuser": 200,
+    "superuser": 403,
+    "staff_password_only": 403,
+    "staff_verified": 403,
 }
-ADMIN_ONLY_POST = {**ADMIN_ONLY, "org_admin": 302, "superuser": 302}
+MEMBERS_PAGE = {**ADMIN_ONLY, "staff_verified": 200}
+MEMBERS_POST = {**MEMBERS_PAGE, "org_admin": 302, "staff_verified": 302}
+STAFF_ONLY = {
+    **dict.fromkeys(ROLES, 403),
+    "anonymous": 302,
+    "staff_password_only": 302,
+    "staff_verified": 200,
+}
+STAFF_ONLY_POST = {**dict.fromkeys(ROLES, 403), "anonymous": 302, "staff_verified": 302}
 ANON_ONLY_FORM = {**dict.fromkeys(ROLES, 302), "anonymous": 200}
 
 # name, method, url kwargs (from the world), POST data, expected status per role
@@ -90,28 +130,28 @@ MATRIX = [
         None,
         {**dict.fromkeys(ROLES, 400), "anonymous": 302},
     ),
-    ("accounts:organisation-members", "get", lambda w: {"slug": "kompass-co"}, None, ADMIN_ONLY),
+    ("accounts:organisation-members", "get", lambda w: {"slug": "kompass-co"}, None, MEMBERS_PAGE),
     ("accounts:organisation-edit", "get", lambda w: {"slug": "kompass-co"}, None, ADMIN_ONLY),
     (
         "accounts:organisation-invite",
         "post",
         lambda w: {"slug": "kompass-co"},
         {"email": "ny@example.no", "role": "member"},
-        ADMIN_ONLY_POST,
+        MEMBERS_POST,
     ),
     (
         "accounts:member-remove",
         "post",
         lambda w: {"slug": "kompass-co", "pk": w["target"].pk},
         {},
-        ADMIN_ONLY_POST,
+        MEMBERS_POST,
     ),
     (
         "accounts:join-request-decide",
         "post",
         lambda w: {"slug": "kompass-co", "pk": w["join_request"].pk},
         {"decision": "approve", "role": "member"},
-        ADMIN_ONLY_POST,
+        MEMBERS_POST,
     ),
     (
         "accounts:join-request-create",
@@ -121,6 +161,21 @@ MATRIX = [
         dict.fromkeys(ROLES, 302),
     ),
     ("accounts:logout", "post", lambda w: {}, {}, dict.fromkeys(ROLES, 302)),
+    ("accounts:organisation-verification", "get", lambda w: {}, None, STAFF_ONLY),
+    (
+        "accounts:organisation-verify",
+        "post",
+        lambda w: {"slug": "krav"},
+        {},
+        STAFF_ONLY_POST,
+    ),
+    (
+        "accounts:organisation-claim-reject",
+        "post",
+        lambda w: {"slug": "krav"},
+        {"reason": "Ikke kommunen"},
+        STAFF_ONLY_POST,
+    ),
 ]
 
 
@@ -130,7 +185,9 @@ MATRIX = [
 )
 def test_permission_matrix(client, world, role, name, method, kwargs, data, expected):
     user = world["users"][role]
-    if user is not None:
+    if role == "staff_verified":
+        login_with_otp(client, user)
+    elif user is not None:
         client.force_login(user)
     url = reverse(name, kwargs=kwargs(world))
     response = getattr(client, method)(url, data or {})

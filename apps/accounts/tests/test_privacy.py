@@ -22,7 +22,7 @@ def person(client):
     MembershipFactory(user=user, organisation=org, role="member")
     admin = MembershipFactory(organisation=org, role="admin").user
     services.membership_invite(
-        actor=admin, organisation=org, email=user.email, role="broker", site_url="http://t/"
+        actor=admin, organisation=org, email=user.email, role="admin", site_url="http://t/"
     )
     services.join_request_create(
         user=user, organisation=OrganisationFactory(name="Folkelig"), message="Hei"
@@ -51,7 +51,7 @@ def test_download_my_data(client, person, extra_registry):
     assert data["profile"]["email"] == "kari@example.no"
     assert data["profile"]["first_name"] == "Kari"
     assert [m["organisation"] for m in data["memberships"]] == ["Kompass & Co"]
-    assert data["invitations"][0]["role"] == "broker"
+    assert data["invitations"][0]["role"] == "admin"
     assert data["join_requests"][0]["organisation"] == "Folkelig"
     assert data["two_factor_devices"] == ["Telefonen min"]
     assert data["login_attempts"][0]["failures"] == 1
