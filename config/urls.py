@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.api.api import api
 from apps.core import views as core_views
+from apps.core.securitytxt import security_txt
 from apps.opendata import views as opendata_views
 from apps.opendata.sitemaps import sitemap
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("data/", include("apps.opendata.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", opendata_views.robots_txt, name="robots"),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("sok/", include("apps.search.urls")),
     path("veiviser/", include("apps.routeguide.urls")),
     path("dialogmoter/", include("apps.events.urls")),

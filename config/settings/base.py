@@ -369,6 +369,13 @@ KOKEBOKA_LOGIN_ACCOUNT_BASE_COOLOFF = 60  # seconds
 KOKEBOKA_LOGIN_ACCOUNT_MAX_COOLOFF = 15 * 60
 KOKEBOKA_LOGIN_ACCOUNT_WINDOW = 24 * 60 * 60  # the count is forgotten a day after a failure
 
+# Where to report a vulnerability (docs/security.md), served as /.well-known/security.txt
+# (RFC 9116). Each deployment sets its own contact: mailto: or https: addresses, comma-separated.
+KOKEBOKA_SECURITY_CONTACT = env_list("KOKEBOKA_SECURITY_CONTACT", "mailto:sikkerhet@kokeboka.no")
+KOKEBOKA_SECURITY_POLICY_URL = env("KOKEBOKA_SECURITY_POLICY_URL", "") or ""
+KOKEBOKA_SECURITY_TXT_EXPIRES = env("KOKEBOKA_SECURITY_TXT_EXPIRES", "") or ""  # ISO 8601
+KOKEBOKA_SECURITY_TXT_DAYS = int(env("KOKEBOKA_SECURITY_TXT_DAYS", "180") or 180)
+
 # Per-IP limits on forms anonymous people post: (requests, seconds) -> 429 beyond.
 KOKEBOKA_RATELIMITS = {
     "signup": (10, 60 * 60),
