@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.api.api import api
+from apps.core import health as core_health
 from apps.core import views as core_views
 from apps.core.securitytxt import security_txt
 from apps.opendata import views as opendata_views
@@ -19,7 +20,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sprak/<str:code>/", core_views.choose_language, name="choose-language"),
-    path("helse/", core_views.health, name="health"),
+    path("helse/", core_views.health, name="health"),  # liveness
+    path("helse/klar/", core_health.readiness, name="readiness"),
     path("api/v1/", api.urls),
     path("data/", include("apps.opendata.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

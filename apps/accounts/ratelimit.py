@@ -1,18 +1,23 @@
-"""A small cache-based limit per client IP for forms that anonymous people post."""
+"""A small cache-based limit per client IP for forms that anonymous people post.
+
+Fails closed: the counter lives in the "ratelimit" cache, which raises when Redis is down;
+the error reaches apps.core.outage and the visitor gets a 503 page, never an unlimited form
+(these forms send mail or publish text)."""
 
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.shortcuts import render
 
+from apps.core.clientip import client_ip
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+__all__ = ["client_ip", "hit", "ratelimit_post"]
 
 
 def hit(*, scope: str, key: str, limit: int, window: int) -> bool:
     """Counts one hit; returns False once more than `limit` hits fell in the window."""
+    cache = caches["ratelimit"]
     cache_key = f"ratelimit:{scope}:{key}"
     if cache.add(cache_key, 1, timeout=window):
         return True

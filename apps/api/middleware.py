@@ -6,15 +6,20 @@ CORS preflights and refused requests before sessions or authentication run, and 
 final body when it computes the ETag."""
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
+from apps.core.clientip import client_ip
+from apps.core.outage import CACHE_UNAVAILABLE, due_to_log
+
+logger = logging.getLogger(__name__)
 Handler = Callable[[HttpRequest], HttpResponse]
 
 API_PREFIX = "/api/"
@@ -35,10 +40,6 @@ def rate_limit() -> tuple[int, int]:
     return int(requests), int(seconds)
 
 
-def client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def rate_limit_hit(*, client: str, now: float | None = None) -> tuple[bool, int, int]:
     """Count one request for `client` in the current fixed window.
     Returns (allowed, remaining, seconds until the window resets)."""
@@ -46,6 +47,7 @@ def rate_limit_hit(*, client: str, now: float | None = None) -> tuple[bool, int,
     now = time.time() if now is None else now
     window_start = int(now // window) * window
     key = f"api-rate:{client}:{window_start}"
+    cache = caches["ratelimit"]
     if cache.add(key, 1, timeout=window + 1):
         used = 1
     else:
@@ -73,8 +75,15 @@ class PublicApiMiddleware:
         if request.method == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in request.META:
             return self._cors(HttpResponse(status=204))
 
-        allowed, remaining, retry_after = rate_limit_hit(client=client_ip(request))
-        limit, _window = rate_limit()
+        limit, window = rate_limit()
+        try:
+            allowed, remaining, retry_after = rate_limit_hit(client=client_ip(request))
+        except CACHE_UNAVAILABLE:
+            # Fails open: the API only reads public data, so while the shared cache is down
+            # it answers without counting rather than refusing everyone.
+            if due_to_log("api-rate-limit"):
+                logger.warning("API rate limit not counted: the rate-limit cache is unavailable")
+            allowed, remaining, retry_after = True, limit, window
         if not allowed:
             response = JsonResponse(
                 {"detail": "Too many requests. Try again after Retry-After seconds."},

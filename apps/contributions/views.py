@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.models import User
-from apps.accounts.ratelimit import client_ip, hit
+from apps.accounts.ratelimit import hit
 from apps.blog.models import BlogPostPage
 from apps.cookbook.models import RecipePage
+from apps.core.clientip import client_ip
 from apps.core.models import Sector
 
 from . import selectors, services

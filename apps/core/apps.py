@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Kokeboka core"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

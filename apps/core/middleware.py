@@ -13,7 +13,7 @@ Handler = Callable[[HttpRequest], HttpResponse]
 # Bokmål is the site's language unless the visitor has chosen another one; the browser's
 # Accept-Language is not used, so a shared link always opens in the same language.
 SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
-UNCACHED_PREFIXES = ("/admin", "/django-admin", "/sprak/", "/media/", "/static/")
+UNCACHED_PREFIXES = ("/admin", "/django-admin", "/sprak/", "/media/", "/static/", "/helse/")
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 

@@ -1,8 +1,12 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from . import outage
 
 
 @never_cache
@@ -30,9 +34,16 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Raised inside a middleware (outside any view) the database or cache outage reaches
+    # handler500; it still gets the 503 page, not a 500 with a stack trace per request.
+    error = sys.exc_info()[1]
+    if outage.is_unavailable(error):
+        return outage.unavailable_response(request, error)
     return render(request, "500.html", status=500)
 
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
+    """Liveness: the process answers. Readiness, which asks the dependencies, is
+    /helse/klar/ (apps.core.health)."""
     return JsonResponse({"status": "ok"})

@@ -1,10 +1,13 @@
-"""Sign-ups and input are limited per visitor's address, counted in the shared cache."""
+"""Sign-ups and input are limited per visitor's address, counted in the shared cache.
+
+Fails closed: the "ratelimit" cache raises when Redis is down, and apps.core.outage answers
+503 (a registration sends mail; input is published text)."""
 
 from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 SUBMISSION_LIMIT = 20
 SUBMISSION_WINDOW_SECONDS = 60 * 60
@@ -21,6 +24,7 @@ def submission_allowed(*, kind: str, client_ip: str) -> bool:
     also one with errors, so the form cannot be used to probe without limit. The window
     starts with the first attempt and is not extended by later ones."""
     key = _key(kind, client_ip)
+    cache = caches["ratelimit"]
     cache.add(key, 0, SUBMISSION_WINDOW_SECONDS)
     try:
         count = cache.incr(key)

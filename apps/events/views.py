@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.clientip import client_ip
 from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
 
@@ -30,10 +31,6 @@ from .structured import calendar_for, event_schema, json_ld
 
 PAST_PER_PAGE = 20
 CALENDAR_NAME = "Kokeboka – dialogmøter"
-
-
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _breadcrumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
@@ -122,7 +119,7 @@ def _rate_limited_message() -> str:
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     event = _public_event(request, slug)
     form = RegistrationForm(request.POST)
-    if not submission_allowed(kind="registration", client_ip=_client_ip(request)):
+    if not submission_allowed(kind="registration", client_ip=client_ip(request)):
         return _render_event(
             request,
             event,
@@ -174,7 +171,7 @@ def registration_sent(request: HttpRequest, slug: str) -> HttpResponse:
 def submit_input(request: HttpRequest, slug: str) -> HttpResponse:
     event = _public_event(request, slug)
     form = InputForm(request.POST)
-    if not submission_allowed(kind="input", client_ip=_client_ip(request)):
+    if not submission_allowed(kind="input", client_ip=client_ip(request)):
         return _render_event(
             request,
             event,

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .models import RouteGuideFeedback
 
@@ -21,7 +21,9 @@ def _feedback_key(client_ip: str) -> str:
 
 
 def feedback_allowed(*, client_ip: str) -> bool:
-    return (cache.get(_feedback_key(client_ip)) or 0) < FEEDBACK_LIMIT
+    # Fails closed: the "ratelimit" cache raises when Redis is down (apps.core.outage
+    # answers 503), so feedback is never taken without a limit.
+    return (caches["ratelimit"].get(_feedback_key(client_ip)) or 0) < FEEDBACK_LIMIT
 
 
 def feedback_submit(
@@ -30,6 +32,7 @@ def feedback_submit(
     """Stores the feedback; raises FeedbackRateLimited beyond the limit per address and
     window. The window starts with the first feedback and is not extended by later ones."""
     key = _feedback_key(client_ip)
+    cache = caches["ratelimit"]
     cache.add(key, 0, FEEDBACK_WINDOW_SECONDS)
     try:
         count = cache.incr(key)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from apps.core import clientip
 from apps.insights.services import route_guide_tally
 from apps.rules.selectors import today_oslo
 
@@ -182,7 +183,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
     if not situation_form.is_valid():
         messages.error(request, _("We could not tell which answer the feedback was about."))
         return redirect("routeguide:start")
-    client_ip = request.META.get("REMOTE_ADDR", "")
+    client_ip = clientip.client_ip(request)
     form = FeedbackForm(request.POST)
     if not services.feedback_allowed(client_ip=client_ip):
         return _rate_limited(request, situation_form, form)

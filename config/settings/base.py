@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.LanguagePreferenceMiddleware",
     "apps.core.middleware.AnonymousPageCacheMiddleware",
+    "apps.core.outage.ServiceUnavailableMiddleware",  # database/cache outage in a view: 503
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,6 +125,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0") or 0),
+        # A kept connection is checked before each request reuses it, so after a database
+        # restart the first request reconnects instead of failing on a dead socket.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -222,24 +226,41 @@ if env("AWS_PRIVATE_STORAGE_BUCKET_NAME") or env("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
-# A shared cache (Redis) when REDIS_URL is set.
+# A shared cache (Redis) when REDIS_URL is set. Two aliases over one store
+# (docs/operations-degradation.md): "default" fails open (a Redis outage reads as a miss, so
+# pages are served uncached), "ratelimit" fails closed (its errors reach the caller, which
+# decides per limit; unhandled they answer 503, never a bypassed limit).
 if env("REDIS_URL"):
+    _redis_options = {
+        # Fail fast when Redis is away instead of holding the request.
+        "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5") or 0.5),
+        "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "1") or 1),
+    }
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "kokeboka",
-        }
+            "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
+        },
+        "ratelimit": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "kokeboka",
+            "OPTIONS": dict(_redis_options),
+        },
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     # A file cache is shared by every worker process on one machine, so a purge on
     # publish reaches them all; scale-out uses Redis instead.
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(BASE_DIR / "var" / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
+        for alias in ("default", "ratelimit")
     }
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300") or 300)
 
@@ -405,6 +426,12 @@ OIDC_REDIRECT_FIELD_NAME = "next"
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("apps.accounts.oidc.IDPortenBackend")
 # --- end of accounts block ------------------------------------------------------------------
+
+# Client addresses (apps/core/clientip.py): how many reverse proxies of ours stand in front
+# of the app, each appending to X-Forwarded-For. 0 (default): the header is never read and
+# REMOTE_ADDR is the visitor. Every rate limit and django-axes count by this address.
+KOKEBOKA_TRUSTED_PROXY_COUNT = int(env("KOKEBOKA_TRUSTED_PROXY_COUNT", "0") or 0)
+AXES_CLIENT_IP_CALLABLE = "apps.core.clientip.client_ip_or_none"
 
 # Public API (apps/api/middleware.py): requests per client IP address per window, -> 429.
 API_RATE_LIMIT = (

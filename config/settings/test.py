@@ -12,11 +12,14 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# One store under both aliases (LocMemCache shares by LOCATION), so cache.clear() between
+# tests also resets every rate limit.
 CACHES = {
-    "default": {
+    alias: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "kokeboka-test",
     }
+    for alias in ("default", "ratelimit")
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
