@@ -39,3 +39,13 @@ def editor(db):
     from apps.accounts.tests.factories import EditorFactory
 
     return EditorFactory()
+
+
+@pytest.fixture
+def verified_login(db):
+    """Logs a test client in with a session verified by the second factor (a confirmed TOTP
+    device, as after a right code): `verified_login(client, user)`. Powers in the site's own
+    views refuse a password-only session (client.force_login) and ask for the code."""
+    from apps.accounts.tests.helpers import force_login_verified
+
+    return force_login_verified

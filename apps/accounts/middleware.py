@@ -5,12 +5,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from .permissions import requires_two_factor
+from .second_factor import SecondFactorRequired, second_factor_redirect
 
 
 class StaffTwoFactorMiddleware:
-    """Editors and administrators must have verified a TOTP device in this session to reach
-    the Wagtail admin (and Django's admin). Needs django_otp's OTPMiddleware before it.
-    Switched by settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF (off in tests that use force_login)."""
+    """Everyone who can reach the Wagtail admin (and Django's admin) must have verified a
+    TOTP device in this session. Needs django_otp's OTPMiddleware before it. The admin gate is
+    switched by settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF (off in tests that use force_login).
+
+    It also turns SecondFactorRequired, raised by the site's own views where a power needs the
+    second factor (apps.accounts.second_factor), into the redirect to the code page. That has
+    no switch."""
 
     PROTECTED_PREFIXES = ("/admin/", "/django-admin/")
     EXEMPT_PATHS = (
@@ -28,6 +33,11 @@ class StaffTwoFactorMiddleware:
             url = reverse("accounts:two-factor")
             return redirect(f"{url}?{urlencode({'next': request.get_full_path()}, safe='/')}")
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, SecondFactorRequired):
+            return second_factor_redirect(request)
+        return None
 
     def _must_verify(self, request) -> bool:
         path = request.path_info

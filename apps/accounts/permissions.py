@@ -1,7 +1,8 @@
 """Who may do what with organisations. Later apps (broker, fund, events, contributions)
 use these; the names are stable."""
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.db.models import Q
 
 from .models import Membership, MembershipRole, Organisation
 
@@ -28,12 +29,8 @@ def is_org_member(user, org: Organisation) -> bool:
 
 
 def is_org_admin(user, org: Organisation) -> bool:
-    """Organisation admins manage members, invitations and join requests. Superusers may
-    too (site administration); moderators and editors may not."""
-    if not _is_person(user) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
+    """Organisation admins manage members, invitations and join requests. Only the admin
+    role counts: being a superuser, moderator or editor gives no say in an organisation."""
     return has_org_role(user, org, MembershipRole.ADMIN)
 
 
@@ -44,26 +41,44 @@ def in_group(user, name: str) -> bool:
 
 
 def is_moderator(user) -> bool:
-    """Site-wide moderators (group "Moderatorer") and superusers."""
-    return (
-        _is_person(user)
-        and user.is_active
-        and (user.is_superuser or in_group(user, MODERATORS_GROUP))
-    )
+    """Site-wide moderators: members of the group "Moderatorer". A granted role, never implied
+    by is_superuser or is_staff. The views that use it also ask for the second factor."""
+    return _is_person(user) and user.is_active and in_group(user, MODERATORS_GROUP)
 
 
 def is_editor(user) -> bool:
-    """Site-wide editors (group "Redaktører"), staff and superusers."""
+    """Site-wide editors: members of the group "Redaktører". A granted role, never implied by
+    is_superuser or is_staff. The views that use it also ask for the second factor."""
+    return _is_person(user) and user.is_active and in_group(user, EDITORS_GROUP)
+
+
+def has_granted_permission(user, perm: str) -> bool:
+    """True when the Django model permission "app_label.codename" was granted to the person
+    or to one of their groups. Unlike user.has_perm, being a superuser does not count."""
+    if not _is_person(user) or not user.is_active:
+        return False
+    app_label, _dot, codename = perm.partition(".")
     return (
-        _is_person(user)
-        and user.is_active
-        and (user.is_superuser or user.is_staff or in_group(user, EDITORS_GROUP))
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        .filter(Q(user=user) | Q(group__user=user))
+        .exists()
     )
 
 
 def requires_two_factor(user) -> bool:
-    """Editors and administrators must use TOTP to reach the Wagtail admin."""
-    return is_editor(user)
+    """Everyone who can reach the Wagtail or Django admin (editors, moderators, staff,
+    superusers) must use TOTP there. The site's own powers ask for it view by view
+    (apps.accounts.decorators)."""
+    if not _is_person(user) or not user.is_active:
+        return False
+    return bool(
+        user.is_superuser
+        or user.is_staff
+        or in_group(user, EDITORS_GROUP)
+        or in_group(user, MODERATORS_GROUP)
+        or in_group(user, PLATFORM_STAFF_GROUP)
+        or user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 # National staff of Kokeboka: verify organisations, review any profile, grant roles. A role

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.models import User
 from apps.accounts.permissions import is_editor, is_moderator
+from apps.accounts.second_factor import require_second_factor
 
 from . import services
 from .forms import BlockForm, DecisionForm, ModerationForm
@@ -20,13 +21,18 @@ KINDS = {"tip": Tip, "tried": TriedReport, "comment": Comment}
 
 
 def _require_moderator(request) -> None:
+    """Moderators (group "Moderatorer") in a session verified with the second factor. The
+    admin gate asks for it too, but it can be switched off; this cannot."""
     if not is_moderator(request.user):
         raise PermissionDenied
+    require_second_factor(request)
 
 
 def _require_editor(request) -> None:
+    """Editors (group "Redaktører") in a session verified with the second factor."""
     if not is_editor(request.user):
         raise PermissionDenied
+    require_second_factor(request)
 
 
 def _item_choices(queue) -> list[tuple[str, str]]:

@@ -107,7 +107,8 @@ def account_block(*, user: User, moderator: User, reason: str) -> ContributorSta
     """Blocks the person from contributing and hides what is still waiting from them."""
     if not is_moderator(moderator):
         raise PermissionDenied
-    if user.pk == moderator.pk or user.is_superuser:
+    # Moderators and editors lose their group before they can be blocked, never by a peer.
+    if user.pk == moderator.pk or is_moderator(user) or is_editor(user):
         raise PermissionDenied(_("This account cannot be blocked."))
     reason = _clean_text(reason, field="reason", max_length=1000)
     standing, _created = ContributorStanding.objects.get_or_create(user=user)

@@ -46,7 +46,7 @@ def unsubscribe_url(*, user_id: int) -> str:
 def _moderator_emails() -> list[str]:
     return list(
         User.objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name=MODERATORS_GROUP))
+        .filter(groups__name=MODERATORS_GROUP)
         .exclude(anonymised_at__isnull=False)
         .values_list("email", flat=True)
         .distinct()

@@ -1,5 +1,6 @@
 """Pages of the dialogue meetings. Public pages with a form are never cached, since the
-form carries the visitor's own CSRF token; organiser and editor pages need a login."""
+form carries the visitor's own CSRF token; organiser and editor pages need a login and a
+session verified with the second factor."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.accounts.second_factor import require_second_factor
 from apps.core.clientip import client_ip
 from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
@@ -55,7 +57,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _public_event(request: HttpRequest, slug: str) -> Event:
-    """A published meeting; organisers and editors also see their drafts."""
+    """A published meeting; organisers also see their drafts."""
     event = selectors.event_public(slug=slug)
     if event is None:
         event = selectors.event_any(slug=slug)
@@ -298,6 +300,8 @@ def _organised_event(request: HttpRequest, slug: str) -> Event:
         raise Http404
     if not can_organise(request.user, event):
         raise PermissionDenied
+    # Attendees' names, addresses and dietary and accessibility needs: not on a password alone.
+    require_second_factor(request)
     return event
 
 
@@ -435,6 +439,7 @@ def _reviewed_event(request: HttpRequest, slug: str) -> Event:
         raise Http404
     if not can_review_inputs(request.user):
         raise PermissionDenied
+    require_second_factor(request)
     return event
 
 

@@ -18,10 +18,10 @@ def _person(user) -> bool:
 
 
 def is_fund_manager(user, fund: Fund) -> bool:
+    """Holds the fund manager role in the fund's organisation; being a superuser counts for
+    nothing. Views serving this power also ask for the second factor."""
     if not _person(user):
         return False
-    if user.is_superuser:
-        return True
     return Membership.objects.filter(
         user=user, organisation_id=fund.organisation_id, role=MembershipRole.FUND_MANAGER
     ).exists()
@@ -72,7 +72,7 @@ def applicant_organisations(user, call: Call) -> list[Organisation]:
 
 
 def can_view_application(user, application: Application) -> bool:
-    """Applicant members always; the fund's managers (and superusers) once it is submitted."""
+    """Applicant members always; the fund's managers once it is submitted."""
     if not _person(user):
         return False
     if is_applicant_member(user, application.organisation_id):

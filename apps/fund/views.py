@@ -1,5 +1,6 @@
 """Pages of the fund: public funds and calls, the applicant's application form, and call
-editing for fund managers. Views are thin: rules live in services, reads in selectors."""
+editing for fund managers (in a session verified with the second factor). Views are thin:
+rules live in services, reads in selectors."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.accounts.second_factor import require_second_factor
 from apps.core.privatefiles import download_name, private_file_response
 
 from . import selectors, services
@@ -40,6 +42,7 @@ from .permissions import (
     can_manage_calls,
     can_view_application,
     can_withdraw_application,
+    is_applicant_member,
 )
 
 PER_PAGE = 20
@@ -254,6 +257,10 @@ def _application_or_404(request, pk: int) -> Application:
     application = selectors.application_for_page(pk=pk)
     if application is None or not can_view_application(request.user, application):
         raise Http404
+    if not is_applicant_member(request.user, application.organisation_id):
+        # Here through the fund manager role: someone else's application, with personal data
+        # and attachments, needs the second factor.
+        require_second_factor(request)
     return application
 
 
@@ -634,6 +641,7 @@ def _call_formsets(data, call: Call):
 def _call_edit(request: HttpRequest, fund_obj: Fund, call_obj: Call | None) -> HttpResponse:
     if not can_manage_calls(request.user, fund_obj):
         raise PermissionDenied
+    require_second_factor(request)
     instance = call_obj or Call(fund=fund_obj)
     data = request.POST if request.method == "POST" else None
     form = CallForm(data, instance=instance, fund=fund_obj)

@@ -1,7 +1,8 @@
 """Who may do what in assessment and follow-up.
 
-- Fund managers hold the role "fund_manager" in the fund's organisation (superusers count
-  as managers of every fund); they see only their own funds' applications, and never drafts.
+- Fund managers hold the role "fund_manager" in the fund's organisation (being a superuser
+  counts for nothing here); they see only their own funds' applications, and never drafts.
+  Their pages, and the reviewers', also need the second factor (the views ask for it).
 - Reviewers see only applications they are assigned to, and only until they declare a
   conflict of interest; other reviewers' scores stay hidden until a manager shares them.
 - Applicants (members or admins of the applicant organisation) see their own
@@ -34,8 +35,6 @@ def _person(user) -> bool:
 def is_manager(user, fund: Fund) -> bool:
     if not _person(user):
         return False
-    if user.is_superuser:
-        return True
     return Membership.objects.filter(
         user=user, organisation_id=fund.organisation_id, role=MembershipRole.FUND_MANAGER
     ).exists()

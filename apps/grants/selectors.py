@@ -30,10 +30,9 @@ S = ApplicationStatus
 
 
 def managed_funds(*, user) -> QuerySet[Fund]:
+    """The funds whose organisation has given the user the fund manager role."""
     if not (user.is_authenticated and user.is_active):
         return Fund.objects.none()
-    if user.is_superuser:
-        return Fund.objects.select_related("organisation").order_by("name")
     return (
         Fund.objects.filter(
             organisation__memberships__user=user,

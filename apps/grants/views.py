@@ -1,5 +1,6 @@
 """Pages of assessment and follow-up. Manager, reviewer and project pages need a login and
-are never cached; the list of granted projects and the statistics are public."""
+are never cached; managers and reviewers also need a session verified with the second factor
+(apps.accounts.second_factor). The list of granted projects and the statistics are public."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.accounts.second_factor import require_second_factor
 from apps.core.csvsafe import CsvLines, safe_cell
 from apps.core.forms import error_links
 from apps.fund.models import Application, ApplicationStatus, Call, Fund
@@ -67,6 +69,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     funds = list(selectors.managed_funds(user=request.user))
     if not funds:
         raise PermissionDenied
+    require_second_factor(request)
     fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
     status = request.GET.get("status", "")
     if status not in S.values:
@@ -94,6 +97,7 @@ def _managed_application(request: HttpRequest, pk: int) -> Application:
         raise Http404
     if not permissions.can_manage(request.user, application):
         raise PermissionDenied
+    require_second_factor(request)
     return application
 
 
@@ -232,6 +236,7 @@ def sharing(request: HttpRequest, call_pk: int) -> HttpResponse:
     call = get_object_or_404(Call.objects.select_related("fund"), pk=call_pk)
     if not permissions.is_manager(request.user, call.fund):
         raise PermissionDenied
+    require_second_factor(request)
     shared = request.POST.get("shared") == "1"
     services.scores_sharing_set(call=call, actor=request.user, shared=shared)
     messages.success(
@@ -323,6 +328,7 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Exports --------------------------------------------------------------------------------
 
+
 def export_header() -> list[str]:
     return [
         _("Call"),
@@ -367,6 +373,7 @@ def _managed_fund(request: HttpRequest, slug: str) -> Fund:
     fund = get_object_or_404(Fund, slug=slug)
     if not permissions.is_manager(request.user, fund):
         raise PermissionDenied
+    require_second_factor(request)
     return fund
 
 
@@ -437,6 +444,9 @@ def _own_assignment(request: HttpRequest, pk: int):
         raise Http404
     if not permissions.can_review(request.user, assignment):
         raise PermissionDenied
+    # Scores decide who gets money, and the page shows the whole application: reviewing is
+    # a decision power and needs the second factor like managing does.
+    require_second_factor(request)
     return assignment
 
 
@@ -556,6 +566,9 @@ def _project(request: HttpRequest, pk: int) -> Application:
         raise Http404
     if not permissions.can_view_project(request.user, application):
         raise PermissionDenied
+    if not permissions.is_applicant(request.user, application):
+        # Here through the fund manager role: the manager's pages need the second factor.
+        require_second_factor(request)
     return application
 
 

@@ -1,5 +1,6 @@
 """Who may see a municipality's detailed insights: its brokers and fund managers (members
-with that role in the municipality's organisation) and superusers."""
+with that role in the municipality's organisation). Being a superuser counts for nothing. The
+detailed view shows counts too small to publish, so its views also ask for the second factor."""
 
 from __future__ import annotations
 
@@ -14,16 +15,13 @@ DETAIL_ROLES = (MembershipRole.BROKER, MembershipRole.FUND_MANAGER)
 def can_view_municipality_insights(user, municipality: Municipality) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user.is_superuser:
-        return True
     return Membership.objects.filter(
         user=user, organisation__municipality=municipality, role__in=DETAIL_ROLES
     ).exists()
 
 
 def municipalities_with_detail(user) -> QuerySet[Municipality]:
-    """The municipalities whose detailed view this person may open through a role (not the
-    superuser's every municipality: that list would be the whole country)."""
+    """The municipalities whose detailed view this person may open through a role."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Municipality.objects.none()
     return (

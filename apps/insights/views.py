@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from apps.accounts.second_factor import require_second_factor
 from apps.core.csvsafe import CsvLines
 from apps.core.models import Municipality
 
@@ -72,6 +73,8 @@ def _municipality_for(request: HttpRequest, code: str) -> Municipality:
     municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
     if not can_view_municipality_insights(request.user, municipality):
         raise PermissionDenied
+    # Unsuppressed small counts can point at people: not on a password alone.
+    require_second_factor(request)
     return municipality
 
 

@@ -36,9 +36,18 @@ def waiting(transactional_db, settings):
 
 
 def _log_in(page, live_server) -> None:
+    """A moderator and editor (the groups, which are what these screens ask for) in a session
+    verified with the second factor."""
+    from django.contrib.auth.models import Group
+
+    from apps.accounts.permissions import EDITORS_GROUP, MODERATORS_GROUP
+    from apps.accounts.tests.helpers import force_login_verified
+
     admin = User.objects.create_superuser(email="moderator@example.no", password="x" * 20)
+    for name in (MODERATORS_GROUP, EDITORS_GROUP):
+        admin.groups.add(Group.objects.get_or_create(name=name)[0])
     client = Client()
-    client.force_login(admin)
+    force_login_verified(client, admin)
     page.context.add_cookies(
         [
             {

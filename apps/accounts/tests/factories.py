@@ -29,8 +29,20 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class EditorFactory(UserFactory):
+    """An editor as the demo has one: in the group "Redaktører" (what the site's own views
+    ask for) and a superuser for the Wagtail admin (which gives nothing in the site's views)."""
+
     is_staff = True
     is_superuser = True
+
+    @factory.post_generation
+    def editors_group(self, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            from apps.accounts.permissions import EDITORS_GROUP
+
+            self.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

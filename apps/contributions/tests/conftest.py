@@ -79,4 +79,11 @@ def group_editor(db):
 
 @pytest.fixture
 def superuser(db):
+    """The demo editor's kind: a superuser in the group "Redaktører"."""
     return EditorFactory()
+
+
+@pytest.fixture
+def bare_superuser(db):
+    """A superuser with no granted role: gains nothing in the site's own powers."""
+    return UserFactory(is_superuser=True, is_staff=True)

@@ -175,6 +175,7 @@ def test_block_hides_pending_and_refuses_non_moderators(recipe, member, moderato
     assert standing.blocked
     tip.refresh_from_db()
     assert tip.status == Status.HIDDEN
+    # Editors and moderators are not blocked by a peer; their group goes first.
     with pytest.raises(PermissionDenied):
         services.account_block(user=superuser, moderator=moderator, reason="x")
     with pytest.raises(PermissionDenied):
@@ -238,3 +239,20 @@ def test_tried_report_default_published_for_trusted(recipe, trusted, municipalit
     )
     assert report.status == Status.PUBLISHED
     assert TriedReport.objects.count() == 1
+
+
+def test_being_a_superuser_gives_no_moderation_power(recipe, member, moderator, bare_superuser):
+    """Issue 19, finding 3: moderation is a granted role (group "Moderatorer"), never implied
+    by is_superuser; a superuser without a role is an account like any other."""
+    tip = services.tip_submit(recipe=recipe, author=member, text="Spam")
+    with pytest.raises(PermissionDenied):
+        services.moderate(items=[tip], moderator=bare_superuser, action="hide")
+    with pytest.raises(PermissionDenied):
+        services.account_block(user=member, moderator=bare_superuser, reason="Spam")
+    assert services.account_block(user=bare_superuser, moderator=moderator, reason="x").blocked
+
+
+def test_moderator_alerts_go_to_the_group_only(db, moderator, bare_superuser):
+    from apps.contributions.tasks import _moderator_emails
+
+    assert _moderator_emails() == [moderator.email]

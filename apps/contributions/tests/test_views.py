@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.helpers import force_login_verified
 from apps.contributions import services
 from apps.contributions.models import (
     Comment,
@@ -24,6 +25,7 @@ from .factories import CommentFactory, SuggestedChangeFactory, TipFactory, Tried
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "member", "blocked", "moderator", "group_editor", "superuser"]
+ADMIN_ROLES = [*ROLES, "bare_superuser"]
 
 
 @pytest.fixture
@@ -34,8 +36,10 @@ def blocked(db):
 
 
 def _login(client, request, role):
+    """Logs in with a session verified by the second factor, as the admin and the powers
+    ask; test_admin_password_only_* covers the password alone."""
     if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
+        force_login_verified(client, request.getfixturevalue(role))
 
 
 def _public_urls(recipe, post, tip, report, comment):
@@ -115,8 +119,9 @@ def test_own_tip_cannot_be_marked_useful(client, member, recipe):
 
 
 # Wagtail answers a PermissionDenied inside the admin with a redirect to the dashboard
-# ("/admin/"); people without admin access are sent to the admin login.
-LOGIN, DENIED, OK = "login", "denied", "ok"
+# ("/admin/"); people without admin access are sent to the admin login; a moderator or
+# editor whose session has not given the second factor is sent to the code page.
+LOGIN, DENIED, OK, CODE = "login", "denied", "ok", "code"
 ADMIN_EXPECTED = {
     # (queue, block, suggestions)
     "anonymous": (LOGIN, LOGIN, LOGIN),
@@ -124,7 +129,10 @@ ADMIN_EXPECTED = {
     "blocked": (LOGIN, LOGIN, LOGIN),
     "moderator": (OK, OK, DENIED),
     "group_editor": (DENIED, DENIED, OK),
-    "superuser": (OK, OK, OK),
+    # A superuser in the group "Redaktører" (as the demo editor): an editor, not a moderator.
+    "superuser": (DENIED, DENIED, OK),
+    # Being a superuser alone gives no moderation or editorial power.
+    "bare_superuser": (DENIED, DENIED, DENIED),
 }
 
 
@@ -135,6 +143,8 @@ def _outcome(response) -> str:
     location = response["Location"]
     if location == "/admin/":
         return DENIED
+    if location.startswith("/konto/tofaktor/?next="):
+        return CODE
     if location.startswith(("/admin/login/", "/konto/logg-inn/")):
         return LOGIN
     if location == reverse("contributions_admin:queue"):
@@ -142,7 +152,7 @@ def _outcome(response) -> str:
     raise AssertionError(location)
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", ADMIN_ROLES)
 def test_admin_matrix(client, request, role, recipe):
     suggestion = SuggestedChangeFactory(recipe=recipe)
     target = UserFactory()
@@ -154,11 +164,42 @@ def test_admin_matrix(client, request, role, recipe):
     )
     assert _outcome(response) == block
     assert ContributorStanding.objects.filter(user=target, blocked=True).exists() == (
-        role in ("moderator", "superuser")
+        role == "moderator"
     )
     assert _outcome(client.get(reverse("contributions_admin:suggestions"))) == suggestions
     detail = client.get(reverse("contributions_admin:suggestion", args=[suggestion.pk]))
     assert _outcome(detail) == suggestions
+
+
+@pytest.mark.parametrize("role", ["moderator", "group_editor"])
+def test_admin_password_only_is_sent_to_the_code_page(client, request, role, recipe):
+    """Issue 19, finding 3: the moderators' and editors' queues are not opened on a password
+    alone, also where the admin's own gate is switched off (as in these tests)."""
+    suggestion = SuggestedChangeFactory(recipe=recipe)
+    target = UserFactory()
+    client.force_login(request.getfixturevalue(role))
+    if role == "moderator":
+        response = client.get(reverse("contributions_admin:queue"))
+        assert _outcome(response) == CODE
+        response = client.post(
+            reverse("contributions_admin:block", args=[target.pk]), {"reason": "Spam"}
+        )
+        assert _outcome(response) == CODE
+        assert not ContributorStanding.objects.filter(user=target, blocked=True).exists()
+    else:
+        response = client.get(reverse("contributions_admin:suggestions"))
+        assert _outcome(response) == CODE
+        detail = client.get(reverse("contributions_admin:suggestion", args=[suggestion.pk]))
+        assert _outcome(detail) == CODE
+
+
+def test_admin_gate_switched_on_asks_every_admin_user_for_the_code(client, moderator, settings):
+    """With the admin's own gate on (as in production) a moderator is stopped at /admin/."""
+    settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF = True
+    client.force_login(moderator)
+    response = client.get(reverse("contributions_admin:queue"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/tofaktor/?next=/admin/")
 
 
 def test_tip_form_creates_pending_tip_and_shows_it_to_its_author(client, member, recipe):
@@ -238,7 +279,7 @@ def test_reported_contributions_keep_the_moderation_queue_working(
     ]:
         url = reverse("contributions:report-create", args=[kind, pk])
         assert client.post(url, {"reason": reason}).status_code == 302
-    client.force_login(moderator)
+    force_login_verified(client, moderator)
     response = client.get(reverse("contributions_admin:queue"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -317,7 +358,7 @@ def test_recipe_page_query_count_does_not_grow_with_tips(client, member, recipe,
 
 def test_moderation_admin_bulk_publish(client, moderator, recipe, member):
     tips = [TipFactory(recipe=recipe, status=Status.PENDING, author=member) for _ in range(3)]
-    client.force_login(moderator)
+    force_login_verified(client, moderator)
     html = client.get(reverse("contributions_admin:queue")).content.decode()
     assert "Tips awaiting moderation (3)" in html
     response = client.post(
@@ -332,7 +373,7 @@ def test_moderation_admin_bulk_publish(client, moderator, recipe, member):
 
 def test_editor_decides_suggestion_in_admin(client, group_editor, member, recipe, mailoutbox):
     suggestion = SuggestedChangeFactory(recipe=recipe, author=member, text="Nytt sammendrag")
-    client.force_login(group_editor)
+    force_login_verified(client, group_editor)
     url = reverse("contributions_admin:suggestion", args=[suggestion.pk])
     assert client.post(url, {"start_review": "1"}).status_code == 302
     with_counts = client.get(reverse("contributions_admin:suggestions")).content.decode()
@@ -350,7 +391,7 @@ def test_moderators_group_has_admin_access():
 
 def test_moderator_trusts_account_and_restores_hidden(client, moderator, member, recipe):
     hidden = TipFactory(recipe=recipe, status=Status.HIDDEN, author=member)
-    client.force_login(moderator)
+    force_login_verified(client, moderator)
     response = client.post(reverse("contributions_admin:trust", args=[member.pk]), {"trusted": "1"})
     assert response.status_code == 302
     assert ContributorStanding.objects.get(user=member).trusted

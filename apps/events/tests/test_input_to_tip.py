@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from apps.accounts.tests.helpers import force_login_verified
 from apps.contributions.models import Tip
 from apps.core.models import AuditEvent
 from apps.events import services
@@ -61,7 +62,7 @@ def test_converted_input_cannot_become_a_second_tip(recipe, editor):
 
 def test_editor_turns_input_into_a_tip_with_one_action(client, editor, recipe):
     item = InputFactory(recipe=recipe, title="Råd om piloter")
-    client.force_login(editor)
+    force_login_verified(client, editor)
     client.cookies["kokeboka_language"] = "en"
     review_url = reverse("events:review-inputs", args=[item.event.slug])
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.helpers import force_login_verified
 from apps.core.models import AuditEvent
 from apps.events import services
 from apps.events.models import Input, InputPhase, InputStatus
@@ -161,11 +162,21 @@ def test_review_pages_permission_matrix(client, editor, method, name):
     client.force_login(organiser)
     as_organiser = _request(client, method, name, event, item)
     client.force_login(editor)
+    password_only = _request(client, method, name, event, item)
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    force_login_verified(client, superuser)
+    as_superuser = _request(client, method, name, event, item)
+    force_login_verified(client, editor)
     unknown = client.get(reverse("events:review-inputs", args=["finnes-ikke"]))
 
     assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/konto/logg-inn/")
     assert other.status_code == 403
     assert as_organiser.status_code == 403  # input is the editors' work
+    # An editor's power needs the second factor; a superuser outside the group has none.
+    assert password_only.status_code == 302
+    assert password_only["Location"].startswith("/konto/tofaktor/")
+    assert as_superuser.status_code == 403
     assert unknown.status_code == 404
     item.refresh_from_db()
     assert item.status == InputStatus.NEW
@@ -173,7 +184,7 @@ def test_review_pages_permission_matrix(client, editor, method, name):
 
 def test_editor_sees_input_and_makes_a_draft_example_in_one_action(client, editor, case_index):
     item = InputFactory(title="Kafé drevet av ungdom", author_email="kari@example.no")
-    client.force_login(editor)
+    force_login_verified(client, editor)
     client.cookies["kokeboka_language"] = "en"
 
     page = client.get(reverse("events:review-inputs", args=[item.event.slug])).content.decode()
@@ -195,7 +206,7 @@ def test_editor_sees_input_and_makes_a_draft_example_in_one_action(client, edito
 
 def test_editor_can_reject_input(client, editor):
     item = InputFactory()
-    client.force_login(editor)
+    force_login_verified(client, editor)
 
     client.post(
         reverse("events:input-review", args=[item.event.slug, item.pk]), {"status": "rejected"}
@@ -209,7 +220,7 @@ def test_editor_can_reject_input(client, editor):
 def test_input_of_another_meeting_is_not_found(client, editor):
     item = InputFactory()
     other = EventFactory()
-    client.force_login(editor)
+    force_login_verified(client, editor)
 
     response = client.post(
         reverse("events:input-to-case", args=[other.slug, item.pk]), {"municipality_code": ""}

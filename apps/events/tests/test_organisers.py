@@ -8,6 +8,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.helpers import force_login_verified
 from apps.events.models import RegistrationStatus
 from apps.events.permissions import can_organise
 
@@ -73,23 +74,45 @@ def test_unknown_meetings_are_not_found(client, organiser, name):
 
 
 @pytest.mark.parametrize("name", ORGANISER_PAGES)
-def test_organisers_and_editors_get_in(client, event, organiser, editor, name):
-    for person in (organiser, editor):
-        client.force_login(person)
-        assert client.get(reverse(name, args=[event.slug])).status_code == 200
+def test_organisers_in_a_verified_session_get_in(client, event, organiser, name):
+    force_login_verified(client, organiser)
+    assert client.get(reverse(name, args=[event.slug])).status_code == 200
 
 
-def test_editors_group_may_organise(event):
+@pytest.mark.parametrize("name", ORGANISER_PAGES)
+def test_organisers_with_password_only_are_sent_to_the_code_page(client, event, organiser, name):
+    """Issue 19, finding 3: attendees' names, addresses and needs are not opened on a
+    password alone."""
+    path = reverse(name, args=[event.slug])
+    client.force_login(organiser)
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == f"/konto/tofaktor/?next={path}"
+
+
+@pytest.mark.parametrize("name", ORGANISER_PAGES)
+def test_editors_and_superusers_who_do_not_organise_are_refused_even_verified(
+    client, event, editor, name
+):
+    """The demo editor (a superuser in the group "Redaktører", with events.change_event)
+    opened a meeting's attendee CSV; changing meetings in the admin is no reason to read
+    attendees' needs."""
+    force_login_verified(client, editor)
+    assert client.get(reverse(name, args=[event.slug])).status_code == 403
+
+
+def test_editors_group_does_not_organise(event):
     member = UserFactory()
     member.groups.add(Group.objects.get(name="Redaktører"))
 
-    assert can_organise(member, event)
+    assert not can_organise(member, event)
+    assert not can_organise(UserFactory(is_superuser=True, is_staff=True), event)
     assert not can_organise(UserFactory(), event)
 
 
 def test_attendee_list_shows_personal_data_to_organisers_only(client, event, organiser):
     public = client.get(event.get_absolute_url()).content.decode()
-    client.force_login(organiser)
+    force_login_verified(client, organiser)
     html = client.get(reverse("events:attendees", args=[event.slug])).content.decode()
 
     assert "kari@example.no" not in public and "Kari Nordmann" not in public
@@ -99,7 +122,7 @@ def test_attendee_list_shows_personal_data_to_organisers_only(client, event, org
 
 
 def test_attendee_pages_are_not_cached(client, event, organiser):
-    client.force_login(organiser)
+    force_login_verified(client, organiser)
 
     response = client.get(reverse("events:attendees", args=[event.slug]))
 
@@ -108,7 +131,7 @@ def test_attendee_pages_are_not_cached(client, event, organiser):
 
 
 def test_csv_export_is_streamed_utf8_with_bom_for_excel(client, event, organiser):
-    client.force_login(organiser)
+    force_login_verified(client, organiser)
     client.cookies["kokeboka_language"] = "en"
 
     response = client.get(reverse("events:attendees-csv", args=[event.slug]))
@@ -145,7 +168,7 @@ def test_csv_export_is_streamed_utf8_with_bom_for_excel(client, event, organiser
 def test_message_form_sends_to_confirmed_attendees(
     client, event, organiser, mailoutbox, django_capture_on_commit_callbacks
 ):
-    client.force_login(organiser)
+    force_login_verified(client, organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -159,7 +182,7 @@ def test_message_form_sends_to_confirmed_attendees(
 
 
 def test_message_form_errors_are_shown(client, event, organiser, mailoutbox):
-    client.force_login(organiser)
+    force_login_verified(client, organiser)
     client.cookies["kokeboka_language"] = "en"
 
     response = client.post(reverse("events:message", args=[event.slug]), {"subject": "Hei"})
@@ -193,7 +216,7 @@ def test_organisation_roles_decide_who_organises(client, role, same_organisation
     MembershipFactory(user=person, organisation=host if same_organisation else other, role=role)
 
     assert can_organise(person, event) is allowed
-    client.force_login(person)
+    force_login_verified(client, person)
     for name in ORGANISER_PAGES:
         response = client.get(reverse(name, args=[event.slug]))
         assert response.status_code == (200 if allowed else 403), (name, response.status_code)

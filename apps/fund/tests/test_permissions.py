@@ -1,10 +1,12 @@
 """Who may do what: every view of the applicant side and the call editor, for every kind
-of person, on a draft and on a submitted application. Denials are asserted as well."""
+of person, on a draft and on a submitted application. Denials are asserted as well. Everyone
+logs in with a verified second factor; the password-only rows are at the end."""
 
 import pytest
 
 from apps.accounts.models import MembershipRole, OrganisationType
 from apps.accounts.tests.factories import EditorFactory
+from apps.accounts.tests.helpers import force_login_verified
 from apps.fund.models import Application
 from apps.fund.services import application_transition
 from apps.fund.tests.factories import (
@@ -51,7 +53,7 @@ def world(db):
 
 def _client(client, world, role):
     if world["people"][role] is not None:
-        client.force_login(world["people"][role])
+        force_login_verified(client, world["people"][role])
     return client
 
 
@@ -64,8 +66,8 @@ def _check(response, expected):
 
 
 VIEW = {"anonymous": "login", "applicant": 200, "other_org": 404, "manager": 404}
-# (role -> expected) for each (view, state). Managers and superusers see submitted
-# applications read-only; drafts stay with the applicant.
+# (role -> expected) for each (view, state). Managers see submitted applications read-only;
+# drafts stay with the applicant. Being a superuser counts for nothing.
 MATRIX = {
     ("edit_get", "draft"): {
         **VIEW,
@@ -78,7 +80,7 @@ MATRIX = {
         "manager": 200,
         "other_manager": 404,
         "reviewer": 404,
-        "superuser": 200,
+        "superuser": 404,
     },
     ("edit_post", "draft"): {
         **VIEW,
@@ -93,7 +95,7 @@ MATRIX = {
         "manager": 403,
         "other_manager": 404,
         "reviewer": 404,
-        "superuser": 403,
+        "superuser": 404,
     },
     ("submit_get", "draft"): {
         **VIEW,
@@ -107,7 +109,7 @@ MATRIX = {
         "manager": 403,
         "other_manager": 404,
         "reviewer": 404,
-        "superuser": 403,
+        "superuser": 404,
     },
     ("upload", "draft"): {
         **VIEW,
@@ -122,7 +124,7 @@ MATRIX = {
         "manager": 403,
         "other_manager": 404,
         "reviewer": 404,
-        "superuser": 403,
+        "superuser": 404,
     },
     ("receipt", "draft"): {
         **VIEW,
@@ -136,7 +138,7 @@ MATRIX = {
         "manager": 200,
         "other_manager": 404,
         "reviewer": 404,
-        "superuser": 200,
+        "superuser": 404,
     },
     ("withdraw", "draft"): {
         **VIEW,
@@ -151,7 +153,7 @@ MATRIX = {
         "manager": 403,
         "other_manager": 404,
         "reviewer": 404,
-        "superuser": 403,
+        "superuser": 404,
     },
 }
 
@@ -231,7 +233,7 @@ CALL_EDIT = {
     "manager": 200,
     "other_manager": 403,
     "reviewer": 403,
-    "superuser": 200,
+    "superuser": 403,
 }
 
 
@@ -298,3 +300,37 @@ def test_unpublished_call_is_hidden_from_all_but_managers(client, world):
     assert client.get(url).status_code == 404
     client.force_login(world["people"]["manager"])
     assert client.get(url).status_code == 200
+
+
+SECOND_FACTOR_VIEWS = {
+    "application": lambda w: f"/fond/soknader/{w['submitted'].pk}/",
+    "receipt": lambda w: f"/fond/soknader/{w['submitted'].pk}/kvittering.pdf",
+    "call_create": lambda w: f"/fond/{w['fund'].slug}/ny-utlysning/",
+    "call_edit": lambda w: f"/fond/{w['fund'].slug}/{w['call'].slug}/rediger/",
+}
+
+
+@pytest.mark.parametrize("view", list(SECOND_FACTOR_VIEWS))
+def test_manager_with_password_only_is_sent_to_the_code_page(client, world, view):
+    """Issue 19, finding 3: someone else's application and the fund's calls are not opened
+    on a password alone."""
+    client.force_login(world["people"]["manager"])
+    response = client.get(SECOND_FACTOR_VIEWS[view](world))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/tofaktor/?next=/fond/")
+
+
+def test_applicant_needs_no_second_factor_for_their_own_application(client, world):
+    client.force_login(world["people"]["applicant"])
+    assert client.get(f"/fond/soknader/{world['submitted'].pk}/").status_code == 200
+    assert client.get(f"/fond/soknader/{world['draft'].pk}/").status_code == 200
+
+
+def test_call_post_with_password_only_changes_nothing(client, world):
+    client.force_login(world["people"]["manager"])
+    call = world["call"]
+    response = client.post(f"/fond/{call.fund.slug}/{call.slug}/rediger/", {"title": "X"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/tofaktor/")
+    call.refresh_from_db()
+    assert call.title != "X"

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.models import MembershipRole
+from apps.accounts.tests.helpers import force_login_verified
 from apps.fund.models import Application, BudgetLine, Call
 from apps.fund.services import application_transition
 from apps.fund.tests.factories import (
@@ -330,7 +331,7 @@ def manager_fund(db):
 
 def test_manager_creates_a_call_in_oslo_time(english, manager_fund):
     fund, manager = manager_fund
-    english.force_login(manager)
+    force_login_verified(english, manager)
     response = english.post(f"/fond/{fund.slug}/ny-utlysning/", call_data())
     assert response.status_code == 302
     call = Call.objects.get(slug="samarbeid-2027")
@@ -349,7 +350,7 @@ def test_manager_creates_a_call_in_oslo_time(english, manager_fund):
 )
 def test_deadline_in_a_daylight_saving_gap_or_overlap_is_refused(english, manager_fund, deadline):
     fund, manager = manager_fund
-    english.force_login(manager)
+    force_login_verified(english, manager)
     response = english.post(f"/fond/{fund.slug}/ny-utlysning/", call_data(deadline=deadline))
     assert response.status_code == 400
     assert not Call.objects.exists()
@@ -357,7 +358,7 @@ def test_deadline_in_a_daylight_saving_gap_or_overlap_is_refused(english, manage
 
 def test_call_rules(english, manager_fund):
     fund, manager = manager_fund
-    english.force_login(manager)
+    force_login_verified(english, manager)
     response = english.post(
         f"/fond/{fund.slug}/ny-utlysning/",
         call_data(
@@ -383,7 +384,7 @@ def test_call_rules(english, manager_fund):
 def test_manager_edits_a_call(english, manager_fund):
     fund, manager = manager_fund
     call = CallFactory(fund=fund, slug="gammel")
-    english.force_login(manager)
+    force_login_verified(english, manager)
     response = english.post(
         f"/fond/{fund.slug}/gammel/rediger/", call_data(slug="gammel", title="Ny tittel")
     )

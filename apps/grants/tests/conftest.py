@@ -123,9 +123,12 @@ def world(db) -> World:
 
 
 @pytest.fixture
-def as_user(client):
+def as_user(client, verified_login):
+    """Logs in with a session verified by the second factor, as managers and reviewers must
+    (test_second_factor.py checks what a password-only session gets)."""
+
     def login(user):
-        client.force_login(user)
+        verified_login(client, user)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
         return client
 

@@ -4,6 +4,8 @@ grants, the statistics and the project page."""
 
 import pytest
 
+from apps.accounts.tests.helpers import browser_log_in_verified, confirmed_device, totp_now
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"
@@ -35,7 +37,7 @@ def _log_in(page, user) -> None:
 
 def test_manager_assessment_page(browser_world, page, axe_violations):
     world = browser_world
-    _log_in(page, world.people["manager"])
+    browser_log_in_verified(page, world.people["manager"])
     page.goto(f"/fond/forvaltning/soknader/{world.application.pk}/")
     assert page.locator("h1").inner_text() == world.application.title
     assert page.locator("table.grants-scores").count() == 1
@@ -49,7 +51,7 @@ def test_manager_assessment_page(browser_world, page, axe_violations):
 
 def test_reviewer_scoring_form_with_errors(browser_world, page, axe_violations):
     world = browser_world
-    _log_in(page, world.people["reviewer"])
+    browser_log_in_verified(page, world.people["reviewer"])
     page.goto(f"/fond/vurdering/{world.assignment.pk}/")
     assert axe_violations(page) == []
     page.locator("#score-form button[value=complete]").click()
@@ -59,6 +61,27 @@ def test_reviewer_scoring_form_with_errors(browser_world, page, axe_violations):
     assert axe_violations(page) == []
     page.goto("/fond/vurdering/")
     assert axe_violations(page) == []
+
+
+def test_manager_with_password_only_gives_the_code_and_comes_back(
+    browser_world, page, axe_violations
+):
+    """Issue 19, finding 3: the password alone does not open fund management; the code page
+    says why (in bokmål), passes axe at 1280 and 320 px, and leads back after the code."""
+    world = browser_world
+    device = confirmed_device(world.people["manager"])
+    _log_in(page, world.people["manager"])
+    page.goto("/fond/forvaltning/")
+    page.wait_for_url("**/konto/tofaktor/?next=/fond/forvaltning/")
+    assert "andres opplysninger, penger eller vedtak" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.fill("#id_token", totp_now(device))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/fond/forvaltning/")
+    assert page.locator("h1").count() == 1
 
 
 def test_public_pages_and_project_page(browser_world, page, axe_violations):

@@ -1,6 +1,7 @@
 """The permission matrix: every role against every page and action, denials included.
 POSTs carry no data, so an allowed manager gets the form back (400) and nothing changes
-that later rows depend on."""
+that later rows depend on. Everyone logs in with a verified second factor here; what a
+password-only session gets is test_second_factor.py's matrix."""
 
 import pytest
 from django.urls import reverse
@@ -122,14 +123,15 @@ EXPECTED = {
     },
     "conflicted": {**DENIED, "reviews": 200, **PUBLIC},
     "unassigned": {**DENIED, "reviews": 200, **PUBLIC},
-    "superuser": {**MANAGER, "reviews": 200, **PUBLIC},
+    # Being a superuser counts for nothing in the fund: no role, no access.
+    "superuser": {**DENIED, "reviews": 200, **PUBLIC},
 }
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, world, role):
+def test_permission_matrix(client, verified_login, world, role):
     if role != "anonymous":
-        client.force_login(world.people[role])
+        verified_login(client, world.people[role])
     seen = {}
     for name, (method, url) in views(world).items():
         response = getattr(client, method)(url)
@@ -139,15 +141,15 @@ def test_permission_matrix(client, world, role):
     assert seen == EXPECTED[role]
 
 
-def test_other_manager_sees_nothing_of_this_fund(client, world):
-    client.force_login(world.people["other_manager"])
+def test_other_manager_sees_nothing_of_this_fund(client, verified_login, world):
+    verified_login(client, world.people["other_manager"])
     body = client.get(reverse("grants:manage")).content.decode()
     assert world.application.title not in body
     assert world.fund.slug not in body
 
 
-def test_manager_sees_own_fund_in_the_queue(client, world):
-    client.force_login(world.people["manager"])
+def test_manager_sees_own_fund_in_the_queue(client, verified_login, world):
+    verified_login(client, world.people["manager"])
     body = client.get(reverse("grants:manage")).content.decode()
     assert world.application.title in body
     assert reverse("grants:export-xlsx", args=[world.fund.slug]) in body
@@ -169,11 +171,11 @@ def test_conflicted_reviewer_sees_the_title_but_no_link(client, world):
     assert reverse("grants:review", args=[world.conflicted_assignment.pk]) not in body
 
 
-def test_drafts_are_hidden_from_managers(client, world):
+def test_drafts_are_hidden_from_managers(client, verified_login, world):
     from .factories import ApplicationFactory
 
     draft = ApplicationFactory(call=world.call, status="draft", title="Et utkast")
-    client.force_login(world.people["manager"])
+    verified_login(client, world.people["manager"])
     assert client.get(reverse("grants:application", args=[draft.pk])).status_code == 403
     assert "Et utkast" not in client.get(reverse("grants:manage")).content.decode()
 

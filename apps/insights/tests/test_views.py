@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.models import Membership, MembershipRole
 from apps.accounts.tests.factories import EditorFactory, UserFactory
+from apps.accounts.tests.helpers import force_login_verified
 from apps.broker.models import NeedStatus, NeedVisibility
 from apps.fund.models import ApplicationStatus
 from apps.grants.models import Decision
@@ -231,7 +232,7 @@ def test_brokers_and_fund_managers_see_exact_counts_and_private_needs(client, ro
     f.need(sectors=["barnevern"], visibility=NeedVisibility.MEMBERS)
     f.need(sectors=["barnevern"], status=NeedStatus.DRAFT)
     f.need(code="4601", sectors=["barnevern"])
-    client.force_login(_member(role))
+    force_login_verified(client, _member(role))
 
     response = client.get("/innsikt/kommune/3201/")
     assert response.status_code == 200
@@ -251,13 +252,46 @@ def test_the_public_dashboard_links_a_broker_to_the_detailed_view(client):
     assert 'href="/innsikt/kommune/3201/"' in html
 
 
-def test_a_superuser_sees_any_municipality(client):
-    client.force_login(EditorFactory())
-    assert client.get("/innsikt/kommune/4601/").status_code == 200
-    rows = _csv(client.get("/innsikt/kommune/4601/fondssoknader-status.csv"))
-    assert rows[0] == ["Status", "Applications"]
+def test_a_superuser_without_a_role_sees_no_municipality(client):
+    """Issue 19, finding 3: being a superuser (the demo editor) opened every municipality's
+    detailed insights. No role, no detail, second factor or not."""
+    force_login_verified(client, EditorFactory())
+    assert client.get("/innsikt/kommune/4601/").status_code == 403
+    assert client.get("/innsikt/kommune/4601/fondssoknader-status.csv").status_code == 403
 
 
 def test_the_route_guide_chart_is_not_in_a_municipality_view(client):
-    client.force_login(EditorFactory())
+    force_login_verified(client, _member(MembershipRole.BROKER))
     assert client.get("/innsikt/kommune/3201/veiviser-sporsmal.csv").status_code == 404
+
+
+DETAIL = ["/innsikt/kommune/3201/", "/innsikt/kommune/3201/behov-sektor-status.csv"]
+
+
+@pytest.mark.parametrize("url", DETAIL)
+def test_detail_matrix_anonymous_is_sent_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/logg-inn/")
+
+
+@pytest.mark.parametrize("url", DETAIL)
+@pytest.mark.parametrize("role", [MembershipRole.BROKER, MembershipRole.FUND_MANAGER])
+def test_detail_matrix_role_with_password_only_is_sent_to_the_code_page(client, url, role):
+    client.force_login(_member(role))
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/tofaktor/?next=/innsikt/kommune/3201/")
+
+
+@pytest.mark.parametrize("url", DETAIL)
+@pytest.mark.parametrize("role", [MembershipRole.BROKER, MembershipRole.FUND_MANAGER])
+def test_detail_matrix_role_in_a_verified_session_is_served(client, url, role):
+    force_login_verified(client, _member(role))
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", DETAIL)
+def test_detail_matrix_superuser_without_a_role_is_refused_even_verified(client, url):
+    force_login_verified(client, EditorFactory())
+    assert client.get(url).status_code == 403
