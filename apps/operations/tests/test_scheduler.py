@@ -10,6 +10,7 @@ from django.db import OperationalError, close_old_connections, connection
 from django_tasks import task
 
 from apps.operations import heartbeat
+from apps.operations import scheduler as scheduler_module
 from apps.operations.models import Delivery, ScheduledRun
 from apps.operations.schedule import OSLO, SCHEDULE, Job, job_named
 from apps.operations.scheduler import Scheduler, next_due, previous_due, tick
@@ -157,10 +158,14 @@ def test_the_loop_records_its_heartbeat_and_survives_a_database_error(monkeypatc
             scheduler.stop()
         return []
 
+    closed = []
     monkeypatch.setattr(scheduler, "run_once", flaky_run_once)
     monkeypatch.setattr(scheduler.stopping, "wait", lambda seconds: None)
+    # The test's connection holds its transaction; count the closes instead.
+    monkeypatch.setattr(scheduler_module.connections, "close_all", lambda: closed.append(1))
     scheduler.run()
     assert len(calls) == 3
+    assert closed == [1]
 
     assert heartbeat.last_seen("scheduler") is None
     Scheduler().run_once()

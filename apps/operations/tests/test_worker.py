@@ -6,6 +6,7 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django_tasks import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -101,6 +102,10 @@ def test_run_worker_runs_queued_tasks_without_the_reloader(settings, monkeypatch
 
     monkeypatch.setattr(SurvivingWorker, "pulse", lambda self: self.beat(recover=True))
     monkeypatch.setattr(run_worker.threading, "Thread", InlineThread)
+    # db_worker closes connections that are not in autocommit (the test's transaction) and
+    # sets the process's signal handlers: neither inside a test.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    monkeypatch.setattr(SurvivingWorker, "configure_signals", lambda self: None)
 
     from apps.operations.tests.slow_tasks import sleep_then_mark
 
