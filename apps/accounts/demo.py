@@ -289,3 +289,79 @@ def demo_organisation(key: str) -> Organisation:
     if key.isdigit():
         return Organisation.objects.get(municipality__code=key)
     return Organisation.objects.get(external_key=f"demo:se:{key}")
+
+
+# Demo people with powers give a code from an authenticator app after their password (the
+# fund manager, the reviewers, the broker, organisation admins, national staff, the editor).
+# Their TOTP devices share one secret per run of load_demo, shown once with the password, so
+# a tester gets codes with `oathtool --totp -b SECRET` or adds the secret to an app. Taken
+# from KOKEBOKA_DEMO_TOTP_SECRET (base32) when set.
+DEMO_EMAIL_DOMAIN = "@demo.kokeboka.no"
+_totp_secret: list[str] = []
+_devices_for: list[str] = []
+
+
+def demo_totp_secret() -> str:
+    """The base32 TOTP secret of the demo devices created in this process."""
+    import base64
+    import os
+    import secrets
+
+    if not _totp_secret:
+        chosen = os.environ.get("KOKEBOKA_DEMO_TOTP_SECRET", "").strip().upper().replace(" ", "")
+        if chosen:
+            # Refuses (binascii.Error) a secret that is not base32.
+            base64.b32decode(chosen + "=" * (-len(chosen) % 8))
+        _totp_secret.append(chosen or base64.b32encode(secrets.token_bytes(20)).decode())
+    return _totp_secret[0]
+
+
+def ensure_demo_device(user) -> bool:
+    """Gives the person a confirmed TOTP device with the demo secret unless they have a
+    confirmed one; returns whether one was made."""
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return False
+    secret = demo_totp_secret()
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8)).hex()
+    TOTPDevice.objects.create(user=user, name="Demo", key=key, confirmed=True)
+    _devices_for.append(user.email)
+    return True
+
+
+def give_power_holders_devices() -> list[str]:
+    """A device for every demo person who holds a role with power over others' data, money or
+    decisions (broker, fund manager, reviewer, organisation admin) or a site-wide group (staff,
+    editors, moderators). Idempotent; returns the emails given one now."""
+    from django.contrib.auth.models import Group
+    from django.db.models import Q
+
+    from .models import MembershipRole, User
+    from .permissions import EDITORS_GROUP, MODERATORS_GROUP, PLATFORM_STAFF_GROUP
+
+    roles = (
+        MembershipRole.BROKER,
+        MembershipRole.FUND_MANAGER,
+        MembershipRole.REVIEWER,
+        MembershipRole.ADMIN,
+    )
+    groups = Group.objects.filter(name__in=(EDITORS_GROUP, MODERATORS_GROUP, PLATFORM_STAFF_GROUP))
+    people = (
+        User.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN, is_active=True)
+        .filter(Q(memberships__role__in=roles) | Q(groups__in=groups))
+        .distinct()
+        .order_by("email")
+    )
+    given = []
+    for user in people:
+        if ensure_demo_device(user):
+            given.append(user.email)
+    return given
+
+
+def devices_created() -> list[str]:
+    """Emails of the people given a demo device in this process (for load_demo to print)."""
+    return list(_devices_for)

@@ -2,12 +2,14 @@
 
 import secrets
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apps.accounts import demo as accounts_demo
 from apps.accounts.models import User
+from apps.accounts.permissions import EDITORS_GROUP
 from apps.blog import demo as blog_demo
 from apps.broker import demo as broker_demo
 from apps.cases import demo as cases_demo
@@ -57,7 +59,9 @@ class Command(BaseCommand):
             insights_demo.load()
         call_command("update_index", verbosity=0)
         self._ensure_editor()
+        accounts_demo.give_power_holders_devices()
         self._report_people()
+        self._report_codes()
 
     def _report_people(self) -> None:
         people = accounts_demo.created_people()
@@ -70,20 +74,45 @@ class Command(BaseCommand):
             f"\n{bar}\nDemo people created (password shown once: {password}):\n{lines}\n{bar}\n"
         )
 
+    def _report_codes(self) -> None:
+        people = accounts_demo.devices_created()
+        if not people:
+            return
+        bar = "=" * 64
+        secret = accounts_demo.demo_totp_secret()
+        lines = "\n".join(f"  {email}" for email in people)
+        self.stdout.write(
+            f"\n{bar}\nThese demo people use powers over others' data, money or decisions and\n"
+            f"give a code after the password (shown once; the same for each of them):\n"
+            f"  TOTP secret: {secret}\n"
+            f"  a code now:  oathtool --totp -b {secret}\n"
+            f"  (or type the secret into an authenticator app)\n{lines}\n{bar}\n"
+        )
+
     def _ensure_editor(self) -> None:
-        if User.objects.filter(email=DEMO_EDITOR_EMAIL).exists():
+        """The demo editor: an explicit editor (group "Redaktører") for the site's own
+        editorial work, and a superuser for the Wagtail admin, which gives nothing in the
+        site's own views. The admin and the editorial pages ask for the second factor."""
+        editor = User.objects.filter(email=DEMO_EDITOR_EMAIL).first()
+        if editor is not None:
+            self._make_editor(editor)
             self.stdout.write(
                 f"Demo editor {DEMO_EDITOR_EMAIL} exists. Forgotten the password? "
                 f"python manage.py changepassword {DEMO_EDITOR_EMAIL}"
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(
+        editor = User.objects.create_superuser(
             email=DEMO_EDITOR_EMAIL, password=password, first_name="Demo", last_name="Redaktør"
         )
+        self._make_editor(editor)
         bar = "=" * 64
         self.stdout.write(
             f"\n{bar}\nDemo editor created (shown once, not stored anywhere):\n"
             f"  http://127.0.0.1:8000/admin/\n  email:    {DEMO_EDITOR_EMAIL}\n"
             f"  password: {password}\n{bar}\n"
         )
+
+    def _make_editor(self, editor: User) -> None:
+        editor.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
+        accounts_demo.ensure_demo_device(editor)
