@@ -432,6 +432,9 @@ if OIDC_RP_CLIENT_ID:
 # REMOTE_ADDR is the visitor. Every rate limit and django-axes count by this address.
 KOKEBOKA_TRUSTED_PROXY_COUNT = int(env("KOKEBOKA_TRUSTED_PROXY_COUNT", "0") or 0)
 AXES_CLIENT_IP_CALLABLE = "apps.core.clientip.client_ip_or_none"
+# Readiness (/helse/klar/, apps/core/health.py) fails when the task worker or the scheduler
+# has not written a heartbeat for this many seconds (they beat every 5 and 15 seconds).
+KOKEBOKA_HEARTBEAT_MAX_AGE = int(env("KOKEBOKA_HEARTBEAT_MAX_AGE", "120") or 120)
 
 # Public API (apps/api/middleware.py): requests per client IP address per window, -> 429.
 API_RATE_LIMIT = (
