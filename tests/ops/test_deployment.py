@@ -216,3 +216,26 @@ def test_the_http_health_check_asks_as_nginx_would(status, exit_code):
     assert request["path"] == "/helse/klar/"
     assert request["Host"] == "kokeboka.example.no"
     assert request["X-Forwarded-Proto"] == "https"
+
+
+def test_the_image_build_environment_starts_the_production_settings_for_collectstatic():
+    """The Containerfile's build-only values must keep satisfying production's checks."""
+    containerfile = (ROOT / "Containerfile").read_text().replace("\\\n", " ")
+    step = next(line for line in containerfile.splitlines() if "collectstatic" in line)
+    build_env = dict(re.findall(r"\b([A-Z_]+)=(\S+)", step.split("python manage.py")[0]))
+    assert {"DJANGO_SECRET_KEY", "DATABASE_URL", "KOKEBOKA_SINGLE_INSTANCE"} <= set(build_env)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "AWS_", "KOKEBOKA_", "OPENSEARCH_"))
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings.production as s; print(s.STATIC_ROOT)"],
+        cwd=ROOT,
+        env={**clean, **build_env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("staticfiles")
