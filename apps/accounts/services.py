@@ -504,16 +504,12 @@ def membership_grant_by_staff(
 
 
 def _role_refused() -> ValidationError:
-    return ValidationError(
-        {
-            "role": _(
-                "You cannot give this role here. Brokers, fund managers and reviewers exist "
-                "only in verified municipalities, county authorities and government agencies, "
-                "and only their verified admins or Kokeboka's staff give them."
-            )
-        },
-        code="role_not_grantable",
+    message = _(
+        "You cannot give this role here. Brokers, fund managers and reviewers exist "
+        "only in verified municipalities, county authorities and government agencies, "
+        "and only their verified admins or Kokeboka's staff give them."
     )
+    return ValidationError({"role": ValidationError(message, code="role_not_grantable")})
 
 
 @transaction.atomic

@@ -1011,3 +1011,6 @@ def load() -> None:
         )
         _ensure_offers(profile, key, offers, areas)
     _ensure_needs(adviser)
+    from apps.accounts.demo import verify_demo_organisations
+
+    verify_demo_organisations()  # the municipalities and entrepreneurs made above

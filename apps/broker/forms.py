@@ -138,7 +138,7 @@ class NeedForm(DesignSystemMixin, forms.Form):
         choices=NeedVisibility.choices,
         widget=forms.RadioSelect,
         initial=NeedVisibility.PUBLIC,
-        help_text=_("Members only: people who belong to an organisation on Kokeboka."),
+        help_text=_("Members only: members of organisations verified by Kokeboka's staff."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm_solution_words = forms.BooleanField(

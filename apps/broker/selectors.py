@@ -18,25 +18,34 @@ from .models import (
     Offer,
     ReviewStatus,
 )
-from .permissions import EDIT_PROFILE_ROLES, is_person, org_ids_with_roles, roles_by_org
+from .permissions import (
+    EDIT_PROFILE_ROLES,
+    is_person,
+    is_platform_staff,
+    is_verified_member,
+    need_work_org_ids,
+    org_ids_with_roles,
+    profile_municipality_ids,
+    review_municipality_ids,
+)
 
 
 def needs_visible_to(user, *, today: datetime.date | None = None) -> QuerySet[Need]:
-    """Public needs for everyone; members-only published needs for members of any
-    organisation; every need of the person's own organisations (drafts, closed, expired:
-    members and brokers of the owning organisation); everything for superusers."""
+    """Public needs for everyone; members-only published needs for members of verified
+    organisations and national staff; every need of the organisations whose needs the person
+    writes (drafts, closed, expired: members, admins and brokers of the owning organisation;
+    not its fund managers or reviewers). As permissions.can_view_need, row for row."""
     today = today or timezone.localdate()
     qs = Need.objects.all()
     if not is_person(user):
         return qs.public(today)
-    if user.is_superuser:
-        return qs
-    roles = roles_by_org(user)
     published = Q(status__in=PUBLISHED_NEED_STATUSES, expires_at__gte=today)
     condition = published & Q(visibility=NeedVisibility.PUBLIC)
-    if roles:
+    if is_verified_member(user) or is_platform_staff(user):
         condition |= published & Q(visibility=NeedVisibility.MEMBERS)
-        condition |= Q(organisation_id__in=list(roles))
+    own = need_work_org_ids(user)
+    if own:
+        condition |= Q(organisation_id__in=sorted(own))
     return qs.filter(condition)
 
 
@@ -84,7 +93,7 @@ def needs_filtered(*, user, filters: NeedFilters) -> QuerySet[Need]:
     if filters.no_clear_owner:
         qs = qs.filter(no_clear_owner=True)
     if filters.mine:
-        qs = qs.filter(organisation_id__in=list(roles_by_org(user)))
+        qs = qs.filter(organisation_id__in=sorted(need_work_org_ids(user)))
     return need_list_queryset(qs.distinct()).order_by("-created_at", "-pk")
 
 
@@ -92,7 +101,7 @@ def own_needs_expiring(*, user, today: datetime.date | None = None) -> QuerySet[
     """Needs of the person's organisations that are published and expire within 30 days
     or have expired: the owners are asked to renew them."""
     today = today or timezone.localdate()
-    org_ids = list(roles_by_org(user))
+    org_ids = sorted(need_work_org_ids(user))
     if not org_ids:
         return Need.objects.none()
     return (
@@ -187,13 +196,36 @@ def profile_for_detail(slug: str) -> EntrepreneurProfile | None:
     )
 
 
-def profiles_pending_review() -> QuerySet[EntrepreneurProfile]:
-    return (
+def profiles_pending_review(user) -> list[EntrepreneurProfile]:
+    """The review queue of this person: every pending profile for national staff; for a
+    broker, those that serve the municipalities they broker for (or the whole country).
+    Filtered in the database; the same rule as permissions.can_review_profile."""
+    qs = (
         EntrepreneurProfile.objects.filter(review_status=ReviewStatus.PENDING)
         .select_related("organisation")
-        .prefetch_related("offers")
+        .prefetch_related("offers__areas", "areas")
         .order_by("updated_at", "pk")
     )
+    if is_platform_staff(user):
+        return list(qs)
+    mine = sorted(review_municipality_ids(user))
+    if not mine:
+        return []
+    serving = (
+        Q(area_national=True)
+        | Q(offers__area_national=True)
+        | Q(areas__in=mine)
+        | Q(offers__areas__in=mine)
+    )
+    ids = EntrepreneurProfile.objects.filter(serving).values("pk")
+    profiles = list(qs.filter(pk__in=ids))
+    # The rule once more, row by row, from the prefetched rows (no extra queries).
+    return [p for p in profiles if _serves(p, set(mine))]
+
+
+def _serves(profile: EntrepreneurProfile, municipality_ids: set[int]) -> bool:
+    serves = profile_municipality_ids(profile)
+    return serves is None or bool(serves & municipality_ids)
 
 
 def organisations_for_profile(user):

@@ -27,7 +27,7 @@ from .permissions import (
     can_edit_need,
     can_edit_org_profile,
     can_edit_profile,
-    can_review_profiles,
+    can_review_profile,
     need_organisations_for,
 )
 
@@ -350,8 +350,9 @@ def profile_review(
     note: str = "",
     today: datetime.date | None = None,
 ) -> EntrepreneurProfile:
-    """A broker approves (public for a year) or rejects (with a note) a profile."""
-    if not can_review_profiles(actor):
+    """A broker of a municipality the profile serves, or national staff, approves (public
+    for a year) or rejects (with a note) a profile."""
+    if not can_review_profile(actor, profile):
         raise PermissionDenied
     if not approve and not note.strip():
         raise ValidationError({"note": _("Say why the profile is rejected.")})

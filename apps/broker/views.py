@@ -338,7 +338,7 @@ def entrepreneur_detail(request: HttpRequest, slug: str) -> HttpResponse:
     profile = _profile_or_404(request, slug)
     user = request.user
     can_edit = permissions.can_edit_profile(user, profile)
-    can_review = permissions.can_review_profiles(user)
+    can_review = permissions.can_review_profile(user, profile)
     offers = [o for o in profile.offers.all() if o.active or can_edit or can_review]
     response = render(
         request,
@@ -516,7 +516,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     user = request.user
     can_edit = permissions.can_edit_profile(user, offer.profile)
-    is_broker = permissions.can_review_profiles(user)
+    is_broker = permissions.can_review_profile(user, offer.profile)
     if not (offer.is_public or can_edit or is_broker):
         raise Http404
     show_matches = can_edit or is_broker
@@ -555,7 +555,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         request,
         "broker/review_queue.html",
         {
-            "profiles": list(selectors.profiles_pending_review()),
+            "profiles": selectors.profiles_pending_review(request.user),
             "breadcrumbs": _breadcrumbs("entrepreneurs", (_("Profiles to review"), "")),
         },
     )
@@ -564,11 +564,18 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def profile_review(request: HttpRequest, slug: str) -> HttpResponse:
+    """Approve or reject: national staff, or a broker of a municipality the profile serves;
+    anyone else, brokers of other municipalities included, gets 403."""
     if not permissions.can_review_profiles(request.user):
         raise PermissionDenied
     profile = get_object_or_404(
-        EntrepreneurProfile.objects.select_related("organisation"), organisation__slug=slug
+        EntrepreneurProfile.objects.select_related("organisation").prefetch_related(
+            "areas", "offers__areas"
+        ),
+        organisation__slug=slug,
     )
+    if not permissions.can_review_profile(request.user, profile):
+        raise PermissionDenied
     form = ReviewForm(request.POST, auto_id="review_%s")
     if not form.is_valid():
         messages.error(request, " ".join(m for _f, m in form.error_links()))

@@ -361,6 +361,9 @@ def load() -> None:
                 unit=unit,
                 author=broker if municipality_org == baerum else None,
             )
+    from apps.accounts.demo import verify_demo_organisations
+
+    verify_demo_organisations()  # the entrepreneurs made above, by the demo staff person
     _publish_finished_example(broker)
 
 

@@ -36,21 +36,13 @@ def collaborations_of(*, viewer: Viewer) -> QuerySet[Collaboration]:
 
 def pipeline_organisations(*, viewer: Viewer) -> list[Organisation]:
     """The municipalities' organisations whose pipeline the person sees as broker."""
-    if viewer.is_superuser:
-        return list(
-            Organisation.objects.filter(municipality_collaborations__isnull=False)
-            .distinct()
-            .order_by("name")
-        )
     return list(Organisation.objects.filter(pk__in=viewer.broker_org_ids).order_by("name"))
 
 
 def pipeline(*, viewer: Viewer, organisation_id: int | None = None) -> QuerySet[Collaboration]:
-    """Collaborations of the municipalities where the person is a broker (all for a
-    superuser), optionally of one of them."""
-    qs = Collaboration.objects.for_board()
-    if not viewer.is_superuser:
-        qs = qs.filter(municipality_org_id__in=viewer.broker_org_ids)
+    """Collaborations of the municipalities where the person is a broker, optionally of one
+    of them."""
+    qs = Collaboration.objects.for_board().filter(municipality_org_id__in=viewer.broker_org_ids)
     if organisation_id is not None:
         qs = qs.filter(municipality_org_id=organisation_id)
     return qs

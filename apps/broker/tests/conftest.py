@@ -58,8 +58,21 @@ def people(db, baerum, oslo):
         "entrepreneur": person(entrepreneur_org, MembershipRole.ADMIN),
         "own_broker": person(baerum, MembershipRole.BROKER),
         "other_broker": person(oslo, MembershipRole.BROKER),
+        # A superuser has no power in the site's own views (issue 19): only granted roles.
         "superuser": UserFactory(is_superuser=True, is_staff=True),
+        # National staff; logged in with the second factor by `login` in the tests.
+        "staff": _staff(),
     }
+
+
+def _staff():
+    from django.contrib.auth.models import Group
+
+    from apps.accounts.permissions import PLATFORM_STAFF_GROUP
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name=PLATFORM_STAFF_GROUP)[0])
+    return user
 
 
 @pytest.fixture

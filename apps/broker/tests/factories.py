@@ -39,6 +39,8 @@ def municipality_org(code: str) -> Organisation:
             type=OrganisationType.KOMMUNE,
             municipality=municipality,
             county=municipality.county,
+            verified_at=timezone.now(),
+            verified_via="staff",
         )
     return org
 
@@ -53,6 +55,8 @@ class MunicipalityOrgFactory(factory.django.DjangoModelFactory):
     type = OrganisationType.KOMMUNE
     municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="3201"))
     county = factory.LazyAttribute(lambda o: o.municipality.county)
+    verified_at = factory.LazyFunction(timezone.now)
+    verified_via = "staff"
 
 
 class EntrepreneurOrgFactory(OrganisationFactory):
