@@ -25,6 +25,11 @@ def waiting(transactional_db, settings):
     recipe = RecipePage.objects.live().order_by("path").first()
     newcomer = UserFactory()
     services.tip_submit(recipe=recipe, author=newcomer, text="Ring rektor før dere starter.")
+    # A reported tip in the queue too (issue 19: a report made the queue answer 500).
+    published = services.tip_submit(recipe=recipe, author=newcomer, text="Kjøp våre kurs nå.")
+    published.status = "published"
+    published.save(update_fields=["status"])
+    services.content_report(obj=published, reporter=UserFactory(), reason="Reklame for kurs.")
     suggestion = services.suggestion_submit(
         recipe=recipe,
         author=newcomer,
@@ -67,6 +72,7 @@ def test_moderation_and_suggestion_screens_have_no_axe_violations(
     violations: list[str] = []
     for url, shows in (
         ("/admin/bidrag/moderering/", "Ring rektor"),
+        ("/admin/bidrag/moderering/", "Reklame for kurs."),
         ("/admin/bidrag/forslag/", suggestion.recipe.title),
         (f"/admin/bidrag/forslag/{suggestion.pk}/", "Et kortere sammendrag"),
     ):
