@@ -28,6 +28,9 @@ class Job:
     kwargs: dict = field(default_factory=dict)
     # How late a missed due time may still be run (after a restart or an outage).
     grace: datetime.timedelta = datetime.timedelta(hours=2)
+    # Run by the scheduler itself instead of the task worker: for housekeeping of the queue
+    # that must happen even when no worker is up.
+    inline: bool = False
 
     def get_task(self):
         return import_string(self.task)
@@ -38,8 +41,9 @@ SCHEDULE: tuple[Job, ...] = (
         name="recover_lost_tasks",
         cron="* * * * *",
         task="apps.operations.tasks.recover_lost_tasks",
-        description="Re-queue tasks left running by a task worker that died.",
+        description="Re-queue tasks left running by a task worker that died (in the scheduler).",
         grace=datetime.timedelta(minutes=5),
+        inline=True,
     ),
     Job(
         name="send_digests_daily",

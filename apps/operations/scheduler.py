@@ -42,8 +42,8 @@ def next_due(job: Job, now: datetime.datetime) -> datetime.datetime:
 
 
 def tick(*, now: datetime.datetime | None = None, jobs: tuple[Job, ...] = SCHEDULE) -> list[str]:
-    """Enqueues every job whose latest due time has not been claimed yet and is within the
-    job's grace period. Returns the names of the jobs this call enqueued."""
+    """Enqueues (or, for inline jobs, runs) every job whose latest due time has not been
+    claimed yet and is within the job's grace period. Returns the names of those jobs."""
     now = now or timezone.now()
     enqueued = []
     for job in jobs:
@@ -55,15 +55,36 @@ def tick(*, now: datetime.datetime | None = None, jobs: tuple[Job, ...] = SCHEDU
         try:
             with transaction.atomic():
                 run = ScheduledRun.objects.create(job=job.name, due_at=due)
-                result = job.get_task().enqueue(**job.kwargs)
-                run.task_id = str(result.id)[:64]
+                if job.inline:
+                    outcome = _run_inline(job)
+                    run.task_id = "inline"
+                else:
+                    run.task_id = str(job.get_task().enqueue(**job.kwargs).id)[:64]
+                    outcome = f"task {run.task_id}"
                 run.save(update_fields=["task_id"])
         except IntegrityError:
-            logger.info("Job %s due %s was enqueued by another scheduler.", job.name, due)
+            logger.info("Job %s due %s was taken by another scheduler.", job.name, due)
             continue
-        logger.info("Enqueued job %s due %s (task %s).", job.name, due, run.task_id)
+        log = logger.debug if job.inline and not outcome else logger.info
+        log("Job %s due %s: %s.", job.name, due, outcome or "done")
         enqueued.append(job.name)
     return enqueued
+
+
+def _run_inline(job: Job) -> str:
+    """Runs an inline job in a savepoint; its failure is logged, not fatal to the tick (a
+    database error still ends the tick, for the loop's backoff)."""
+    try:
+        with transaction.atomic():
+            result = job.get_task().call(**job.kwargs)
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception:
+        logger.exception("Job %s failed in the scheduler.", job.name)
+        return "failed"
+    if isinstance(result, dict):
+        return ", ".join(f"{key} {value}" for key, value in result.items() if value)
+    return ""
 
 
 class Scheduler:

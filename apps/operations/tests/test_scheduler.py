@@ -172,9 +172,38 @@ def test_the_loop_records_its_heartbeat_and_survives_a_database_error(monkeypatc
     assert heartbeat.is_fresh("scheduler", datetime.timedelta(seconds=30))
 
 
+def test_an_inline_job_runs_in_the_scheduler_once_and_its_failure_is_not_fatal(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    inline = Job(
+        name="inline",
+        cron="* * * * *",
+        task="apps.operations.tests.test_scheduler.mark_run",
+        kwargs={"label": "inline"},
+        description="test",
+        inline=True,
+    )
+    broken = Job(
+        name="broken",
+        cron="* * * * *",
+        task="apps.operations.tests.test_scheduler.mark_run",
+        kwargs={"label": "broken", "unexpected": 1},
+        description="test",
+        inline=True,
+    )
+    now = oslo(2026, 12, 4, 7, 0, 5)
+    assert tick(now=now, jobs=(broken, inline)) == ["broken", "inline"]
+    assert tick(now=now, jobs=(broken, inline)) == []
+    assert runs("inline") == 1
+    assert not DBTaskResult.objects.exists()  # nothing was queued for a worker
+    assert ScheduledRun.objects.get(job="inline").task_id == "inline"
+
+
 def test_every_scheduled_task_exists_and_the_list_command_shows_each_job():
     for job in SCHEDULE:
         assert hasattr(job.get_task(), "enqueue"), job.name
+    assert [job.name for job in SCHEDULE if job.inline] == ["recover_lost_tasks"]
     assert job_named("send_digests_daily").kwargs == {"frequency": "daily"}
     from io import StringIO
 
