@@ -243,3 +243,10 @@ def test_handler500_turns_an_outage_into_the_503_page_and_other_errors_into_500(
     assert outage.status_code == 503
     assert outage["Retry-After"] == "30"
     assert bug.status_code == 500
+
+
+def test_the_api_answers_503_too_while_the_database_is_down(client, no_500):
+    with connection.execute_wrapper(_refuse_queries):
+        response = Client(raise_request_exception=False).get("/api/v1/rules")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
