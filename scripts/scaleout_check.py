@@ -57,6 +57,7 @@ import pg_cluster  # noqa: E402  (scripts/pg_cluster.py: finding and owning the 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GRANIAN = str(ROOT / ".venv" / "bin" / "granian")
 TIME_LIMIT = float(os.environ.get("SCALEOUT_TIME_LIMIT", "240"))
+DEPLOY_NGINX = ROOT / "deploy" / "nginx.conf"
 READINESS_PATH = "/helse/klar/"
 LIVENESS_PATH = "/helse/"
 CLIENT_A = "127.0.0.2"  # two visitors behind the proxy (loopback aliases, Linux answers them)
@@ -64,8 +65,9 @@ CLIENT_B = "127.0.0.3"
 API_LIMIT = 20  # API_RATE_LIMIT_REQUESTS for this run
 PASSWORD = "Skalering-" + secrets.token_urlsafe(12)
 # Anonymous public pages the read load asks for (the setup adds a recipe page).
-# What nginx adds to every request; said by the check itself when it talks to one instance.
-DIRECT = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+# What the TLS terminator in front of nginx says on every request (deploy/nginx.conf passes
+# it on); the check says it too when it talks to one instance directly.
+HEADERS = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
 READ_PATHS = ["/", "/kokeboka/", "/regelverk/", "/kokebokloggen/"]
 
 
@@ -188,14 +190,12 @@ class Visitor:
     """A browser of one person: cookies, a source address and where it sends requests.
     Talking straight to an instance it says X-Forwarded-Proto itself, as nginx would."""
 
-    def __init__(self, port: int, *, source: str = "127.0.0.1", direct: bool = False) -> None:
-        self.port, self.source, self.direct = port, source, direct
+    def __init__(self, port: int, *, source: str = "127.0.0.1") -> None:
+        self.port, self.source = port, source
         self.cookies: dict[str, str] = {}
 
     def _headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
-        headers = {"Host": "127.0.0.1", "User-Agent": "kokeboka-scaleout-check"}
-        if self.direct:
-            headers["X-Forwarded-Proto"] = "https"
+        headers = {**HEADERS, "User-Agent": "kokeboka-scaleout-check"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         headers.update(extra or {})
@@ -214,8 +214,8 @@ class Visitor:
                     self.cookies[name] = morsel.value
         return reply
 
-    def on(self, port: int, *, direct: bool) -> Visitor:
-        other = Visitor(port, source=self.source, direct=direct)
+    def on(self, port: int) -> Visitor:
+        other = Visitor(port, source=self.source)
         other.cookies = self.cookies  # the same browser, another address
         return other
 
@@ -275,7 +275,7 @@ class Load:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _run(self, index: int, deadline: float) -> None:
-        headers = {"Host": "127.0.0.1", "User-Agent": "kokeboka-scaleout-load"}
+        headers = {**HEADERS, "User-Agent": "kokeboka-scaleout-load"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         for number in range(self.per_thread):
@@ -530,18 +530,37 @@ class Stack:
         def up() -> bool:
             if not self.alive(name):
                 raise CheckFailed(f"{name} exited; see {self.logs / (name + '.log')}")
-            reply = fetch(port, "GET", LIVENESS_PATH, headers=DIRECT, timeout=2)
+            reply = fetch(port, "GET", LIVENESS_PATH, headers=HEADERS, timeout=2)
             return reply.status == 200
 
         return wait_until(f"{name} answers on {port}", up, timeout)
 
+    def site_config(self) -> str:
+        """deploy/nginx.conf, the file production uses, moved onto loopback: its web servers
+        become the two instances, it listens on a loopback port, its S3 host is moto and its
+        access log a file. Everything else (retries, forwarded headers) is as shipped."""
+        text = DEPLOY_NGINX.read_text()
+        servers = re.findall(r"server\s+web-\d+:\d+", text)
+        if len(servers) != len(self.app_ports):
+            raise CheckFailed(f"deploy/nginx.conf lists {len(servers)} web servers, expected 2")
+        for server, port in zip(servers, self.app_ports, strict=True):
+            text = text.replace(server, f"server 127.0.0.1:{port}", 1)
+        for old, new in {
+            "listen 80;": f"listen 127.0.0.1:{self.nginx_port};",
+            "/dev/stdout": str(self.logs / "nginx-access.log"),
+            "s3:9000": f"127.0.0.1:{self.s3.port}",
+        }.items():
+            if old not in text:
+                raise CheckFailed(f"deploy/nginx.conf no longer has {old!r}; adapt site_config")
+            text = text.replace(old, new)
+        return text
+
     def start_nginx(self) -> None:
         conf = self.workdir / "nginx.conf"
+        site = self.workdir / "kokeboka-site.conf"
+        site.write_text(self.site_config())
         temp = self.workdir / "nginx-temp"
         temp.mkdir()
-        upstreams = "\n".join(
-            f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;" for port in self.app_ports
-        )
         user = "user root root;" if os.geteuid() == 0 else ""
         conf.write_text(
             f"""{user}
@@ -550,31 +569,12 @@ pid {self.workdir}/nginx.pid;
 error_log {self.logs}/nginx-error.log warn;
 events {{ worker_connections 512; }}
 http {{
-  access_log off;
   client_body_temp_path {temp}/body;
   proxy_temp_path {temp}/proxy;
   fastcgi_temp_path {temp}/fastcgi;
   uwsgi_temp_path {temp}/uwsgi;
   scgi_temp_path {temp}/scgi;
-  upstream kokeboka {{
-{upstreams}
-  }}
-  server {{
-    listen 127.0.0.1:{self.nginx_port};
-    client_max_body_size 12m;
-    location / {{
-      proxy_pass http://kokeboka;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto https;
-      proxy_next_upstream error timeout http_502;
-      proxy_next_upstream_tries 2;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 30s;
-    }}
-  }}
+  include {site};
 }}
 """
         )
@@ -597,7 +597,10 @@ http {{
         def up() -> bool:
             if not self.alive("nginx"):
                 raise CheckFailed(f"nginx exited; see {self.logs / 'nginx.log'}")
-            return fetch(self.nginx_port, "GET", LIVENESS_PATH, timeout=2).status == 200
+            return (
+                fetch(self.nginx_port, "GET", LIVENESS_PATH, headers=HEADERS, timeout=2).status
+                == 200
+            )
 
         wait_until("nginx answers", up, 10)
 
@@ -698,22 +701,19 @@ print(json.dumps({
 
 def check_login(stack: Stack, data: dict) -> Row:
     one, two = stack.app_ports
-    visitor = Visitor(one, direct=True)
+    visitor = Visitor(one)
     reply = visitor.login("soker@demo.kokeboka.no", PASSWORD)
     if reply.status != 302:
         raise CheckFailed(f"login on instance 1 answered {reply.status}, expected 302")
-    mine = visitor.on(two, direct=True).get("/konto/")
+    mine = visitor.on(two).get("/konto/")
     if mine.status != 200 or "Kari" not in mine.text:
         raise CheckFailed(f"/konto/ on instance 2 answered {mine.status} without the name")
     data["applicant_cookies"] = dict(visitor.cookies)
     return Row("login holds across instances", requests=3, figure="login on 1, /konto/ 200 on 2")
 
 
-def cache_state(port: int, path: str, *, direct: bool = True) -> str:
-    headers = {"Host": "127.0.0.1"}
-    if direct:
-        headers["X-Forwarded-Proto"] = "https"
-    reply = fetch(port, "GET", path, headers=headers)
+def cache_state(port: int, path: str) -> str:
+    reply = fetch(port, "GET", path, headers=HEADERS)
     if reply.status != 200:
         raise CheckFailed(f"GET {path} on {port} answered {reply.status}, expected 200")
     return reply.headers.get("x-page-cache", "none")
@@ -766,7 +766,7 @@ def check_publish(stack: Stack, data: dict) -> Row:
         f"{what} still a cache hit after publish" for what, s in first.items() if s == "hit"
     ]
     for number, port in enumerate(stack.app_ports, start=1):
-        reply = fetch(port, "GET", data["recipe_url"], headers=DIRECT)
+        reply = fetch(port, "GET", data["recipe_url"], headers=HEADERS)
         if reply.status != 200 or title not in reply.text:
             problems.append(f"instance {number} serves the recipe without its new title")
     row = Row(
@@ -786,7 +786,7 @@ def check_rate_limits(stack: Stack, data: dict) -> Row:
     path = "/api/v1/recipes"
 
     def api(source: str, forged: str | None = None) -> int:
-        headers = {"Host": "127.0.0.1"}
+        headers = dict(HEADERS)
         if forged:
             headers["X-Forwarded-For"] = forged
         return fetch(port, "GET", path, headers=headers, source=source).status
@@ -834,7 +834,7 @@ def autosave_fields(
 def check_autosave(stack: Stack, data: dict) -> Row:
     if not data.get("draft"):
         raise CheckFailed("the demo has no draft fund application for soker@demo.kokeboka.no")
-    wait_for_idle_queue(stack)
+    drained = wait_for_idle_queue(stack)
     paths = ["/", data["recipe_url"]]
     warm(stack.app_ports, paths)
     applicant = Visitor(stack.nginx_port)
@@ -852,7 +852,8 @@ def check_autosave(stack: Stack, data: dict) -> Row:
     row = Row(
         "autosave keeps the public cache",
         requests=2 + 4 * 2 + 4,
-        figure=f"after autosave: {states.count('hit')}/{len(states)} cache hits",
+        figure=f"after autosave: {states.count('hit')}/{len(states)} cache hits "
+        f"(task queue idle after {drained:.1f} s)",
     )
     if states.count("hit") != len(states):
         row.ok = False
@@ -978,7 +979,7 @@ def check_redis_outage(stack: Stack, data: dict) -> Row:
     try:  # the page cache serves again once Redis is back: a page is stored, then hit
         cached_again = wait_until(
             "the page cache serves again after Redis is back",
-            lambda: cache_state(stack.nginx_port, "/", direct=False) == "hit",
+            lambda: cache_state(stack.nginx_port, "/") == "hit",
             15,
             0.2,
         )
@@ -1016,20 +1017,20 @@ def check_postgres_outage(stack: Stack, data: dict) -> Row:
     live = Counter()
     while time.monotonic() - down < 3:
         for path in cached:
-            seen["cached"][fetch(port, "GET", path, headers={"Host": "127.0.0.1"}).status] += 1
+            seen["cached"][fetch(port, "GET", path, headers=HEADERS).status] += 1
         for path, cookie in (("/sok/?q=utenfor-cache", ""), ("/konto/", applicant_cookie)):
-            reply = fetch(port, "GET", path, headers={"Host": "127.0.0.1", "Cookie": cookie})
+            reply = fetch(port, "GET", path, headers={**HEADERS, "Cookie": cookie})
             seen["uncached"][reply.status] += 1
             retry_after["with" if reply.headers.get("retry-after") else "without"] += 1
-        seen["ready"][fetch(port, "GET", READINESS_PATH, headers={"Host": "127.0.0.1"}).status] += 1
-        live[fetch(port, "GET", LIVENESS_PATH, headers={"Host": "127.0.0.1"}).status] += 1
+        seen["ready"][fetch(port, "GET", READINESS_PATH, headers=HEADERS).status] += 1
+        live[fetch(port, "GET", LIVENESS_PATH, headers=HEADERS).status] += 1
         time.sleep(0.1)
     stack.postgres_up()
     restarted = time.monotonic()
 
     def recovered() -> bool:
-        search = fetch(port, "GET", "/sok/?q=etter", headers={"Host": "127.0.0.1"}).status
-        ready = fetch(port, "GET", READINESS_PATH, headers={"Host": "127.0.0.1"}).status
+        search = fetch(port, "GET", "/sok/?q=etter", headers=HEADERS).status
+        ready = fetch(port, "GET", READINESS_PATH, headers=HEADERS).status
         return search == 200 and ready == 200
 
     problems = []
@@ -1073,14 +1074,14 @@ def check_ready(stack: Stack, data: dict) -> Row:
     answers: Counter = Counter()
 
     def ready() -> bool:
-        status = fetch(stack.nginx_port, "GET", READINESS_PATH, headers=DIRECT).status
+        status = fetch(stack.nginx_port, "GET", READINESS_PATH, headers=HEADERS).status
         answers[status] += 1
         return status == 200
 
     try:
         seconds = wait_until("readiness 200 with every part up", ready, 60, 0.5)
     except CheckFailed as error:
-        reply = fetch(stack.nginx_port, "GET", READINESS_PATH, headers=DIRECT)
+        reply = fetch(stack.nginx_port, "GET", READINESS_PATH, headers=HEADERS)
         row = Row("readiness with every part up", requests=answers.total(), ok=False)
         row.errors = f"{dict(answers)}"
         raise CheckFailed(f"{error}: last answer {reply.status} {reply.text[:300]}", row) from error
@@ -1131,6 +1132,7 @@ def environment(stack: Stack, s3_env: dict[str, str]) -> dict[str, str]:
         "DATABASE_URL": f"postgres://kokeboka@127.0.0.1:{stack.pg_port}/postgres",
         "REDIS_URL": f"redis://127.0.0.1:{stack.redis_port}/0",
         "KOKEBOKA_TRUSTED_PROXY_COUNT": "1",
+        "KOKEBOKA_TRUST_REQUEST_ID": "true",
         "API_RATE_LIMIT_REQUESTS": str(API_LIMIT),
         "API_RATE_LIMIT_SECONDS": "600",
         # Rendering the book on every publish would purge the cache in the middle of the
@@ -1171,20 +1173,25 @@ def run(stack: Stack) -> list[Row]:
         f"PostgreSQL :{stack.pg_port}, Redis :{stack.redis_port}, S3 :{stack.s3.port}; "
         "migrating and loading the demo"
     )
-    steps = [["migrate", "--noinput", "-v0"], ["load_demo"]]
-    if static_files_stale():
-        steps.append(["collectstatic", "--noinput", "-v0"])
-    else:
-        log("collected static files are newer than their sources: collectstatic skipped")
-    for step in steps:
+
+    def manage(*step: str) -> None:
         step_started = time.monotonic()
         stack.manage(*step, timeout=TIME_LIMIT)
         log(f"manage.py {step[0]}: {time.monotonic() - step_started:.1f} s")
-    data = stack.shell(SETUP_CODE.replace("PASSWORD", repr(PASSWORD)))
-    for index in range(2):
-        stack.start_app(index)
+
+    manage("migrate", "--noinput", "-v0")
+    # The worker and the scheduler start before the demo, so that the tasks it enqueues are
+    # done by the time the cache checks begin.
     stack.start_worker()
     stack.start_scheduler()
+    manage("load_demo")
+    data = stack.shell(SETUP_CODE.replace("PASSWORD", repr(PASSWORD)))
+    if static_files_stale():
+        manage("collectstatic", "--noinput", "-v0")
+    else:
+        log("collected static files are newer than their sources: collectstatic skipped")
+    for index in range(2):
+        stack.start_app(index)
     for index in range(2):
         stack.wait_app(index, timeout=60)
     stack.start_nginx()
