@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from apps.accounts.models import MembershipRole
-from apps.accounts.tests.helpers import force_login_verified
 from apps.accounts.tests.factories import OrganisationFactory, UserFactory
+from apps.accounts.tests.helpers import force_login_verified
 from apps.core.privatefiles import PrivateFileSystemStorage, download_name, private_storage
 from apps.fund.models import Application, ApplicationStatus, Attachment
 from apps.fund.tests.factories import ApplicationFactory, member_of, tiny_pdf
