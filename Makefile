@@ -53,8 +53,9 @@ PYTEST_WORKERS ?= 2
 test-sqlite: install-test ## All tests on SQLite
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
-test-pg: install-test ## All tests on PostgreSQL (starts and removes its own cluster)
+test-pg: install-test ## All tests on PostgreSQL (own throwaway cluster), then the scale-out check
 	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q -n $(PYTEST_WORKERS)
+	$(PY) scripts/scaleout_check.py
 
 scaleout: install-test ## Scale-out check: 2 instances behind nginx, Redis, S3, worker, scheduler; faults
 	$(PY) scripts/scaleout_check.py

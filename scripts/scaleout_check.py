@@ -20,7 +20,7 @@ and the scheduler. Then it checks what issue 16 promises and prints the figures 
   readiness non-200, and everything back by itself afterwards.
 
 Every request loop has a fixed count and a deadline, and the whole run a hard time limit
-(SCALEOUT_TIME_LIMIT, default 240 s). Every process it started is stopped, also on failure.
+(SCALEOUT_TIME_LIMIT, default 300 s). Every process it started is stopped, also on failure.
 Exit status 0 only when every check passed.
 """
 
@@ -56,7 +56,7 @@ import pg_cluster  # noqa: E402  (scripts/pg_cluster.py: finding and owning the 
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GRANIAN = str(ROOT / ".venv" / "bin" / "granian")
-TIME_LIMIT = float(os.environ.get("SCALEOUT_TIME_LIMIT", "240"))
+TIME_LIMIT = float(os.environ.get("SCALEOUT_TIME_LIMIT", "300"))
 DEPLOY_NGINX = ROOT / "deploy" / "nginx.conf"
 READINESS_PATH = "/helse/klar/"
 LIVENESS_PATH = "/helse/"
