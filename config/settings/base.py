@@ -370,7 +370,8 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
-# Editors and administrators must verify a TOTP device to reach /admin/.
+# Everyone who can reach /admin/ must verify a TOTP device there (this switch); the site's own
+# powers always ask for it (apps.accounts.second_factor, docs/decisions/0008).
 KOKEBOKA_REQUIRE_OTP_FOR_STAFF = True
 OTP_TOTP_ISSUER = "Kokeboka"
 

@@ -26,7 +26,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders; there is no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# Tests use client.force_login(editor) for /admin/; the accounts tests switch this on.
+# Tests use client.force_login(editor) for /admin/; the accounts tests switch this on. It
+# switches only the /admin/ gate: the site's own powers (and the moderation and suggestion
+# screens) ask for the second factor in tests as in production (apps.accounts.second_factor).
 KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False
 # Tasks run at once in tests, so a publish would render the whole book each time; the
 # printbook tests switch this on where they test it.
