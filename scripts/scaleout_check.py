@@ -317,6 +317,14 @@ class Load:
     def count(self, predicate: Callable[[int], bool]) -> int:
         return sum(n for status, n in self.statuses.items() if predicate(status))
 
+    @property
+    def rate(self) -> str:
+        """Requests per second over the time the load ran."""
+        if len(self.timeline) < 2:
+            return "-"
+        seconds = self.timeline[-1][0] - self.timeline[0][0]
+        return f"{len(self.timeline) / seconds:.0f} req/s" if seconds > 0 else "-"
+
 
 # --------------------------------------------------------------------------------------------
 # The processes.
@@ -422,6 +430,15 @@ class Stack:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+
+    def postgres_answers(self) -> bool:
+        import psycopg
+
+        try:
+            self.sql("select 1")
+        except psycopg.Error:
+            return False
+        return True
 
     def sql(self, query: str, params: tuple = ()) -> list[tuple]:
         import psycopg
@@ -914,7 +931,8 @@ def check_kill_instance(stack: Stack, data: dict) -> Row:
         "SIGKILL one instance under load",
         requests=load.total + acked + unacked,
         errors=f"{failed} failed reads; saves {acked} ok, {unacked} lost in flight",
-        figure=f"reads {load.total} ({dict(load.statuses)}); instance back in {back:.1f} s",
+        figure=f"reads {load.total} ({dict(load.statuses)}, {load.rate}); "
+        f"instance back in {back:.1f} s",
     )
     problems = []
     if killed_at is None:
@@ -993,7 +1011,7 @@ def check_redis_outage(stack: Stack, data: dict) -> Row:
         "Redis stopped 3 s under load",
         requests=load.total,
         errors=f"{server_errors} server errors ({during.total()} requests while down)",
-        figure=f"{dict(load.statuses)}; down {up - down:.1f} s; cache hits again "
+        figure=f"{dict(load.statuses)}, {load.rate}; down {up - down:.1f} s; cache hits again "
         + (f"{cached_again:.1f} s after start" if cached_again is not None else "never"),
     )
     if server_errors:
@@ -1202,10 +1220,21 @@ def run(stack: Stack) -> list[Row]:
     rows: list[Row] = []
     for name, check in CHECKS:
         check_started = time.monotonic()
+        # A check that failed half-way must not fail the ones after it: whatever is down is
+        # started again (a crash the checks care about is reported by them).
         for process in ("worker", "scheduler"):
             if not stack.alive(process):
                 log(f"{process} is not running (see {stack.logs / (process + '.log')}); restarting")
                 getattr(stack, f"start_{process}")()
+        for index in range(2):
+            if not stack.alive(f"web{index + 1}"):
+                log(f"web{index + 1} is not running; restarting")
+                stack.start_app(index)
+                stack.wait_app(index, timeout=60)
+        if not stack.alive("redis"):
+            stack.start_redis()
+        if not stack.postgres_answers():
+            stack.postgres_up()
         try:
             row = check(stack, data)
         except CheckFailed as error:
