@@ -374,9 +374,20 @@ class CallForm(forms.ModelForm):
         pass
 
 
+class _LimitedRowForm(forms.ModelForm):
+    """A row of criteria or required attachments: its free text gets the TEXT limit."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limits.limit_form_field(field, limits.TEXT)
+
+
 CriterionFormSet = inlineformset_factory(
     Call,
     Criterion,
+    form=_LimitedRowForm,
     fields=["name", "description", "weight", "order"],
     extra=2,
     can_delete=True,
@@ -389,5 +400,10 @@ QuestionFormSet = inlineformset_factory(
     can_delete=True,
 )
 RequiredAttachmentFormSet = inlineformset_factory(
-    Call, RequiredAttachment, fields=["name", "description"], extra=1, can_delete=True
+    Call,
+    RequiredAttachment,
+    form=_LimitedRowForm,
+    fields=["name", "description"],
+    extra=1,
+    can_delete=True,
 )

@@ -100,3 +100,12 @@ def test_limit_form_field_gives_a_model_form_field_the_same_limit():
     field.clean("a" * limits.TEXT)
     with pytest.raises(forms.ValidationError):
         field.clean("a" * (limits.TEXT + 1))
+
+
+@pytest.mark.django_db
+def test_fund_criteria_and_required_attachments_have_limited_descriptions():
+    from apps.fund.forms import CriterionFormSet, RequiredAttachmentFormSet
+
+    for formset_class in (CriterionFormSet, RequiredAttachmentFormSet):
+        description = formset_class().forms[0].fields["description"]
+        assert description.max_length == limits.TEXT
