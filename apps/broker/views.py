@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.models import Organisation
+from apps.accounts.second_factor import require_second_factor
 from apps.core.models import Municipality
 
 from . import permissions, selectors, services
@@ -551,6 +552,8 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def review_queue(request: HttpRequest) -> HttpResponse:
     if not permissions.can_review_profiles(request.user):
         raise PermissionDenied
+    # Deciding on other organisations' profiles: a power, so the second factor too.
+    require_second_factor(request)
     return render(
         request,
         "broker/review_queue.html",
@@ -576,6 +579,7 @@ def profile_review(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if not permissions.can_review_profile(request.user, profile):
         raise PermissionDenied
+    require_second_factor(request)
     form = ReviewForm(request.POST, auto_id="review_%s")
     if not form.is_valid():
         messages.error(request, " ".join(m for _f, m in form.error_links()))

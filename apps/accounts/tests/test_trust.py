@@ -142,7 +142,7 @@ def test_a_verified_brokers_power_ends_at_its_municipalities(client):
     baerum = _kommune("3201")
     broker = MembershipFactory(organisation=baerum, role="broker").user
     oslo_profile = _pending_profile(OrganisationFactory(slug="oslo-se"), "0301")
-    client.force_login(broker)
+    login_with_otp(client, broker)
     assert client.get(reverse("broker:review-queue")).status_code == 200
     response = client.post(
         reverse("broker:profile-review", args=["oslo-se"]), {"decision": "approve"}

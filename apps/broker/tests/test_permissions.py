@@ -224,7 +224,11 @@ def test_profile_renew(client, people, profiles, actor):
 
 @pytest.mark.parametrize("actor", PROFILE_ACTORS)
 def test_review_queue_and_decision(client, people, profiles, actor):
-    client = login(client, people, actor)
+    # Reviewing is a decision over another organisation: brokers too use the second factor.
+    if actor in {"own_broker", "other_broker"}:
+        login_with_otp(client, people[actor])
+    else:
+        client = login(client, people, actor)
     queue = client.get("/entreprenorer/vurdering/")
     slug = profiles["pending"].organisation.slug
     decision = client.post(f"/entreprenorer/{slug}/vurder/", {"decision": "approve"})
@@ -277,3 +281,16 @@ def test_entrepreneur_list_shows_only_public_profiles(client, people, profiles, 
     assert all(p.pk != profiles["pending"].pk for p in response.context["profiles"])
     if actor != "entrepreneur":
         assert pending_name not in html
+
+
+def test_a_broker_with_the_password_alone_is_sent_to_the_second_factor(client, people, profiles):
+    client.force_login(people["own_broker"])
+    queue = client.get("/entreprenorer/vurdering/")
+    assert queue.status_code == 302
+    assert queue["Location"].startswith("/konto/tofaktor/?next=")
+    slug = profiles["pending"].organisation.slug
+    decision = client.post(f"/entreprenorer/{slug}/vurder/", {"decision": "approve"})
+    assert decision.status_code == 302
+    assert decision["Location"].startswith("/konto/tofaktor/")
+    profiles["pending"].refresh_from_db()
+    assert profiles["pending"].review_status == "pending"

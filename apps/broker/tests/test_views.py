@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from apps.accounts.tests.helpers import login_with_otp
 from apps.broker.models import EntrepreneurProfile, Need
 
 from .factories import NeedFactory, OfferFactory, ProfileFactory
@@ -193,7 +194,7 @@ def test_profile_flow_from_create_to_public(english, people):
     english.logout()
     assert english.get(f"/entreprenorer/{org.slug}/").status_code == 404
 
-    english.force_login(people["other_broker"])
+    login_with_otp(english, people["other_broker"])  # reviewing asks for the second factor
     queue = english.get("/entreprenorer/vurdering/").content.decode()
     assert "Grønn Arbeidstrening SA" in queue
     reject = english.post(f"/entreprenorer/{org.slug}/vurder/", {"decision": "reject"})
