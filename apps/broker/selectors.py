@@ -319,3 +319,17 @@ def profiles_lapsing_soon(
         if (user_id, email) not in people.get(org_id, []):
             people.setdefault(org_id, []).append((user_id, email))
     return [(p, people[p.organisation_id]) for p in profiles if p.organisation_id in people]
+
+
+# Site search --------------------------------------------------------------------------------
+
+
+def needs_public(*, today: datetime.date | None = None) -> QuerySet[Need]:
+    """Needs anyone may see (open or in dialogue, public visibility, not expired): the rows
+    site search may show. Expiry is checked here, at read time, since no write marks it."""
+    return Need.objects.public(today)
+
+
+def profiles_public(*, today: datetime.date | None = None) -> QuerySet[EntrepreneurProfile]:
+    """Approved profiles whose renewal has not lapsed: the rows site search may show."""
+    return EntrepreneurProfile.objects.public(today)

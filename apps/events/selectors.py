@@ -102,3 +102,8 @@ def converted_inputs(*, event: Event) -> list[Input]:
 def cookbook_targets() -> list[BookChapter]:
     """Chapters and their recipes that input can be about."""
     return book_contents()
+
+
+def events_published() -> EventQuerySet:
+    """Published meetings, past or upcoming: what site search may show (drafts never)."""
+    return Event.objects.published()

@@ -106,3 +106,9 @@ def budget_totals(*, lines) -> dict[str, int]:
     total = fund + cofunding
     percent = round(cofunding * 100 / total, 1) if total else 0.0
     return {"fund": fund, "cofunding": cofunding, "total": total, "cofunding_percent": percent}
+
+
+def calls_published() -> QuerySet[Call]:
+    """Published calls, open, upcoming or closed: what anyone may open, and so what site
+    search may show. Unpublished calls stay with the fund's managers."""
+    return Call.objects.published()

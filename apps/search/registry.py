@@ -20,6 +20,10 @@ RESULT_TYPE_LABELS: dict[str, Promise | str] = {
     "rules.legalrule": _("Legal rule"),
     "cases.casepage": _("Example"),
     "events.event": _("Dialogue meeting"),
+    "broker.need": _("Need"),
+    "broker.entrepreneurprofile": _("Entrepreneur"),
+    "broker.offer": _("Offer"),
+    "fund.call": _("Call"),
 }
 
 

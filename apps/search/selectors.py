@@ -1,9 +1,14 @@
-"""The site search: live public pages and legal rules, one list ordered by relevance.
+"""The site search: everything public, one list ordered by relevance, narrowed by type.
 
 Pages are searched generically through Wagtail's Page tree (so every page type with
-search_fields is found without this app importing it); legal rules through LegalRule.
-Each source is searched by the configured backend (PostgreSQL `norwegian`, or our stemmed
-SQLite FTS5), and the sources are merged by score one results page at a time.
+search_fields is found without this app importing it); legal rules through LegalRule;
+needs, entrepreneur profiles, offers and calls through this app's search proxies
+(apps.search.models); meetings through Event. Each source is searched by the configured
+backend (PostgreSQL `norwegian`, or our stemmed SQLite FTS5) within the rows its own app
+calls public (`needs_public()`, `profiles_public()`, `public_offers()`,
+`calls_published()`, `events_published()`), so a draft, members-only, expired or lapsed row
+is never a result whatever the index holds. The sources are merged by score one results page
+at a time, in a fixed number of queries whatever the number of hits.
 """
 
 import datetime
@@ -28,8 +33,11 @@ from modelsearch.query import And, Phrase, PlainText, SearchQuery
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from apps.events.models import Event
+from apps.broker.selectors import needs_public, profiles_public, public_offers
+from apps.events.selectors import events_published
+from apps.fund.selectors import calls_published
 from apps.rules.models import LegalRule
+from apps.search.models import SearchCall, SearchNeed, SearchOffer, SearchProfile
 from apps.search.registry import result_type_label
 from apps.search.stemming import split_words, stem_word, stems, words
 
@@ -42,6 +50,31 @@ SCORE_FIELD = "search_score"
 PAGE_SNIPPET_ATTRIBUTES = ("search_description", "intro", "summary")
 
 
+# The type filter: (value of ?type=, label). "" is every type.
+TYPE_ALL = ""
+TYPE_PAGES = "sider"
+TYPE_NEEDS = "behov"
+TYPE_ENTREPRENEURS = "entreprenorer"
+TYPE_CALLS = "utlysninger"
+TYPE_MEETINGS = "dialogmoter"
+
+
+def type_choices() -> list[tuple[str, str]]:
+    return [
+        (TYPE_ALL, _("All")),
+        (TYPE_PAGES, _("Recipes and pages")),
+        (TYPE_NEEDS, _("Needs")),
+        (TYPE_ENTREPRENEURS, _("Entrepreneurs and offers")),
+        (TYPE_CALLS, _("Calls")),
+        (TYPE_MEETINGS, _("Meetings")),
+    ]
+
+
+TYPE_VALUES = frozenset(
+    {TYPE_ALL, TYPE_PAGES, TYPE_NEEDS, TYPE_ENTREPRENEURS, TYPE_CALLS, TYPE_MEETINGS}
+)
+
+
 @dataclass(frozen=True)
 class SearchResultItem:
     type_label: str
@@ -50,6 +83,15 @@ class SearchResultItem:
     snippet: SafeString
     score: float | None = None
     status_label: str = ""
+    context: str = ""  # who it belongs to: the municipality, the entrepreneur, the fund
+
+
+@dataclass(frozen=True)
+class TypeCount:
+    value: str
+    label: str
+    count: int
+    selected: bool
 
 
 @dataclass(frozen=True)
@@ -59,6 +101,11 @@ class SearchResults:
     total: int = 0
     page: PaginatorPage | None = None
     page_range: list[int | str] = field(default_factory=list)
+    type: str = TYPE_ALL
+    type_counts: list[TypeCount] = field(default_factory=list)
+    suggestion: str = ""
+    # No result had every word, so these are results with some of them.
+    any_word: bool = False
 
     @property
     def searched(self) -> bool:
@@ -71,16 +118,18 @@ def normalise_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH].strip()
 
 
-def build_search_query(query: str) -> SearchQuery | None:
-    """Words in double quotes are a phrase; all other words must each match (AND).
-    Only letters and digits reach the backend. None when the query has no words."""
+def build_search_query(query: str, *, any_word: bool = False) -> SearchQuery | None:
+    """Words in double quotes are a phrase; all other words must each match (AND), or with
+    any_word at least one of them (OR). Only letters and digits reach the backend. None
+    when the query has no words."""
     parts: list[SearchQuery] = []
+    operator = "or" if any_word else "and"
     for position, chunk in enumerate(query.split('"')):
         text = words(chunk)
         if not text:
             continue
         is_phrase = position % 2 == 1
-        parts.append(Phrase(text) if is_phrase else PlainText(text, operator="and"))
+        parts.append(Phrase(text) if is_phrase else PlainText(text, operator=operator))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
@@ -170,6 +219,7 @@ class _Candidate:
 class _Source:
     """One kind of searchable thing: how to search it and how to show a result."""
 
+    type: str
     search: Callable[[Any, SearchQuery], Any]
     to_items: Callable[[list[_Candidate], frozenset[str], HttpRequest | None], list]
 
@@ -247,7 +297,114 @@ def _rule_items(
 
 
 def _search_events(backend: Any, search_query: SearchQuery) -> Any:
-    return backend.search(search_query, Event.objects.published()).annotate_score(SCORE_FIELD)
+    return backend.search(search_query, events_published()).annotate_score(SCORE_FIELD)
+
+
+def _within(proxy: type[Model], public: Any) -> Any:
+    """The proxy's rows that the owning app's selector calls public (one subquery)."""
+    return proxy.objects.filter(pk__in=public.values("pk"))
+
+
+def _search_needs(backend: Any, search_query: SearchQuery) -> Any:
+    rows = _within(SearchNeed, needs_public()).select_related("organisation", "municipality")
+    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
+
+
+def _need_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    items = []
+    for candidate in candidates:
+        need = candidate.obj
+        text = _choose_snippet_text((need.description, need.affected, need.outcome), query_stems)
+        items.append(
+            SearchResultItem(
+                type_label=result_type_label(need),
+                title=need.title,
+                url=need.get_absolute_url(),
+                snippet=build_snippet(text, query_stems),
+                score=candidate.relevance,
+                context=need.organisation.name,
+            )
+        )
+    return items
+
+
+def _search_profiles(backend: Any, search_query: SearchQuery) -> Any:
+    rows = _within(SearchProfile, profiles_public()).select_related("organisation")
+    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
+
+
+def _profile_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    items = []
+    for candidate in candidates:
+        profile = candidate.obj
+        text = _choose_snippet_text((profile.summary, profile.evidence), query_stems)
+        items.append(
+            SearchResultItem(
+                type_label=result_type_label(profile),
+                title=profile.organisation.name,
+                url=profile.get_absolute_url(),
+                snippet=build_snippet(text, query_stems),
+                score=candidate.relevance,
+            )
+        )
+    return items
+
+
+def _search_offers(backend: Any, search_query: SearchQuery) -> Any:
+    rows = _within(SearchOffer, public_offers()).select_related("profile__organisation")
+    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
+
+
+def _offer_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    return [
+        SearchResultItem(
+            type_label=result_type_label(candidate.obj),
+            title=candidate.obj.title,
+            url=candidate.obj.get_absolute_url(),
+            snippet=build_snippet(candidate.obj.description, query_stems),
+            score=candidate.relevance,
+            context=candidate.obj.profile.organisation.name,
+        )
+        for candidate in candidates
+    ]
+
+
+def _search_calls(backend: Any, search_query: SearchQuery) -> Any:
+    rows = _within(SearchCall, calls_published()).select_related("fund")
+    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
+
+
+def call_status_label(call: Any, *, now: datetime.datetime) -> str:
+    if call.opens_at > now:
+        return _("Not yet open")
+    closes_at = call.closes_at
+    if closes_at is not None and closes_at <= now:
+        return _("Closed")
+    return ""
+
+
+def _call_items(
+    candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
+) -> list[SearchResultItem]:
+    now = timezone.now()
+    return [
+        SearchResultItem(
+            type_label=result_type_label(candidate.obj),
+            title=candidate.obj.title,
+            url=candidate.obj.get_absolute_url(),
+            snippet=build_snippet(candidate.obj.text, query_stems),
+            score=candidate.relevance,
+            status_label=call_status_label(candidate.obj, now=now),
+            context=candidate.obj.fund.name,
+        )
+        for candidate in candidates
+    ]
 
 
 def _event_items(
@@ -266,17 +423,22 @@ def _event_items(
 
 
 SOURCES: tuple[_Source, ...] = (
-    _Source(search=_search_pages, to_items=_page_items),
-    _Source(search=_search_rules, to_items=_rule_items),
-    _Source(search=_search_events, to_items=_event_items),
+    _Source(type=TYPE_PAGES, search=_search_pages, to_items=_page_items),
+    _Source(type=TYPE_PAGES, search=_search_rules, to_items=_rule_items),
+    _Source(type=TYPE_NEEDS, search=_search_needs, to_items=_need_items),
+    _Source(type=TYPE_ENTREPRENEURS, search=_search_profiles, to_items=_profile_items),
+    _Source(type=TYPE_ENTREPRENEURS, search=_search_offers, to_items=_offer_items),
+    _Source(type=TYPE_CALLS, search=_search_calls, to_items=_call_items),
+    _Source(type=TYPE_MEETINGS, search=_search_events, to_items=_event_items),
 )
 
 
 class _MergedResults:
     """The sources' results as one list ordered by relevance, sliceable by a Paginator.
 
-    Slicing [start:stop] fetches the best `stop` of each source (one query each), merges
-    them by score and turns only the slice into result items."""
+    Every source is counted (one query each: the type filter shows every type's count);
+    slicing [start:stop] fetches the best `stop` of each selected source (one query each),
+    merges them by score and turns only the slice into result items."""
 
     def __init__(
         self,
@@ -285,11 +447,13 @@ class _MergedResults:
         query_stems: frozenset[str],
         sources: Sequence[_Source],
         request: HttpRequest | None,
+        type: str = TYPE_ALL,
     ) -> None:
         backend = get_search_backend()
         self.ascending = _is_ascending_score(backend)
         self.query_stems = query_stems
         self.request = request
+        self.type = type
         self.results = [(source, source.search(backend, search_query)) for source in sources]
         self._counts: list[int] | None = None
 
@@ -298,8 +462,18 @@ class _MergedResults:
             self._counts = [results.count() for _source, results in self.results]
         return self._counts
 
+    def _selected(self, source: _Source) -> bool:
+        return self.type == TYPE_ALL or source.type == self.type
+
+    def count_of(self, type: str) -> int:
+        return sum(
+            count
+            for (source, _results), count in zip(self.results, self.counts(), strict=True)
+            if type == TYPE_ALL or source.type == type
+        )
+
     def count(self) -> int:
-        return sum(self.counts())
+        return self.count_of(self.type)
 
     def _relevance(self, obj: Model) -> float:
         score = getattr(obj, SCORE_FIELD, None) or 0.0
@@ -311,7 +485,7 @@ class _MergedResults:
             return []
         candidates: list[_Candidate] = []
         for (source, results), count in zip(self.results, self.counts(), strict=True):
-            if count:
+            if count and self._selected(source):
                 candidates.extend(
                     _Candidate(obj=obj, relevance=self._relevance(obj), source=source)
                     for obj in results[:stop]
@@ -328,27 +502,77 @@ class _MergedResults:
         return [items_by_candidate[id(candidate)] for candidate in chosen]
 
 
+def _merged(
+    query: str,
+    *,
+    type: str = TYPE_ALL,
+    request: HttpRequest | None = None,
+    any_word: bool = False,
+) -> _MergedResults | None:
+    """None when the query has nothing any backend could match (stop words, punctuation)."""
+    search_query = build_search_query(query, any_word=any_word)
+    query_stems = frozenset(stems(query))
+    if search_query is None or not query_stems:
+        return None
+    return _MergedResults(
+        search_query=search_query,
+        query_stems=query_stems,
+        sources=SOURCES,
+        request=request,
+        type=type,
+    )
+
+
+def hit_count(query: str) -> int:
+    """How many public results of every type the query finds."""
+    merged = _merged(normalise_query(query))
+    return merged.count() if merged is not None else 0
+
+
+def _type_counts(merged: _MergedResults | None, selected: str) -> list[TypeCount]:
+    return [
+        TypeCount(
+            value=value,
+            label=label,
+            count=merged.count_of(value) if merged is not None else 0,
+            selected=value == selected,
+        )
+        for value, label in type_choices()
+    ]
+
+
 def site_search(
     *,
     query: str,
     page_number: int,
     per_page: int = 10,
     request: HttpRequest | None = None,
+    type: str = TYPE_ALL,
 ) -> SearchResults:
-    """Live, public pages and all legal rules matching the query, best first, one page of
-    `per_page`. An empty query searches nothing."""
+    """Everything public matching the query, best first, one page of `per_page`, narrowed
+    to one type if asked (an unknown type means all). With few or no hits, a corrected query
+    from the words of public text is suggested when it finds more. An empty query searches
+    nothing."""
+    from apps.search.suggest import SUGGEST_BELOW_HITS, suggest_query
+
+    type = type if type in TYPE_VALUES else TYPE_ALL
     query = normalise_query(query)
     if not query:
-        return SearchResults(query="")
-    search_query = build_search_query(query)
-    query_stems = frozenset(stems(query))
-    if search_query is None or not query_stems:
+        return SearchResults(query="", type=type)
+    merged = _merged(query, type=type, request=request)
+    if merged is None:
         # Only punctuation or stop words: nothing any backend could match.
-        return SearchResults(query=query)
+        return SearchResults(query=query, type=type, type_counts=_type_counts(None, type))
 
-    merged = _MergedResults(
-        search_query=search_query, query_stems=query_stems, sources=SOURCES, request=request
-    )
+    all_hits = merged.count_of(TYPE_ALL)
+    suggestion = suggest_query(query, hits=all_hits) if all_hits < SUGGEST_BELOW_HITS else ""
+    any_word = False
+    if not all_hits and not suggestion and len(set(stems(query))) > 1 and '"' not in query:
+        # «Unge voksne uten jobb»: nothing has every word; show what has some, best first.
+        broadened = _merged(query, type=type, request=request, any_word=True)
+        if broadened is not None and broadened.count_of(TYPE_ALL):
+            merged, any_word = broadened, True
+
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     paginator = Paginator(merged, per_page)
     page = paginator.get_page(page_number)
@@ -358,4 +582,8 @@ def site_search(
         total=paginator.count,
         page=page,
         page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        type=type,
+        type_counts=_type_counts(merged, type),
+        suggestion=suggestion,
+        any_word=any_word,
     )

@@ -1,5 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from .selectors import site_search
@@ -21,9 +23,18 @@ def search(request: HttpRequest) -> HttpResponse:
         page_number=_page_number(request.GET.get("side")),
         per_page=PER_PAGE,
         request=request,
+        type=request.GET.get("type", ""),
     )
     return render(
         request,
         "search/search.html",
-        {"results": results, "search_query": results.query},
+        {
+            "results": results,
+            "search_query": results.query,
+            "suggestion_url": (
+                f"{reverse('search:search')}?{urlencode({'q': results.suggestion})}"
+                if results.suggestion
+                else ""
+            ),
+        },
     )
