@@ -126,3 +126,89 @@ def test_query_count_does_not_grow_with_the_number_of_results(client, home_page)
     many_pages(home_page, count=50, intro="Om anskaffelser.")
     with_sixty = _queries_for_results_page(client, expected_items=10)
     assert with_three == with_ten == with_sixty
+
+
+# Public rows of the other apps, the type filter and «did you mean» ---------------------------
+
+
+def _broker_rows(count: int) -> None:
+    from apps.broker.tests.factories import NeedFactory, OfferFactory, ProfileFactory
+    from apps.fund.tests.factories import CallFactory
+
+    for number in range(count):
+        NeedFactory(title=f"Anskaffelser {number}", description="Om anskaffelser.")
+        profile = ProfileFactory(summary="Vi hjelper med anskaffelser.")
+        OfferFactory(profile=profile, title=f"Tilbud {number}", description="Om anskaffelser.")
+        CallFactory(title=f"Utlysning {number}", text="Om anskaffelser.")
+
+
+def _queries_for(client, params: dict) -> int:
+    client.get("/sok/", params)  # warms Wagtail's site and content-type caches
+    purge_page_cache()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/sok/", params)
+    assert response["X-Page-Cache"] == "miss"
+    return len(queries)
+
+
+@pytest.mark.parametrize("type", ["", "behov", "entreprenorer", "utlysninger"])
+def test_query_count_with_every_kind_does_not_grow_with_the_hits(client, home_page, type):
+    _broker_rows(2)
+    small = _queries_for(client, {"q": "anskaffelser", "type": type})
+    _broker_rows(12)
+    large = _queries_for(client, {"q": "anskaffelser", "type": type})
+    assert small == large
+
+
+def test_the_type_filter_is_a_plain_get_form_with_counts(english, home_page):
+    from apps.broker.tests.factories import NeedFactory
+
+    standard_page(home_page, title="Side om skolevegring", intro="Om skolevegring.")
+    NeedFactory(title="Skolevegring i Bærum", description="Elever blir hjemme.")
+    html = english.get("/sok/", {"q": "skolevegring", "type": "behov"}).content.decode()
+    start = html.index('<form class="search-form"')
+    form = html[start : html.index("</form>", start)]
+    assert 'method="get"' in form
+    assert "csrfmiddlewaretoken" not in form  # a GET form: nothing to forge
+    assert '<legend class="ds-label">Show</legend>' in form
+    assert 'name="type" id="search-type-3" value="behov" checked' in form
+    assert 'Needs <span class="search-types__count">(1)</span>' in form
+    assert 'All <span class="search-types__count">(2)</span>' in form
+    assert "1 result for «skolevegring»" in html
+    assert "Skolevegring i Bærum" in html
+    assert "Side om skolevegring" not in html
+
+
+def test_pagination_keeps_the_type(english, home_page):
+    many_pages(home_page, count=12, intro="Om anskaffelser.")
+    html = english.get("/sok/", {"q": "anskaffelser", "type": "sider"}).content.decode()
+    assert 'href="?q=anskaffelser&amp;type=sider&amp;side=2" rel="next"' in html
+
+
+def test_the_search_page_is_bokmal_with_type_labels_and_a_suggestion(client, home_page):
+    from apps.broker.tests.factories import ProfileFactory
+
+    ProfileFactory(organisation__name="Kompass & Co", summary="Arbeidstrening for unge.")
+    html = client.get("/sok/", {"q": "arbeidstrenning"}).content.decode()
+    assert "0 treff for «arbeidstrenning»" in html
+    assert 'Mente du <a class="ds-link" href="/sok/?q=arbeidstrening">arbeidstrening</a>?' in html
+    assert "Entreprenører og tilbud" in html
+    followed = client.get("/sok/", {"q": "arbeidstrening"}).content.decode()
+    assert "1 treff for «arbeidstrening»" in followed
+    assert '<span class="ds-tag" data-color="neutral">Entreprenør</span>' in followed
+
+
+def test_a_need_turning_private_is_not_served_from_the_page_cache(client, home_page):
+    from apps.broker.models import NeedVisibility
+    from apps.broker.tests.factories import NeedFactory
+
+    need = NeedFactory(title="Skolevegring i Asker", description="Elever blir hjemme.")
+    first = client.get("/sok/", {"q": "skolevegring"})
+    assert first["X-Page-Cache"] == "miss"
+    assert "Skolevegring i Asker" in first.content.decode()
+    assert client.get("/sok/", {"q": "skolevegring"})["X-Page-Cache"] == "hit"
+    need.visibility = NeedVisibility.MEMBERS
+    need.save()
+    after = client.get("/sok/", {"q": "skolevegring"})
+    assert after["X-Page-Cache"] == "miss"
+    assert "Skolevegring i Asker" not in after.content.decode()
