@@ -8,11 +8,13 @@ S3-compatible server (moto), two granian instances with production settings behi
 (which retries a request on the other instance when one fails to answer), the task worker
 and the scheduler. Then it checks what issue 16 promises and prints the figures as a table:
 
+- with every part up, readiness answers 200;
 - a login made on one instance holds on the other;
 - a publish purges the page cache that both instances share;
 - rate limits and login lockouts count per visitor behind the proxy (clients on 127.0.0.2
   and 127.0.0.3), and a forged X-Forwarded-For does not get around them;
 - an autosave of a private draft leaves the public page cache alone;
+- a file uploaded through one instance is downloaded through the other (from S3);
 - SIGKILL of one instance under a read load costs no read, and leaves no half-written save;
 - SIGKILL of the task worker mid-task: the task completes after the worker is restarted;
 - Redis stopped for 3 s under load: no server error;
@@ -238,6 +240,37 @@ class Visitor:
             )
         )
 
+    def post_multipart(
+        self, path: str, fields: Iterable[tuple[str, str]], files: dict[str, tuple[str, bytes]]
+    ) -> Reply:
+        """A multipart/form-data POST, as a browser sends a form with a file in it."""
+        boundary = "scaleout" + secrets.token_hex(12)
+        parts = []
+        for name, value in fields:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                + value.encode()
+                + b"\r\n"
+            )
+        for name, (filename, content) in files.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+            )
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        extra = {
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "Origin": "https://127.0.0.1",
+            "Referer": f"https://127.0.0.1{path}",
+        }
+        return self._keep(
+            fetch(
+                self.port, "POST", path, headers=self._headers(extra), body=body, source=self.source
+            )
+        )
+
     def form(self, path: str, marker: str) -> list[tuple[str, str]]:
         """The fields of the form on `path` that has a field named `marker`."""
         reply = self.get(path)
@@ -265,11 +298,13 @@ class Load:
     threads: int = 4
     per_thread: int = 400
     seconds: float = 10.0
+    interval: float = 0.02  # each thread starts at most one request per interval
     source: str = "127.0.0.1"
     cookies: dict[str, str] = field(default_factory=dict)
     statuses: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
-    timeline: list[tuple[float, int]] = field(default_factory=list)
+    failures: Counter = field(default_factory=Counter)  # (path, status) of every non-200
+    timeline: list[tuple[float, int, float]] = field(default_factory=list)  # at, status, s
     _stop: threading.Event = field(default_factory=threading.Event)
     _workers: list[threading.Thread] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -282,6 +317,7 @@ class Load:
             if self._stop.is_set() or time.monotonic() > deadline:
                 return
             path = self.paths[(index + number) % len(self.paths)]
+            started = time.monotonic()
             try:
                 reply = fetch(self.port, "GET", path, headers=headers, source=self.source)
                 status = reply.status
@@ -291,7 +327,10 @@ class Load:
                     self.errors[type(error).__name__] += 1
             with self._lock:
                 self.statuses[status] += 1
-                self.timeline.append((time.monotonic(), status))
+                self.timeline.append((started, status, time.monotonic() - started))
+                if status != 200:
+                    self.failures[(path, status)] += 1
+            self._stop.wait(max(0.0, self.interval - (time.monotonic() - started)))
 
     def start(self) -> Load:
         deadline = time.monotonic() + self.seconds
@@ -316,6 +355,21 @@ class Load:
 
     def count(self, predicate: Callable[[int], bool]) -> int:
         return sum(n for status, n in self.statuses.items() if predicate(status))
+
+    def between(self, start: float, end: float) -> list[tuple[float, int, float]]:
+        return [entry for entry in self.timeline if start <= entry[0] <= end]
+
+    @staticmethod
+    def slowest(entries: list[tuple[float, int, float]]) -> str:
+        """The median and the slowest answer among `entries`, in milliseconds."""
+        if not entries:
+            return "-"
+        seconds = sorted(entry[2] for entry in entries)
+        return f"median {seconds[len(seconds) // 2] * 1000:.0f} ms, max {seconds[-1] * 1000:.0f} ms"
+
+    def failed_paths(self) -> str:
+        """Which paths failed how often, e.g. "/sok/?q=x 500×100" (0: no answer)."""
+        return ", ".join(f"{path} {status}×{n}" for (path, status), n in self.failures.items())
 
     @property
     def rate(self) -> str:
@@ -882,18 +936,93 @@ def check_autosave(stack: Stack, data: dict) -> Row:
     return row
 
 
+def tiny_pdf(note: str) -> bytes:
+    """A valid one-catalogue PDF (header, objects, xref, trailer) with `note` in a comment,
+    so that the bytes read back can be told from any other file."""
+    out = b"%PDF-1.4\n%" + note.encode() + b"\n"
+    offsets = []
+    for obj in (
+        b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n",
+    ):
+        offsets.append(len(out))
+        out += obj
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n"
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    return out + b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def check_shared_media(stack: Stack, data: dict) -> Row:
+    """A file uploaded through instance 1 is downloaded through instance 2: it lives in the
+    shared S3 store (a private bucket, reached by a signed URL), not on one machine's disk."""
+    one, two = stack.app_ports
+    applicant = Visitor(one)
+    applicant.cookies = dict(data["applicant_cookies"])
+    path = f"/fond/soknader/{data['draft']}/"
+    page = applicant.get(path)
+    upload_form = next((f for f in forms_of(page.text) if f["action"].endswith("/vedlegg/")), None)
+    if page.status != 200 or upload_form is None:
+        raise CheckFailed(f"no attachment form on {path} (status {page.status})")
+    content = tiny_pdf("scaleout " + secrets.token_hex(8))
+    reply = applicant.post_multipart(
+        upload_form["action"] or f"{path}vedlegg/",
+        upload_form["fields"],
+        {"att-file": ("skalering.pdf", content)},
+    )
+    if reply.status != 302:
+        raise CheckFailed(f"the upload through instance 1 answered {reply.status}, expected 302")
+    elsewhere = applicant.on(two)
+    listing = elsewhere.get(path)
+    ids = [
+        int(n)
+        for n in re.findall(rf"/fond/soknader/{data['draft']}/vedlegg/(\d+)/\"", listing.text)
+    ]
+    if not ids:
+        raise CheckFailed("instance 2 lists no attachment after the upload through instance 1")
+    download = elsewhere.get(f"{path}vedlegg/{max(ids)}/")
+    row = Row("uploaded file shared across instances", requests=5)
+    if download.status != 302:
+        row.ok = False
+        raise CheckFailed(
+            f"the download through instance 2 answered {download.status}, expected 302 to S3", row
+        )
+    target = urllib.parse.urlsplit(download.headers.get("location", ""))
+    if target.hostname != "127.0.0.1" or target.port != stack.s3.port:
+        raise CheckFailed(f"the download went to {target.netloc!r}, not to the S3 server", row)
+    stored = fetch(
+        target.port, "GET", f"{target.path}?{target.query}", headers={"Host": target.netloc}
+    )
+    if stored.status != 200 or stored.body != content:
+        raise CheckFailed(
+            f"the signed URL answered {stored.status} with {len(stored.body)} bytes, "
+            f"expected 200 and the {len(content)} bytes uploaded",
+            row,
+        )
+    unsigned = fetch(target.port, "GET", target.path, headers={"Host": target.netloc})
+    row.requests += 2
+    row.figure = (
+        f"{len(content)} bytes up through 1, down through 2: 302 → signed S3 URL 200, same "
+        f"bytes; unsigned URL {unsigned.status}"
+    )
+    if unsigned.status != 403:
+        row.ok = False
+        raise CheckFailed(f"the private file answered {unsigned.status} without a signature", row)
+    return row
+
+
 def check_kill_instance(stack: Stack, data: dict) -> Row:
     """SIGKILL instance 1 while 4 readers read through nginx and one person autosaves."""
     paths = [*READ_PATHS, data["recipe_url"], "/sok/?q=samarbeid"]
-    load = Load(stack.nginx_port, paths, threads=4, per_thread=150, seconds=12).start()
+    load = Load(stack.nginx_port, paths, threads=4, per_thread=500, seconds=9).start()
     applicant = Visitor(stack.nginx_port)
     applicant.cookies = dict(data["applicant_cookies"])
     path = f"/fond/soknader/{data['draft']}/"
     acked, unacked, killed_at = 0, 0, None
     started = time.monotonic()
     fields = applicant.form(path, "app-version")
-    for number in range(1, 41):
-        if time.monotonic() - started > 10:
+    for number in range(1, 81):  # at most 80 saves in 8 s; instance 1 dies at 2.5 s
+        if time.monotonic() - started > 8:
             break
         if killed_at is None and time.monotonic() - started > 2.5:
             stack.kill("web1", signal.SIGKILL)
@@ -919,6 +1048,7 @@ def check_kill_instance(stack: Stack, data: dict) -> Row:
         time.sleep(0.1)
     load.join()
     failed = load.total - load.count(lambda s: s == 200)
+    after_kill = load.between(killed_at or float("inf"), float("inf"))
     rows = stack.sql(  # the table names come from the models' _meta, not from input
         f"select a.description, a.version, (select m.title from {data['milestone_table']} m "  # noqa: S608
         "where m.application_id = a.id order by m.id limit 1) "
@@ -935,14 +1065,16 @@ def check_kill_instance(stack: Stack, data: dict) -> Row:
         "SIGKILL one instance under load",
         requests=load.total + acked + unacked,
         errors=f"{failed} failed reads; saves {acked} ok, {unacked} lost in flight",
-        figure=f"reads {load.total} ({dict(load.statuses)}, {load.rate}); "
-        f"instance back in {back:.1f} s",
+        figure=f"reads {load.total} ({dict(load.statuses)}, {load.rate}), {len(after_kill)} "
+        f"after the kill ({Load.slowest(after_kill)}); instance back in {back:.1f} s",
     )
     problems = []
     if killed_at is None:
         problems.append("the instance was never killed (the save loop ended early)")
+    if len(after_kill) < 50:
+        problems.append(f"only {len(after_kill)} reads after the kill: the load ended too soon")
     if failed:
-        problems.append(f"{failed} reads failed: {dict(load.statuses)} {dict(load.errors)}")
+        problems.append(f"{failed} reads failed: {load.failed_paths()} {dict(load.errors)}")
     if not saved or not stone or saved.group(1) != stone.group(1):
         problems.append(f"half-written save: description {description!r}, milestone {milestone!r}")
     if acked == 0:
@@ -990,7 +1122,7 @@ def check_kill_worker(stack: Stack, data: dict) -> Row:
 
 def check_redis_outage(stack: Stack, data: dict) -> Row:
     paths = [*READ_PATHS, data["recipe_url"], "/sok/?q=samarbeid"]
-    load = Load(stack.nginx_port, paths, threads=4, per_thread=300, seconds=9).start()
+    load = Load(stack.nginx_port, paths, threads=4, per_thread=400, seconds=8).start()
     time.sleep(1.5)
     stack.kill("redis", signal.SIGKILL)
     down = time.monotonic()
@@ -1009,17 +1141,21 @@ def check_redis_outage(stack: Stack, data: dict) -> Row:
         cached_again = None
         problems.append(str(error))
     load.join()
-    during = Counter(status for at, status in load.timeline if down <= at <= up)
+    while_down = load.between(down, up)
+    during = Counter(status for _at, status, _seconds in while_down)
     server_errors = load.count(lambda s: s >= 500 or s == 0)
     row = Row(
         "Redis stopped 3 s under load",
         requests=load.total,
         errors=f"{server_errors} server errors ({during.total()} requests while down)",
-        figure=f"{dict(load.statuses)}, {load.rate}; down {up - down:.1f} s; cache hits again "
+        figure=f"{dict(load.statuses)}, {load.rate}; down {up - down:.1f} s "
+        f"({Load.slowest(while_down)}); cache hits again "
         + (f"{cached_again:.1f} s after start" if cached_again is not None else "never"),
     )
     if server_errors:
-        problems.append(f"{server_errors} server errors: {dict(load.statuses)} {dict(load.errors)}")
+        problems.append(f"{server_errors} server errors: {load.failed_paths()} {dict(load.errors)}")
+    if during.total() < 20:
+        problems.append(f"only {during.total()} requests while Redis was down: too few to tell")
     problems += stack.crashed("worker", "scheduler")
     if problems:
         row.ok = False
@@ -1120,6 +1256,7 @@ CHECKS: list[tuple[str, Callable[[Stack, dict], Row]]] = [
     ("publish purges both instances' cache", check_publish),
     ("rate limits per visitor behind nginx", check_rate_limits),
     ("autosave keeps the public cache", check_autosave),
+    ("uploaded file shared across instances", check_shared_media),
     ("SIGKILL one instance under load", check_kill_instance),
     ("SIGKILL the worker mid-task", check_kill_worker),
     ("Redis stopped 3 s under load", check_redis_outage),
