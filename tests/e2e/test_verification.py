@@ -40,7 +40,7 @@ def site(transactional_db):
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_staff_verify_a_claim_with_the_second_factor(site, page, axe_violations, width):
+def test_staff_verify_a_claim_with_the_second_factor(site, page, axe_violations, width, tmp_path):
     from apps.accounts.tests.helpers import totp_now
 
     page.set_viewport_size({"width": width, "height": 900})
@@ -61,7 +61,7 @@ def test_staff_verify_a_claim_with_the_second_factor(site, page, axe_violations,
     page.wait_for_url("**/organisasjoner/verifisering/")
     assert page.locator("h2", has_text="Lier kommune").count() == 1
     assert axe_violations(page) == []
-    page.screenshot(path=f"/tmp/s2-verification-{width}.png", full_page=True)
+    page.screenshot(path=tmp_path / f"verification-{width}.png", full_page=True)
 
     page.locator("form[action$='/verifiser/'] button[type=submit]").click()
     page.wait_for_url("**/organisasjoner/verifisering/")
