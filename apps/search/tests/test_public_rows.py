@@ -276,3 +276,16 @@ def test_an_unknown_type_means_every_type(one_of_each):
     results = site_search(query="samskaping", page_number=1, type="hemmelig")
     assert results.type == ""
     assert results.total == 6
+
+
+def test_update_index_rebuilds_the_entries_of_every_kind(kompass):
+    from django.core.management import call_command
+    from modelsearch.conf import get_app_config
+
+    NeedFactory(title="Skolevegring i Lier")
+    CallFactory(title="Utlysning om skolevegring")
+    get_app_config().get_model("IndexEntry").objects.all().delete()
+    assert found("skolevegring") == set()
+    call_command("update_index", verbosity=0)
+    assert found("skolevegring") == {"Skolevegring i Lier", "Utlysning om skolevegring"}
+    assert "Kompass & Co" in found("kompass")
