@@ -100,3 +100,13 @@ def inviter_may_still_grant(inviter, organisation: Organisation, role: str) -> b
     if role in POWER_ROLES:
         return is_verified_admin(inviter, organisation)
     return _is_admin(inviter, organisation)
+
+
+def power_membership_q(prefix: str = ""):
+    """The same rule as `membership_counts`, as a filter on Membership rows (or on rows
+    reached through `prefix`, e.g. "organisation__memberships__"), for checks that query
+    power roles directly: the organisation is a verified public-sector organisation."""
+    from django.db.models import Q
+
+    org = f"{prefix}organisation__" if prefix else "organisation__"
+    return Q(**{f"{org}verified_at__isnull": False, f"{org}type__in": PUBLIC_SECTOR_TYPES})

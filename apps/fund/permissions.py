@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from apps.accounts.models import Membership, MembershipRole, Organisation, OrganisationType
+from apps.accounts.roles import power_membership_q
 
 from .models import Application, ApplicationStatus, Call, EligibleApplicant, Fund
 
@@ -23,7 +24,10 @@ def is_fund_manager(user, fund: Fund) -> bool:
     if not _person(user):
         return False
     return Membership.objects.filter(
-        user=user, organisation_id=fund.organisation_id, role=MembershipRole.FUND_MANAGER
+        power_membership_q(),
+        user=user,
+        organisation_id=fund.organisation_id,
+        role=MembershipRole.FUND_MANAGER,
     ).exists()
 
 
@@ -31,7 +35,10 @@ def is_fund_reviewer(user, fund: Fund) -> bool:
     if not _person(user):
         return False
     return Membership.objects.filter(
-        user=user, organisation_id=fund.organisation_id, role=MembershipRole.REVIEWER
+        power_membership_q(),
+        user=user,
+        organisation_id=fund.organisation_id,
+        role=MembershipRole.REVIEWER,
     ).exists()
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from apps.accounts.models import Membership, MembershipRole
+from apps.accounts.roles import power_membership_q
 from apps.fund.models import Application, ApplicationStatus, Fund
 
 from .models import ReviewerAssignment
@@ -36,7 +37,10 @@ def is_manager(user, fund: Fund) -> bool:
     if not _person(user):
         return False
     return Membership.objects.filter(
-        user=user, organisation_id=fund.organisation_id, role=MembershipRole.FUND_MANAGER
+        power_membership_q(),
+        user=user,
+        organisation_id=fund.organisation_id,
+        role=MembershipRole.FUND_MANAGER,
     ).exists()
 
 
@@ -45,7 +49,10 @@ def is_reviewer_of(user, fund: Fund) -> bool:
     if not _person(user):
         return False
     return Membership.objects.filter(
-        user=user, organisation_id=fund.organisation_id, role=MembershipRole.REVIEWER
+        power_membership_q(),
+        user=user,
+        organisation_id=fund.organisation_id,
+        role=MembershipRole.REVIEWER,
     ).exists()
 
 

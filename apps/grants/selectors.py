@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
-from apps.accounts.models import Membership, MembershipRole, User
+from apps.accounts.models import PUBLIC_SECTOR_TYPES, Membership, MembershipRole, User
 from apps.fund.models import Application, ApplicationStatus, Call, Fund
 
 from . import permissions
@@ -37,6 +37,8 @@ def managed_funds(*, user) -> QuerySet[Fund]:
         Fund.objects.filter(
             organisation__memberships__user=user,
             organisation__memberships__role=MembershipRole.FUND_MANAGER,
+            organisation__verified_at__isnull=False,
+            organisation__type__in=PUBLIC_SECTOR_TYPES,
         )
         .select_related("organisation")
         .distinct()
@@ -146,6 +148,8 @@ def available_reviewers(*, application: Application) -> list[User]:
             is_active=True,
             memberships__organisation_id=fund.organisation_id,
             memberships__role=MembershipRole.REVIEWER,
+            memberships__organisation__verified_at__isnull=False,
+            memberships__organisation__type__in=PUBLIC_SECTOR_TYPES,
         )
         .exclude(pk__in=assigned)
         .exclude(pk__in=applicants)

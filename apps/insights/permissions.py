@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from apps.accounts.models import Membership, MembershipRole
+from apps.accounts.models import PUBLIC_SECTOR_TYPES, Membership, MembershipRole
+from apps.accounts.roles import power_membership_q
 from apps.core.models import Municipality
 
 DETAIL_ROLES = (MembershipRole.BROKER, MembershipRole.FUND_MANAGER)
@@ -16,7 +17,10 @@ def can_view_municipality_insights(user, municipality: Municipality) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return Membership.objects.filter(
-        user=user, organisation__municipality=municipality, role__in=DETAIL_ROLES
+        power_membership_q(),
+        user=user,
+        organisation__municipality=municipality,
+        role__in=DETAIL_ROLES,
     ).exists()
 
 
@@ -28,6 +32,8 @@ def municipalities_with_detail(user) -> QuerySet[Municipality]:
         Municipality.objects.filter(
             organisations__memberships__user=user,
             organisations__memberships__role__in=DETAIL_ROLES,
+            organisations__verified_at__isnull=False,
+            organisations__type__in=PUBLIC_SECTOR_TYPES,
         )
         .distinct()
         .order_by("name")
