@@ -5,6 +5,7 @@ video hosts are aborted, so nothing leaves the machine."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import WCAG_TAGS
 
@@ -93,6 +94,7 @@ def test_without_javascript_the_link_and_transcript_remain(video_post, browser, 
         # asynchronously, which would race with a check of the open state.
         assert not transcript.evaluate("details => details.open")
         transcript.locator("summary").click()
-        assert page.get_by_text("Her snakker vi om samarbeid.").is_visible()
+        # expect() waits for the toggle to render; is_visible() alone raced it on a loaded machine.
+        expect(page.get_by_text("Her snakker vi om samarbeid.")).to_be_visible()
     finally:
         context.close()
