@@ -164,9 +164,8 @@ def test_typo_suggestion_type_filter_and_never_a_draft(
     overflow = page.evaluate("document.documentElement.scrollWidth")
     assert overflow <= width, f"the page scrolls sideways at {width} px ({overflow} px)"
     assert main_violations(page) == []
-    if width == 320:
-        # Kept for a person to look at (pytest --basetemp=DIR keeps it in DIR).
-        page.screenshot(path=tmp_path / "search-320.png", full_page=True)
+    # Kept for a person to look at (pytest --basetemp=DIR keeps it in DIR).
+    page.screenshot(path=tmp_path / f"search-{width}.png", full_page=True)
 
 
 def test_unge_voksne_uten_jobb_and_kompass_find_public_rows(public_and_private, page):
