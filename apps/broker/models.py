@@ -32,7 +32,7 @@ class NeedStatus(models.TextChoices):
 
 class NeedVisibility(models.TextChoices):
     PUBLIC = "public", _("Public")
-    MEMBERS = "members", _("Members only")
+    MEMBERS = "members", _("Members of verified organisations")
 
 
 PUBLISHED_NEED_STATUSES = (NeedStatus.OPEN, NeedStatus.IN_DIALOGUE)
