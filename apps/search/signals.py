@@ -40,7 +40,8 @@ def _target_groups_changed(sender, instance: Model, action: str, **kwargs) -> No
 
 def _organisation_saved(sender, instance: Model, raw: bool = False, **kwargs) -> None:
     """Needs, the profile and its offers show the organisation's name in their entries."""
-    if raw or kwargs.get("created"):
+    update_fields = kwargs.get("update_fields")
+    if raw or kwargs.get("created") or (update_fields and "name" not in update_fields):
         return
     for pk in SearchNeed.objects.filter(organisation_id=instance.pk).values_list("pk", flat=True):
         _enqueue(SearchNeed, pk)
@@ -55,7 +56,8 @@ def _organisation_saved(sender, instance: Model, raw: bool = False, **kwargs) ->
 
 
 def _fund_saved(sender, instance: Model, raw: bool = False, **kwargs) -> None:
-    if raw or kwargs.get("created"):
+    update_fields = kwargs.get("update_fields")
+    if raw or kwargs.get("created") or (update_fields and "name" not in update_fields):
         return
     for pk in SearchCall.objects.filter(fund_id=instance.pk).values_list("pk", flat=True):
         _enqueue(SearchCall, pk)

@@ -289,3 +289,14 @@ def test_update_index_rebuilds_the_entries_of_every_kind(kompass):
     call_command("update_index", verbosity=0)
     assert found("skolevegring") == {"Skolevegring i Lier", "Utlysning om skolevegring"}
     assert "Kompass & Co" in found("kompass")
+
+
+def test_a_fund_rename_reaches_its_calls(db):
+    call = CallFactory(title="Utlysning 2027", text="Midler.")
+    fund = call.fund
+    fund.name = "Velferdsfondet"
+    fund.save()
+    assert found("velferdsfondet") == {"Utlysning 2027"}
+    fund.description = "Et fond."
+    fund.save(update_fields=["description"])  # no name change: nothing to re-index
+    assert found("velferdsfondet") == {"Utlysning 2027"}
