@@ -214,8 +214,7 @@ if env("AWS_PRIVATE_STORAGE_BUCKET_NAME") or env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env("AWS_PRIVATE_STORAGE_BUCKET_NAME")
-            or env("AWS_STORAGE_BUCKET_NAME"),
+            "bucket_name": env("AWS_PRIVATE_STORAGE_BUCKET_NAME") or env("AWS_STORAGE_BUCKET_NAME"),
             "location": "" if env("AWS_PRIVATE_STORAGE_BUCKET_NAME") else "private",
             "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
             "region_name": env("AWS_S3_REGION_NAME"),
