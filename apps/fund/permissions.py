@@ -89,6 +89,20 @@ def can_view_application(user, application: Application) -> bool:
     return is_fund_manager(user, application.call.fund)
 
 
+def can_open_attachments(user, application: Application) -> bool:
+    """Who may open an application's attachments: whoever may view it, and a reviewer the
+    fund's managers assigned to it, while that reviewer holds the fund's reviewer role and has
+    not declared a conflict of interest (the assignment lives in apps.grants, reached through
+    its reverse relation so that this app does not import grants)."""
+    if can_view_application(user, application):
+        return True
+    if application.status in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN):
+        return False
+    return is_fund_reviewer(user, application.call.fund) and (
+        application.reviewer_assignments.filter(reviewer=user, conflict_declared=False).exists()
+    )
+
+
 def can_edit_application(user, application: Application, *, now=None) -> bool:
     """Applicant members, while it is a draft and the call's deadline has not passed."""
     now = now or timezone.now()

@@ -40,6 +40,7 @@ from .permissions import (
     applicant_organisations,
     can_edit_application,
     can_manage_calls,
+    can_open_attachments,
     can_view_application,
     can_withdraw_application,
     is_applicant_member,
@@ -551,7 +552,12 @@ def attachment_delete(request: HttpRequest, pk: int, attachment: int) -> HttpRes
 @login_required
 @require_GET
 def attachment_download(request: HttpRequest, pk: int, attachment: int) -> HttpResponse:
-    application = _application_or_404(request, pk)
+    application = selectors.application_for_page(pk=pk)
+    if application is None or not can_open_attachments(request.user, application):
+        raise Http404
+    if not is_applicant_member(request.user, application.organisation_id):
+        # A manager or an assigned reviewer opening someone else's file: second factor.
+        require_second_factor(request)
     item = next((a for a in application.attachments.all() if a.pk == attachment), None)
     if item is None:
         raise Http404

@@ -83,13 +83,29 @@ class DecisionForm(forms.Form):
         help_text=_("Required when rejected; also shown in the decision letter when granted."),
     )
 
-    def __init__(self, *args, amount_requested: int = 0, **kwargs) -> None:
+    def __init__(
+        self, *args, amount_requested: int = 0, cautions: list[str] | None = None, **kwargs
+    ) -> None:
         kwargs.setdefault("prefix", "decision")
         super().__init__(*args, **kwargs)
         self.amount_requested = amount_requested
+        # Reasons to pause (selectors.decision_cautions): reviews not complete, scores far
+        # apart. Then the manager must tick a box saying they decide anyway; no JavaScript.
+        self.cautions = list(cautions or [])
+        if self.cautions:
+            self.fields["confirm"] = forms.BooleanField(
+                label=_("I have read the warning above and want to decide now"),
+                required=False,
+            )
 
     def clean(self):
         data = super().clean()
+        if self.cautions and not data.get("confirm"):
+            self.add_error(
+                "confirm",
+                _("Tick the box to confirm that you decide now: %(reasons)s")
+                % {"reasons": " ".join(str(reason) for reason in self.cautions)},
+            )
         if data.get("outcome") == Outcome.GRANTED:
             amount = data.get("amount")
             if not amount and "amount" not in self.errors:

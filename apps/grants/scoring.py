@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 
 SCORE_MIN = 0
 SCORE_MAX = 5
+# Reviewers disagree enough that a decision deserves a second look: the highest and lowest
+# weighted totals (0–5 scale) lie this far apart or more. The decision form then asks the
+# manager to confirm, with the figures stated.
+LARGE_SPREAD = 1.5
+
+
+def large_spread(summary: Summary) -> bool:
+    """Whether the complete reviews' weighted totals differ by LARGE_SPREAD or more."""
+    return summary.total_spread is not None and summary.total_spread.range >= LARGE_SPREAD
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,20 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import PUBLIC_SECTOR_TYPES, Membership, MembershipRole, User
-from apps.fund.models import Application, ApplicationStatus, Call, Fund
+from apps.fund import selectors as fund_selectors
+from apps.fund.models import (
+    Application,
+    ApplicationStatus,
+    Attachment,
+    Call,
+    EligibilityAnswer,
+    Fund,
+)
+
 
 from . import permissions
 from .models import (
@@ -23,7 +34,7 @@ from .models import (
     ReviewerAssignment,
     Score,
 )
-from .scoring import CriterionInfo, ReviewInfo, Summary, summarise
+from .scoring import LARGE_SPREAD, CriterionInfo, ReviewInfo, Summary, large_spread, summarise
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 S = ApplicationStatus
@@ -80,10 +91,61 @@ def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QueryS
 def application_for_manager(*, pk: int) -> Application | None:
     return (
         Application.objects.select_related("call", "call__fund", "organisation", "sector")
-        .prefetch_related("partners", "budget_lines", "milestones", "attachments")
+        .prefetch_related(
+            "partners",
+            "budget_lines",
+            "milestones",
+            Prefetch("attachments", queryset=Attachment.objects.select_related("required")),
+            Prefetch("eligibility_answers", queryset=EligibilityAnswer.objects.all()),
+            "call__eligibility_questions",
+        )
         .filter(pk=pk)
         .first()
     )
+
+
+def whole_application(application: Application) -> dict:
+    """What a manager or reviewer reads beside the scoring form: budget totals with
+    co-funding, eligibility answers next to their questions and the attachments. Works on the
+    rows prefetched by application_for_manager, so it adds no query."""
+    answers = {answer.question_id: answer for answer in application.eligibility_answers.all()}
+    return {
+        "totals": fund_selectors.budget_totals(lines=application.budget_lines.all()),
+        "questions": [
+            (question, answers.get(question.pk))
+            for question in application.call.eligibility_questions.all()
+        ],
+        "attachments": list(application.attachments.all()),
+    }
+
+
+def decision_cautions(*, assignments: list[ReviewerAssignment], summary: Summary) -> list[str]:
+    """Why a decision now deserves a confirmation, in words for the manager: no reviewer
+    assigned, reviews not yet marked done (by reviewers without a conflict), or weighted totals
+    LARGE_SPREAD or more apart. Empty when there is nothing to confirm."""
+    active = [item for item in assignments if not item.conflict_declared]
+    reasons = []
+    if not active:
+        reasons.append(_("No reviewer has assessed this application."))
+    else:
+        done = sum(1 for item in active if item.completed_at is not None)
+        if done < len(active):
+            reasons.append(
+                _("Only %(done)s of %(assigned)s reviews are done.")
+                % {"done": done, "assigned": len(active)}
+            )
+    if large_spread(summary):
+        reasons.append(
+            _(
+                "The reviewers' weighted totals are %(range)s apart (%(limit)s or more on the "
+                "scale 0–5 counts as a large spread)."
+            )
+            % {
+                "range": number_format(summary.total_spread.range, 1),
+                "limit": number_format(LARGE_SPREAD, 1),
+            }
+        )
+    return reasons
 
 
 def scores_shared(call: Call) -> bool:

@@ -118,7 +118,10 @@ def _application_page(
         "screen_form": ScreeningForm() if application.status == S.SUBMITTED else None,
         "assign_form": AssignForm(reviewers=reviewers) if reviewers else None,
         "decision_form": (
-            DecisionForm(amount_requested=application.amount_requested)
+            DecisionForm(
+                amount_requested=application.amount_requested,
+                cautions=selectors.decision_cautions(assignments=assignments, summary=summary),
+            )
             if application.status in (S.ELIGIBLE, S.IN_REVIEW)
             else None
         ),
@@ -130,6 +133,7 @@ def _application_page(
     totals = list(zip(summary.reviewers, summary.totals, strict=True))
     context = {
         "application": application,
+        "whole": selectors.whole_application(application),
         "call": application.call,
         "fund": application.call.fund,
         "assignments": assignments,
@@ -212,7 +216,13 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _managed_application(request, pk)
-    form = DecisionForm(request.POST, amount_requested=application.amount_requested)
+    assignments = selectors.assignments_for(application=application)
+    summary = selectors.assessment_summary(application=application, assignments=assignments)
+    form = DecisionForm(
+        request.POST,
+        amount_requested=application.amount_requested,
+        cautions=selectors.decision_cautions(assignments=assignments, summary=summary),
+    )
     if not form.is_valid():
         return _application_page(request, application, status=400, decision_form=form)
     try:
@@ -509,6 +519,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "assignment": assignment,
                 "application": application,
+                "whole": selectors.whole_application(application),
                 "form": form,
                 "can_score": can_score,
                 "others": others,

@@ -90,6 +90,7 @@ POWERS = [
         lambda w: reverse("grants:decide", args=[w.application.pk]),
         lambda w: {
             "decision-outcome": "granted",
+            "decision-confirm": "on",  # reviews are not complete: the manager confirms
             "decision-amount": "250000",
             "decision-conditions": "Rapport hvert halvår",
         },

@@ -97,6 +97,7 @@ class TestAssessmentPage:
                     "decision-outcome": "granted",
                     "decision-amount": "250000",
                     "decision-conditions": "Rapport hvert halvår",
+                    "decision-confirm": "on",  # one review is incomplete: confirmed
                 },
             )
         assert response.status_code == 302
