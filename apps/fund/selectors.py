@@ -56,7 +56,13 @@ def call_by_slugs(*, fund_slug: str, call_slug: str) -> Call | None:
 def application_for_page(*, pk: int) -> Application | None:
     return (
         Application.objects.select_related(
-            "call", "call__fund", "call__fund__organisation", "organisation", "created_by", "sector"
+            "call",
+            "call__fund",
+            "call__fund__organisation",
+            "organisation",
+            "created_by",
+            "sector",
+            "decision",  # apps.grants' decision, shown to the applicant once made
         )
         .prefetch_related(
             "partners",
@@ -86,7 +92,7 @@ def applications_of_user(*, user) -> QuerySet[Application]:
     )
     return (
         Application.objects.filter(organisation__in=organisations)
-        .select_related("call", "call__fund", "organisation")
+        .select_related("call", "call__fund", "organisation", "decision")
         .order_by("-updated_at", "-pk")
     )
 
