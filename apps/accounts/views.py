@@ -217,6 +217,7 @@ def profile(request):
             "form": form,
             "memberships": memberships,
             "roles": {membership.role for membership in memberships},
+            "sections": selectors.my_page_sections(user=request.user),
             "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
             "breadcrumbs": _crumbs((_("My page"), None)),
         },

@@ -333,3 +333,48 @@ def needs_public(*, today: datetime.date | None = None) -> QuerySet[Need]:
 def profiles_public(*, today: datetime.date | None = None) -> QuerySet[EntrepreneurProfile]:
     """Approved profiles whose renewal has not lapsed: the rows site search may show."""
     return EntrepreneurProfile.objects.public(today)
+
+
+# My page ("what is waiting for me") ---------------------------------------------------------
+
+
+def needs_expiring_for_broker(
+    *, user, today: datetime.date | None = None, days: int = EXPIRY_WARNING_DAYS
+) -> QuerySet[Need]:
+    """Published needs of the municipalities this person brokers for (the role counting)
+    that expire within `days` days, today included: the ones to renew or close."""
+    today = today or timezone.localdate()
+    from apps.accounts.models import MembershipRole
+
+    org_ids = sorted(org_ids_with_roles(user, {MembershipRole.BROKER}))
+    if not org_ids:
+        return Need.objects.none()
+    return Need.objects.filter(
+        organisation_id__in=org_ids,
+        status__in=PUBLISHED_NEED_STATUSES,
+        expires_at__gte=today,
+        expires_at__lte=today + datetime.timedelta(days=days),
+    ).order_by("expires_at", "pk")
+
+
+def draft_needs_of(*, user) -> QuerySet[Need]:
+    """Drafts of the organisations whose needs this person writes."""
+    org_ids = sorted(need_work_org_ids(user))
+    if not org_ids:
+        return Need.objects.none()
+    return Need.objects.filter(organisation_id__in=org_ids, status=NeedStatus.DRAFT).order_by(
+        "-updated_at", "-pk"
+    )
+
+
+def profiles_of_editor(*, user) -> list[EntrepreneurProfile]:
+    """The entrepreneur profiles this person edits, each with its offers (two queries)."""
+    org_ids = sorted(org_ids_with_roles(user, EDIT_PROFILE_ROLES))
+    if not org_ids:
+        return []
+    return list(
+        EntrepreneurProfile.objects.filter(organisation_id__in=org_ids)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("offers", queryset=Offer.objects.order_by("title", "pk")))
+        .order_by("organisation__name", "pk")
+    )

@@ -160,3 +160,24 @@ def fund_applications(collaboration: Collaboration) -> list:
 
 def allowed_next_stages(collaboration: Collaboration) -> list[tuple[str, str]]:
     return [(stage, str(Stage(stage).label)) for stage in next_stages(collaboration.stage)]
+
+
+# My page ("what is waiting for me") ---------------------------------------------------------
+
+
+def dialogues_to_follow_up(*, viewer: Viewer) -> QuerySet[Collaboration]:
+    """Introductions in the municipalities the person brokers for that are still at the
+    first stage (dialogue): the broker's next step is to move them on or end them."""
+    return Collaboration.objects.filter(
+        municipality_org_id__in=viewer.broker_org_ids, stage=Stage.DIALOG
+    ).order_by("stage_changed_at", "pk")
+
+
+def introductions_received(*, viewer: Viewer) -> QuerySet[Collaboration]:
+    """Introductions to the person's entrepreneur organisations still at the dialogue
+    stage: the entrepreneur is asked to answer the municipality."""
+    if not viewer.is_authenticated:
+        return Collaboration.objects.none()
+    return Collaboration.objects.filter(
+        entrepreneur_org_id__in=viewer.org_ids, stage=Stage.DIALOG
+    ).order_by("-stage_changed_at", "-pk")

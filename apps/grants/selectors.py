@@ -371,3 +371,95 @@ def export_rows(*, fund: Fund) -> Iterator[Application]:
         .order_by("call__opens_at", "pk")
         .iterator(chunk_size=500)
     )
+
+
+# My page ("what is waiting for me") ---------------------------------------------------------
+
+REPORT_NOTICE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A count of work and the first row to open (None when there is none)."""
+
+    count: int
+    first: object | None
+
+
+def _waiting(qs: QuerySet) -> Waiting:
+    """Two queries whatever the number of rows: the count and the first row."""
+    count = qs.count()
+    return Waiting(count=count, first=qs.first() if count else None)
+
+
+def manager_waiting(*, user) -> dict[str, Waiting]:
+    """The fund manager's open work: applications to screen (submitted), to decide (in
+    review) and reports submitted but not approved, in funds whose organisation gives the
+    role in a way that counts (managed_funds). A fixed number of queries."""
+    funds = managed_funds(user=user).values("pk")
+    applications = Application.objects.filter(call__fund__in=funds).order_by("submitted_at", "pk")
+    reports = (
+        Report.objects.filter(
+            application__call__fund__in=funds,
+            application__status__in=permissions.FOLLOW_UP,
+            submitted_at__isnull=False,
+            approved_at__isnull=True,
+        )
+        .select_related("application")
+        .order_by("submitted_at", "pk")
+    )
+    return {
+        "screen": _waiting(applications.filter(status=S.SUBMITTED)),
+        "decide": _waiting(applications.filter(status=S.IN_REVIEW)),
+        "reports": _waiting(reports),
+    }
+
+
+def reviews_waiting(*, user) -> Waiting:
+    """Assignments the reviewer may still score: not conflicted, not completed, the
+    application in review, and the reviewer role still counting in the fund's organisation
+    (a verified public-sector organisation)."""
+    if not (user.is_authenticated and user.is_active):
+        return Waiting(count=0, first=None)
+    holds_role = Membership.objects.filter(
+        user=user,
+        role=MembershipRole.REVIEWER,
+        organisation__verified_at__isnull=False,
+        organisation__type__in=PUBLIC_SECTOR_TYPES,
+    ).values("organisation_id")
+    return _waiting(
+        ReviewerAssignment.objects.filter(
+            reviewer=user,
+            conflict_declared=False,
+            completed_at__isnull=True,
+            application__status=S.IN_REVIEW,
+            application__call__fund__organisation_id__in=holds_role,
+        ).order_by("assigned_at", "pk")
+    )
+
+
+def reports_due_for_applicant(*, user, today=None) -> Waiting:
+    """Reports of the applicant's running projects not yet sent, due within
+    REPORT_NOTICE_DAYS days or overdue. Only organisations where the person's membership
+    counts (apps.accounts.roles.membership_counts: nothing in an unverified public-sector
+    claim)."""
+    import datetime
+
+    from django.utils import timezone
+
+    if not (user.is_authenticated and user.is_active):
+        return Waiting(count=0, first=None)
+    today = today or timezone.localdate()
+    counting = Membership.objects.filter(user=user, role__in=permissions.APPLICANT_ROLES).filter(
+        ~Q(organisation__type__in=PUBLIC_SECTOR_TYPES) | Q(organisation__verified_at__isnull=False)
+    )
+    return _waiting(
+        Report.objects.filter(
+            application__organisation_id__in=counting.values("organisation_id"),
+            application__status__in=permissions.FOLLOW_UP,
+            submitted_at__isnull=True,
+            due_date__lte=today + datetime.timedelta(days=REPORT_NOTICE_DAYS),
+        )
+        .select_related("application")
+        .order_by("due_date", "pk")
+    )
