@@ -6,7 +6,7 @@ import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -21,7 +21,6 @@ from apps.fund.models import (
     EligibilityAnswer,
     Fund,
 )
-
 
 from . import permissions
 from .models import (
@@ -86,6 +85,82 @@ def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QueryS
         )
         .order_by("-submitted_at", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class CallBudget:
+    """A call's budget against the money granted in it (every granted decision of the call,
+    whatever the list's filter shows)."""
+
+    call: Call
+    budget: int
+    granted: int
+
+    @property
+    def left(self) -> int:
+        return self.budget - self.granted
+
+    @property
+    def over(self) -> bool:
+        return self.granted > self.budget
+
+
+def queue_figures(applications: list[Application]) -> list[CallBudget]:
+    """Adds to each listed application its weighted score (the mean of the complete,
+    non-conflicted reviews' weighted totals) and its rank within its call among the
+    applications listed (1 = highest score; unscored ones have none), and returns the budget
+    of each call listed. Three queries whatever the number of rows: the non-conflicted
+    assignments with their scores, the calls' criteria and the granted sums."""
+    prefetch_related_objects(
+        applications,
+        Prefetch(
+            "reviewer_assignments",
+            queryset=ReviewerAssignment.objects.filter(conflict_declared=False).prefetch_related(
+                "scores"
+            ),
+            to_attr="active_assignments",
+        ),
+        "call__criteria",
+    )
+    by_call: dict[int, list[Application]] = {}
+    for application in applications:
+        criteria = [
+            CriterionInfo(id=criterion.pk, name=criterion.name, weight=criterion.weight)
+            for criterion in application.call.criteria.all()
+        ]
+        reviews = [
+            ReviewInfo(
+                reviewer_id=assignment.reviewer_id,
+                reviewer_name="",
+                scores={score.criterion_id: score.score for score in assignment.scores.all()},
+            )
+            for assignment in application.active_assignments
+        ]
+        application.weighted_score = summarise(criteria=criteria, reviews=reviews).mean_total
+        application.rank = None
+        by_call.setdefault(application.call_id, []).append(application)
+    for rows in by_call.values():
+        scored = sorted(
+            (row for row in rows if row.weighted_score is not None),
+            key=lambda row: -row.weighted_score,
+        )
+        rank = 0
+        previous = None
+        for position, row in enumerate(scored, start=1):
+            if row.weighted_score != previous:  # equal scores share a rank
+                rank, previous = position, row.weighted_score
+            row.rank = rank
+    calls = {application.call_id: application.call for application in applications}
+    granted = dict(
+        Decision.objects.filter(application__call_id__in=calls, outcome=Outcome.GRANTED)
+        .values_list("application__call_id")
+        .annotate(total=Sum("amount"))
+        .values_list("application__call_id", "total")
+    )
+    return [
+        CallBudget(call=call, budget=call.budget, granted=granted.get(call_id) or 0)
+        for call_id, call in sorted(calls.items(), key=lambda item: item[1].title)
+    ]
 
 
 def application_for_manager(*, pk: int) -> Application | None:

@@ -75,6 +75,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     if status not in S.values:
         status = ""
     applications = list(selectors.manager_queue(user=request.user, fund=fund, status=status))
+    budgets = selectors.queue_figures(applications)
     statuses = [(value, label) for value, label in S.choices if value not in ("draft", "withdrawn")]
     return render(
         request,
@@ -85,6 +86,7 @@ def manage(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": statuses,
             "applications": applications,
+            "budgets": budgets,
             "screening": [row for row in applications if row.status == S.SUBMITTED],
             "breadcrumbs": _manage_crumbs(),
         },
