@@ -28,6 +28,7 @@ from functools import lru_cache
 from apps.search.stemming import stem_word
 
 from . import synonyms
+from .stopwords import DOMAIN_STOP_WORDS, FILLER_WORDS
 
 WORD_TERM = "w:"
 PHRASE_TERM = "p:"
@@ -48,76 +49,6 @@ MAX_TERM_LENGTH = 100
 MAX_WORD_LENGTH = 40
 MAX_COMPOUND_LENGTH = 40
 MAX_TOKENS = 5_000
-
-# Words of the trade that every need and offer uses; they say nothing about the match.
-DOMAIN_STOP_WORDS = frozenset(
-    [
-        "kommune",
-        "kommunen",
-        "kommunens",
-        "kommuner",
-        "kommunene",
-        "behov",
-        "behovet",
-        "tilbud",
-        "tilbudet",
-        "tilbyr",
-        "tilbyder",
-        "ønsker",
-        "ønsket",
-        "trenger",
-        "trengs",
-        "bidra",
-        "bidrar",
-        "gjennom",
-        "mer",
-        "flere",
-        "får",
-        "gjør",
-        "god",
-        "godt",
-        "gode",
-        "ny",
-        "nye",
-        "nytt",
-        "år",
-        "året",
-        "andre",
-        "annet",
-        "hele",
-        "del",
-        "måte",
-        "bedre",
-        "får",
-        "fått",
-        "finne",
-        "finnes",
-        "særlig",
-        "blant",
-        "stor",
-        "store",
-        "mye",
-        "lite",
-        "liten",
-        "små",
-        "mindre",
-        "ofte",
-        "gang",
-        "ganger",
-        "tidligere",
-        "gjerne",
-        "viktig",
-        "oss",
-        "våre",
-        "vårt",
-        "vår",
-        "også",
-        "dag",
-        "dager",
-        "uke",
-        "uker",
-    ]
-)
 
 # Field weights: a word in the title says more about the document than one in the body.
 TITLE_WEIGHT = 2.0
@@ -427,6 +358,16 @@ def merge_dismissed(documents: Iterable[Document]) -> dict[str, Entry]:
     return {term: Entry(value[0] / norm, value[1]) for term, value in summed.items()}
 
 
+def _is_filler(words: str) -> bool:
+    """Whether a quoted word or phrase holds a filler word («tar lang», «helt»)."""
+    return any(word in FILLER_WORDS for word in words.lower().split())
+
+
+def _same_words(first: str, second: str) -> bool:
+    """Whether two quotes are the same words once stemmed («Jobb» and «jobben» are)."""
+    return [token.stem for token in tokenise(first)] == [token.stem for token in tokenise(second)]
+
+
 def score(
     *,
     need: Document,
@@ -480,11 +421,21 @@ def score(
         for term, value in contributions:
             if term.startswith(prefix):
                 if kind == "concept":
+                    need_words, offer_words = need[term].surface, offer[term].surface
+                    if _same_words(need_words, offer_words):
+                        # «jobb» – «jobb» relates nothing: the shared word is a word reason.
+                        weight += value
+                        continue
                     code = term[len(prefix) :]
                     label = synonyms.CONCEPTS.get(code, (code, ()))[0]
-                    items.append(f"{label}: «{need[term].surface}» – «{offer[term].surface}»")
+                    items.append(f"{label}: «{need_words}» – «{offer_words}»")
                 else:
                     surface = quoted[term].surface
+                    if _is_filler(surface):
+                        # Scored (leaving these out of the index ranks worse on the
+                        # evaluation set), but no reason a broker can use.
+                        weight += value
+                        continue
                     if surface.lower() not in (item.lower() for item in items):
                         items.append(surface)
                 weight += value
@@ -570,3 +521,15 @@ def collection_idf(documents: Iterable[Document]) -> tuple[dict[str, float], flo
             if term.startswith(TEXT_PREFIXES):
                 frequency[term] = frequency.get(term, 0) + 1
     return {term: idf(count, size) for term, count in frequency.items()}, idf(0, size)
+
+
+def score_scale() -> dict[str, int]:
+    """The most points (of 100) each part of the score can give, for the explanation shown
+    beside the scores: the page must say what a number like 52 is made of."""
+    return {
+        "text": round(100 * TEXT_SHARE),
+        "sector": round(100 * SECTOR_SHARE),
+        "group": round(100 * GROUP_SHARE),
+        "area": round(100 * AREA_SHARE),
+        "maturity": round(100 * MATURITY_SHARE),
+    }

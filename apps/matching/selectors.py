@@ -11,7 +11,7 @@ matches are the needs the viewer may see (apps.broker.selectors.needs_visible_to
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils.translation import gettext as _
@@ -33,6 +33,11 @@ class ReasonView:
     kind: str
     label: str
     detail: str
+    weight: float = 0.0
+
+
+# A broker reads the strongest few reasons; the rest wait behind «Show all reasons».
+TOP_REASONS = 3
 
 
 @dataclass
@@ -42,6 +47,14 @@ class Match:
     pinned: bool = False
     offer: object | None = None
     need: object | None = None
+
+    @property
+    def top_reasons(self) -> list[ReasonView]:
+        return self.reasons[:TOP_REASONS]
+
+    @property
+    def more_reasons(self) -> list[ReasonView]:
+        return self.reasons[TOP_REASONS:]
 
 
 # Reading documents from the index ------------------------------------------------------
@@ -194,6 +207,7 @@ def present_reasons(
     maturities = dict(Maturity.choices)
     views = []
     for reason in reasons:
+        before = len(views)
         if reason.kind == "sector":
             views.append(
                 ReasonView(
@@ -223,7 +237,7 @@ def present_reasons(
                 ReasonView(reason.kind, _("Maturity"), str(maturities.get(reason.items[0], "")))
             )
         elif reason.kind == "pinned":
-            views.append(ReasonView(reason.kind, _("Pinned by a broker"), ""))
+            views.append(ReasonView(reason.kind, _("Marked as relevant by a broker"), ""))
         elif reason.kind == "dismissed_similar":
             views.append(
                 ReasonView(
@@ -232,7 +246,19 @@ def present_reasons(
                     _("resembles an offer a broker dismissed for this need"),
                 )
             )
-    return views
+        if len(views) > before:
+            views[-1] = replace(views[-1], weight=reason.weight)
+    return sorted(views, key=_reason_order)
+
+
+def _reason_order(view: ReasonView) -> tuple[int, float]:
+    """The strongest reasons first, so the three shown are the three that count most. A
+    broker's pin leads and a lowering stays in view: both explain the place in the list."""
+    if view.kind == "pinned":
+        return (0, 0.0)
+    if view.kind == "dismissed_similar":
+        return (1, 0.0)
+    return (2, -view.weight)
 
 
 # Ranking ------------------------------------------------------------------------------

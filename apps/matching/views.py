@@ -87,7 +87,9 @@ def pin(request: HttpRequest, need_pk: int, offer_pk: int) -> HttpResponse:
     need = _need_for_decision(request, need_pk)
     offer = get_object_or_404(Offer.objects.public(), pk=offer_pk)
     services.match_pin(need=need, offer=offer, user=request.user)
-    messages.success(request, _("Pinned “%(title)s” to the top.") % {"title": offer.title})
+    messages.success(
+        request, _("Marked “%(title)s” as relevant: it stays at the top.") % {"title": offer.title}
+    )
     return _back(request, need.get_absolute_url() + "#matches")
 
 
@@ -99,7 +101,7 @@ def dismiss(request: HttpRequest, need_pk: int, offer_pk: int) -> HttpResponse:
     services.match_dismiss(need=need, offer=offer, user=request.user)
     messages.success(
         request,
-        _("Dismissed “%(title)s”. Similar offers now rank lower for this need.")
+        _("Hidden “%(title)s” for this need. Similar offers now rank lower.")
         % {"title": offer.title},
     )
     return _back(request, need.get_absolute_url() + "#matches")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 from django.template.loader import select_template
 
-from apps.matching import selectors
+from apps.matching import engine, selectors
 from apps.matching.permissions import can_decide, can_subscribe
 
 register = template.Library()
@@ -46,6 +46,7 @@ def need_matches(context, need, limit: int = selectors.DEFAULT_LIMIT, heading: b
         "here": _here(context),
         "heading": heading,
         "request": context.get("request"),
+        "scale": engine.score_scale(),
     }
 
 
@@ -61,6 +62,7 @@ def offer_matches(context, offer, limit: int = selectors.DEFAULT_LIMIT, heading:
         "csrf_token": context.get("csrf_token"),
         "here": _here(context),
         "heading": heading,
+        "scale": engine.score_scale(),
     }
 
 

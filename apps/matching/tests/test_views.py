@@ -148,7 +148,7 @@ def test_dismissed_offers_can_be_undone_from_the_list(english, people, dropout_n
     services.match_dismiss(need=dropout_need, offer=offers["mentor"], user=people["own_broker"])
     english.force_login(people["own_broker"])
     page = english.get(reverse("matching:need-matches", args=[dropout_need.pk])).content.decode()
-    assert "1 dismissed offer" in page
+    assert "1 hidden offer" in page
     assert reverse("matching:undo", args=[dropout_need.pk, offers["mentor"].pk]) in page
 
 
@@ -200,12 +200,12 @@ def test_pins_and_dismissals_show_to_the_needs_brokers_only(
     titles = [offer.title for offer in offers.values()]
     listed = sorted((page.find(title), title) for title in titles if title in page)
     if sees_pins:
-        assert "Pinned by a broker" in page and "1 dismissed offer" in page
+        assert "Marked as relevant by a broker" in page and "1 hidden offer" in page
         # The pinned offer leads; the dismissed one is only in the undo list.
         assert listed[0][1] == offers["food"].title
-        matches_list = page.split("dismissed offer")[0]
+        matches_list = page.split("hidden offer")[0]
         assert offers["mentor"].title not in matches_list
     else:
-        assert "Pinned" not in page and "dismissed" not in page
+        assert "relevant" not in page and "hidden offer" not in page
         # The plain ranking: the dismissed offer is listed first, the pinned one is not lifted.
         assert listed[0][1] == offers["mentor"].title
