@@ -313,6 +313,15 @@ class Application(models.Model):
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
 
+    @property
+    def reference(self) -> str:
+        """The case reference quoted on every page, mail and PDF: the year the application
+        was created (Oslo time) and its number, zero-padded, e.g. 2026-0007. Both parts never
+        change, so the reference is stable without a stored field; the number runs across
+        years (it is the row's id), which keeps it unique."""
+        created = self.created_at or timezone.now()
+        return f"{timezone.localtime(created).year}-{self.pk or 0:04d}"
+
 
 class ApplicationPartner(models.Model):
     application = models.ForeignKey(
