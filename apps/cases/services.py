@@ -79,3 +79,21 @@ def case_create_draft(
             data={"title": case.title, "municipality": municipality.code if municipality else ""},
         )
     return case
+
+
+def case_submit_for_review(*, case: CasePage, user=None) -> bool:
+    """Sends an unpublished example to the editors: its latest revision goes into the page's
+    Wagtail workflow (moderation) when one applies, so that it shows among the editors' tasks;
+    without a workflow it stays an unpublished draft that an editor publishes in the admin.
+    Never publishes. Returns whether a workflow was started."""
+    if case.live:
+        raise ValueError("Only an unpublished example is sent for review.")
+    user = user if getattr(user, "pk", None) else None
+    workflow = case.get_workflow()
+    if workflow is None or not workflow.active:
+        return False
+    if case.workflow_in_progress:
+        return True
+    workflow.start(case, user)
+    audit_record(actor=user, action="cases.case_submitted_for_review", obj=case, data={})
+    return True

@@ -1,7 +1,8 @@
 # ruff: noqa: E501 - demo text reads better unwrapped
 """Demo collaborations (runs after the accounts, cases and broker demos): six collaborations
 in different stages for Bærum and other municipalities, with log entries, and one finished
-collaboration published as an example in Eksempelbanken. The finished one is with an
+collaboration published as an example in Eksempelbanken (consented to by the entrepreneur and
+published by an editor, as on the site). The finished one is with an
 invented organisation, so that no figures are put in the mouth of a real entrepreneur.
 
 Idempotent: a collaboration is matched on its title."""
@@ -368,13 +369,25 @@ def load() -> None:
 
 
 def _publish_finished_example(broker) -> None:
+    from apps.accounts.models import User
     from apps.cases.selectors import case_index
 
-    from .services import collaboration_publish_example
+    from .services import collaboration_publish_example, example_consent_give
 
     if case_index() is None:
         return
     for collaboration in Collaboration.objects.filter(
         stage=Stage.AVSLUTTET, case__isnull=True, title=COLLABORATIONS[2][0]
     ):
-        collaboration_publish_example(collaboration=collaboration, actor=broker)
+        # As it happens on the site: the entrepreneur consents, the broker sends it to the
+        # editors, and an editor publishes the draft (here the demo loader, as in the admin).
+        entrepreneur = (
+            User.objects.filter(memberships__organisation=collaboration.entrepreneur_org)
+            .order_by("pk")
+            .first()
+        )
+        example_consent_give(
+            collaboration=collaboration, actor=entrepreneur, version=collaboration.version
+        )
+        case = collaboration_publish_example(collaboration=collaboration, actor=broker)
+        case.get_latest_revision().publish(user=None, skip_permission_checks=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.cases.models import CollaborationForm
 from apps.core import limits
 
-from .models import Collaboration, LogKind
+from .models import Collaboration, LogKind, OutcomeKind
 from .stages import Stage
 
 
@@ -35,6 +35,62 @@ class StageForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("prefix", "stage")
+        super().__init__(*args, **kwargs)
+
+
+class EndForm(forms.Form):
+    """Confirmation of ending a collaboration, with how it ended and what came of it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    outcome_kind = forms.ChoiceField(
+        label=_("How did the collaboration end?"),
+        choices=OutcomeKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the collaboration ended.")},
+    )
+    outcome = forms.CharField(
+        label=_("What came of it"),
+        max_length=limits.LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "For example what was agreed, why it was not taken further, or what the parties "
+            "learned. It becomes the collaboration's outcome."
+        ),
+        error_messages={"required": _("Write what came of the collaboration.")},
+    )
+
+    def clean_outcome(self) -> str:
+        outcome = self.cleaned_data["outcome"].strip()
+        if not outcome:
+            raise forms.ValidationError(_("Write what came of the collaboration."))
+        return outcome
+
+
+class ReopenForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    reason = forms.CharField(
+        label=_("Why is it reopened?"),
+        max_length=limits.TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write why the collaboration is reopened.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "reopen")
+        super().__init__(*args, **kwargs)
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Write why the collaboration is reopened."))
+        return reason
+
+
+class ConsentForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "consent")
         super().__init__(*args, **kwargs)
 
 

@@ -28,8 +28,17 @@ class CollaborationQuerySet(models.QuerySet):
         )
 
 
+class OutcomeKind(models.TextChoices):
+    """How a collaboration ended, given when it is ended."""
+
+    AGREEMENT = "avtale", _("Agreement or continued operation")
+    NOT_CONTINUED = "ikke_videre", _("Not taken further")
+    OTHER = "annet", _("Other")
+
+
 class Collaboration(models.Model):
     Stage = Stage
+    OutcomeKind = OutcomeKind
 
     need = models.ForeignKey(
         "broker.Need",
@@ -72,6 +81,23 @@ class Collaboration(models.Model):
     )
     outcome = models.TextField(_("outcome"), max_length=limits.LONG_TEXT, blank=True)
     lessons = models.TextField(_("lessons learned"), max_length=limits.LONG_TEXT, blank=True)
+    outcome_kind = models.CharField(
+        _("how it ended"), max_length=20, choices=OutcomeKind.choices, blank=True
+    )
+    # The entrepreneur's consent to publishing the collaboration as an example: who gave it,
+    # when, and for which version of the texts (an edit afterwards needs a new consent).
+    example_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("example consent given by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    example_consent_at = models.DateTimeField(_("example consent given at"), null=True, blank=True)
+    example_consent_version = models.PositiveIntegerField(
+        _("version consented to"), null=True, blank=True
+    )
     collaboration_form = models.CharField(
         _("form of collaboration"),
         max_length=30,
@@ -213,6 +239,8 @@ class LogKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     NOTE = "note", _("Note")
     OUTCOME = "outcome", _("Outcome")
+    ENDED = "ended", _("Ended")
+    REOPENED = "reopened", _("Reopened")
 
 
 class LogEntry(models.Model):

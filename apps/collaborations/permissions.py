@@ -7,7 +7,9 @@
   municipality do fund work only: they neither see nor write to its collaborations.
 - Brokers (role "broker" in the municipality's verified organisation) also see the
   municipality's pipeline as a board and a table, introduce parties and publish finished
-  collaborations as examples.
+  collaborations as examples once the entrepreneur has consented, and alone reopen a
+  finished collaboration.
+- Members and admins of the entrepreneur's organisation consent to an example.
 - Memberships count as in apps.accounts.roles.membership_counts (nothing in a pending
   claim; broker only in a verified public-sector organisation).
 - Nobody has a national short-cut here: not superusers, not national staff."""
@@ -84,11 +86,40 @@ def is_broker_of(viewer: Viewer, collaboration: Collaboration) -> bool:
     return collaboration.municipality_org_id in viewer.broker_org_ids
 
 
-def can_publish_example(viewer: Viewer, collaboration: Collaboration) -> bool:
+def can_end(viewer: Viewer, collaboration: Collaboration) -> bool:
+    """Any party ends an ongoing collaboration (after confirming and giving the outcome)."""
+    return can_work_on(viewer, collaboration) and collaboration.stage != Stage.AVSLUTTET
+
+
+def can_reopen(viewer: Viewer, collaboration: Collaboration) -> bool:
+    """Only a broker reopens, and not once an example has gone to the examples bank."""
     return (
         is_broker_of(viewer, collaboration)
         and collaboration.stage == Stage.AVSLUTTET
         and collaboration.case_id is None
+    )
+
+
+def can_consent_to_example(viewer: Viewer, collaboration: Collaboration) -> bool:
+    """A member or admin of the entrepreneur's organisation consents (or withdraws) for it,
+    before the example has gone to the examples bank."""
+    return (
+        collaboration.entrepreneur_org_id in viewer.org_ids
+        and collaboration.stage == Stage.AVSLUTTET
+        and collaboration.case_id is None
+    )
+
+
+def can_publish_example(viewer: Viewer, collaboration: Collaboration) -> bool:
+    """A broker sends it to the editors, once the entrepreneur has consented to the texts as
+    they are now (services.has_valid_consent)."""
+    from .services import has_valid_consent
+
+    return (
+        is_broker_of(viewer, collaboration)
+        and collaboration.stage == Stage.AVSLUTTET
+        and collaboration.case_id is None
+        and has_valid_consent(collaboration)
     )
 
 

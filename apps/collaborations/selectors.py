@@ -181,3 +181,19 @@ def introductions_received(*, viewer: Viewer) -> QuerySet[Collaboration]:
     return Collaboration.objects.filter(
         entrepreneur_org_id__in=viewer.org_ids, stage=Stage.DIALOG
     ).order_by("-stage_changed_at", "-pk")
+
+
+def example_state(collaboration: Collaboration) -> str | None:
+    """Where publishing the collaboration as an example stands: None while it is not
+    finished; "consent" (waiting for the entrepreneur's consent), "consent_again" (texts
+    changed since the consent), "ready" (consent given, a broker may send it to the
+    editors), "editor" (a draft waits for an editor) or "published" (live)."""
+    from .services import has_valid_consent
+
+    if collaboration.case_id is not None:
+        return "published" if collaboration.case.live else "editor"
+    if collaboration.stage != Collaboration.Stage.AVSLUTTET:
+        return None
+    if collaboration.example_consent_at is None:
+        return "consent"
+    return "ready" if has_valid_consent(collaboration) else "consent_again"

@@ -18,9 +18,9 @@ from apps.accounts.models import User
 from apps.accounts.services import email_queue
 from apps.core.services import audit_record
 
-from .models import Collaboration, Introduction, LogEntry, LogKind, StageChange
+from .models import Collaboration, Introduction, LogEntry, LogKind, OutcomeKind, StageChange
 from .routeguide_links import routeguide_answer_from_url
-from .stages import Stage, can_move
+from .stages import Stage, can_move, is_ending, is_reopening
 
 EDITABLE_FIELDS = ("title", "summary", "outcome", "lessons", "collaboration_form")
 
@@ -48,6 +48,14 @@ class AlreadyPublished(CollaborationError):
 
 
 class CannotPublish(CollaborationError):
+    pass
+
+
+class NoConsent(CannotPublish):
+    """The entrepreneur has not consented (or consented to an earlier version of the texts)."""
+
+
+class CannotReopen(CollaborationError):
     pass
 
 
@@ -167,6 +175,12 @@ def collaboration_change_stage(
     *, collaboration: Collaboration, to_stage: str, changed_by: User, version: int, note: str = ""
 ) -> Collaboration:
     current = _locked(collaboration, version=version)
+    if is_ending(current.stage, to_stage):
+        raise StageNotAllowed(
+            _("Ending a collaboration needs a confirmation and its outcome: use «End».")
+        )
+    if is_reopening(current.stage, to_stage):
+        raise StageNotAllowed(_("Only a broker can reopen a finished collaboration."))
     if not can_move(current.stage, to_stage):
         raise StageNotAllowed(
             _("A collaboration cannot move from %(from)s to %(to)s.")
@@ -175,6 +189,18 @@ def collaboration_change_stage(
                 "to": Stage(to_stage).label if to_stage in Stage.values else to_stage,
             }
         )
+    return _move(current, to_stage=to_stage, changed_by=changed_by, note=note)
+
+
+def _move(
+    current: Collaboration,
+    *,
+    to_stage: str,
+    changed_by: User,
+    note: str,
+    extra_fields: dict | None = None,
+) -> Collaboration:
+    """Writes the move into the stage history and the row (locked by the caller)."""
     now = timezone.now()
     from_stage = current.stage
     StageChange.objects.create(
@@ -188,13 +214,118 @@ def collaboration_change_stage(
     current.stage = to_stage
     current.stage_changed_at = now
     current.version = F("version") + 1
-    current.save(update_fields=["stage", "stage_changed_at", "version", "updated_at"])
+    for name, value in (extra_fields or {}).items():
+        setattr(current, name, value)
+    current.save(
+        update_fields=["stage", "stage_changed_at", "version", "updated_at", *(extra_fields or {})]
+    )
     current.refresh_from_db()
     audit_record(
         actor=changed_by,
         action="collaborations.stage_changed",
         obj=current,
         data={"from": from_stage, "to": to_stage},
+    )
+    return current
+
+
+def _log(collaboration: Collaboration, *, kind: str, text: str, author: User) -> LogEntry:
+    return LogEntry.objects.create(
+        collaboration=collaboration,
+        kind=kind,
+        date=timezone.localdate(),
+        text=text,
+        author=author if getattr(author, "pk", None) else None,
+    )
+
+
+@transaction.atomic
+def collaboration_end(
+    *,
+    collaboration: Collaboration,
+    ended_by: User,
+    version: int,
+    outcome_kind: str,
+    outcome: str,
+) -> Collaboration:
+    """Ends the collaboration with how it ended and what came of it (both required): the
+    outcome text becomes the collaboration's outcome, and the ending is written in the stage
+    history and in the log. The caller has asked the person to confirm."""
+    if outcome_kind not in OutcomeKind.values:
+        raise CollaborationError(_("Choose how the collaboration ended."))
+    outcome = outcome.strip()
+    if not outcome:
+        raise CollaborationError(_("Write what came of the collaboration."))
+    current = _locked(collaboration, version=version)
+    if not is_ending(current.stage, Stage.AVSLUTTET):
+        raise StageNotAllowed(_("This collaboration is already finished."))
+    kind_label = OutcomeKind(outcome_kind).label
+    current = _move(
+        current,
+        to_stage=Stage.AVSLUTTET,
+        changed_by=ended_by,
+        note=f"{kind_label}: {outcome}",
+        extra_fields={"outcome_kind": outcome_kind, "outcome": outcome},
+    )
+    _log(current, kind=LogKind.ENDED, text=f"{kind_label}. {outcome}", author=ended_by)
+    return current
+
+
+def stage_before_end(collaboration: Collaboration) -> str | None:
+    """The stage the collaboration was in when it was last ended (None if unknown)."""
+    change = (
+        collaboration.stage_changes.filter(to_stage=Stage.AVSLUTTET)
+        .exclude(from_stage="")
+        .order_by("-changed_at", "-pk")
+        .first()
+    )
+    return change.from_stage if change else None
+
+
+@transaction.atomic
+def collaboration_reopen(
+    *, collaboration: Collaboration, reopened_by: User, version: int, reason: str
+) -> Collaboration:
+    """A broker reopens a finished collaboration, back to the stage it was ended from, with
+    a reason written in the stage history and the log. The outcome text stays (the parties
+    may edit it); how it ended and the entrepreneur's consent to an example are cleared,
+    since both were given for the ending. Refused once an example has gone to the examples
+    bank: an editor has it, and the example must not describe a collaboration still going
+    on. The caller checks that the person is a broker of the collaboration."""
+    reason = reason.strip()
+    if not reason:
+        raise CollaborationError(_("Write why the collaboration is reopened."))
+    current = _locked(collaboration, version=version)
+    if current.stage != Stage.AVSLUTTET:
+        raise CannotReopen(_("Only a finished collaboration can be reopened."))
+    if current.case_id is not None:
+        raise CannotReopen(
+            _(
+                "This collaboration has been sent to the examples bank. Ask an editor to "
+                "delete or unpublish the example before reopening the collaboration."
+            )
+        )
+    back_to = stage_before_end(current) or Stage.DIALOG
+    if not is_reopening(current.stage, back_to):
+        raise CannotReopen(_("This collaboration cannot be reopened."))
+    current = _move(
+        current,
+        to_stage=back_to,
+        changed_by=reopened_by,
+        note=reason,
+        extra_fields={
+            "outcome_kind": "",
+            "example_consent_by": None,
+            "example_consent_at": None,
+            "example_consent_version": None,
+        },
+    )
+    _log(
+        current,
+        kind=LogKind.REOPENED,
+        text=_("Reopened, back to %(stage)s. %(reason)s")
+        % {"stage": Stage(back_to).label, "reason": reason},
+        author=reopened_by,
     )
     return current
 
@@ -370,17 +501,96 @@ def _case_has_field(name: str) -> bool:
 
 
 @transaction.atomic
+def example_consent_give(
+    *, collaboration: Collaboration, actor: User, version: int
+) -> Collaboration:
+    """The entrepreneur (a member or admin of its organisation; checked by the caller) consents
+    to publishing the finished collaboration as an example, as shown to them at `version`.
+    An edit of the texts afterwards raises the version, and the consent no longer covers it."""
+    current = _locked(collaboration, version=version)
+    if current.stage != Stage.AVSLUTTET:
+        raise CannotPublish(_("Only a finished collaboration can be published as an example."))
+    if current.case_id is not None:
+        raise AlreadyPublished(_("This collaboration has already been sent to the examples bank."))
+    current.example_consent_by = actor
+    current.example_consent_at = timezone.now()
+    current.example_consent_version = current.version
+    current.save(
+        update_fields=[
+            "example_consent_by",
+            "example_consent_at",
+            "example_consent_version",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        actor=actor,
+        action="collaborations.example_consent_given",
+        obj=current,
+        data={"version": current.version},
+    )
+    return current
+
+
+@transaction.atomic
+def example_consent_withdraw(*, collaboration: Collaboration, actor: User) -> Collaboration:
+    """Withdraws the consent, while the example has not yet gone to the examples bank."""
+    current = _locked(collaboration, version=None)
+    if current.case_id is not None:
+        raise AlreadyPublished(_("The example is already with the editors; ask them to remove it."))
+    current.example_consent_by = None
+    current.example_consent_at = None
+    current.example_consent_version = None
+    current.save(
+        update_fields=[
+            "example_consent_by",
+            "example_consent_at",
+            "example_consent_version",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        actor=actor, action="collaborations.example_consent_withdrawn", obj=current, data={}
+    )
+    return current
+
+
+def has_valid_consent(collaboration: Collaboration) -> bool:
+    """The entrepreneur consented to the texts as they are now."""
+    return (
+        collaboration.example_consent_at is not None
+        and collaboration.example_consent_version == collaboration.version
+    )
+
+
+@transaction.atomic
 def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
-    """Creates and publishes an example (cases.CasePage) in Eksempelbanken from a finished
-    collaboration and links it. Refused when it is not finished or already published."""
+    """Sends a finished collaboration to the examples bank as an example for the editors:
+    creates an unpublished cases.CasePage draft with the texts the entrepreneur consented to,
+    submits it for moderation (cases.services.case_submit_for_review) and links it. It goes
+    live only when an editor publishes it in the Wagtail admin. Refused when the collaboration
+    is not finished, already sent, or the entrepreneur has not consented to its texts as they
+    are now."""
     from apps.cases.models import CaseOutcome, CasePage
     from apps.cases.selectors import case_index
+    from apps.cases.services import case_submit_for_review
 
     current = _locked(collaboration, version=None)
     if current.case_id is not None:
-        raise AlreadyPublished(_("This collaboration has already been published as an example."))
+        raise AlreadyPublished(_("This collaboration has already been sent to the examples bank."))
     if current.stage != Stage.AVSLUTTET:
         raise CannotPublish(_("Only a finished collaboration can be published as an example."))
+    if current.example_consent_at is None:
+        raise NoConsent(
+            _("The social entrepreneur has not consented to publishing this example yet.")
+        )
+    if not has_valid_consent(current):
+        raise NoConsent(
+            _(
+                "The collaboration has changed since the social entrepreneur consented. "
+                "They must consent again to the texts as they are now."
+            )
+        )
     municipality = current.municipality_org.municipality
     if municipality is None:
         raise CannotPublish(_("The municipality's organisation has no municipality number."))
@@ -391,6 +601,7 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
     if index is None:
         raise CannotPublish(_("The examples bank does not exist yet."))
     entrepreneur = current.entrepreneur_org
+    user = actor if getattr(actor, "pk", None) else None
     case = CasePage(
         title=current.title,
         slug=_free_slug(index, current.title),
@@ -404,7 +615,8 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
         story=_paragraphs(current.outcome),
         lessons_learned=_paragraphs(current.lessons),
         origin_note=_("Followed as a collaboration in Kokeboka's broker service."),
-        owner=actor if getattr(actor, "pk", None) else None,
+        owner=user,
+        live=False,
     )
     if _case_has_field("entrepreneur_organisation"):
         case.entrepreneur_organisation = entrepreneur
@@ -424,16 +636,15 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
         )
     ]
     index.add_child(instance=case)
-    user = actor if getattr(actor, "pk", None) else None
-    # The broker's right to publish is checked by the caller, not by Wagtail's page permissions.
-    case.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    case.save_revision(user=user, log_action=True)
+    case_submit_for_review(case=case, user=user)
     current.case = case
     current.version = F("version") + 1
     current.save(update_fields=["case", "version", "updated_at"])
     current.refresh_from_db()
     audit_record(
         actor=actor,
-        action="collaborations.published_as_example",
+        action="collaborations.sent_to_examples_bank",
         obj=current,
         data={"case": case.pk},
     )

@@ -2,8 +2,11 @@
 
 A collaboration mostly moves forward one stage at a time, may step back one stage when a
 trial or an agreement has to be reworked, may skip the trial when the parties go straight
-to an agreement, and may end from any stage. A finished collaboration stays finished: it
-may already be published as an example."""
+to an agreement, and may end from any stage. Ending is never a plain move: it asks for a
+confirmation and an outcome (services.collaboration_end). A broker may reopen a finished
+collaboration, back to the stage it was ended from (services.collaboration_reopen); those
+moves are in the table too, marked as reopenings, so that the table stays the one place that
+says which moves exist."""
 
 from __future__ import annotations
 
@@ -26,7 +29,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     Stage.UTPROVING: frozenset({Stage.UTFORSKING, Stage.AVTALE, Stage.AVSLUTTET}),
     Stage.AVTALE: frozenset({Stage.UTPROVING, Stage.DRIFT, Stage.AVSLUTTET}),
     Stage.DRIFT: frozenset({Stage.AVTALE, Stage.AVSLUTTET}),
-    Stage.AVSLUTTET: frozenset(),
+    # Reopening: back to the stage the collaboration was ended from, by a broker only.
+    Stage.AVSLUTTET: frozenset(
+        {Stage.DIALOG, Stage.UTFORSKING, Stage.UTPROVING, Stage.AVTALE, Stage.DRIFT}
+    ),
 }
 
 ORDER: tuple[str, ...] = tuple(Stage.values)
@@ -36,11 +42,31 @@ def can_move(from_stage: str, to_stage: str) -> bool:
     return to_stage in ALLOWED.get(from_stage, frozenset())
 
 
+def is_ending(from_stage: str, to_stage: str) -> bool:
+    """A move that ends the collaboration: needs a confirmation and an outcome."""
+    return can_move(from_stage, to_stage) and to_stage == Stage.AVSLUTTET
+
+
+def is_reopening(from_stage: str, to_stage: str) -> bool:
+    """A move out of the finished stage: only a broker, only back to where it was ended from."""
+    return can_move(from_stage, to_stage) and from_stage == Stage.AVSLUTTET
+
+
+def is_plain_move(from_stage: str, to_stage: str) -> bool:
+    """A move any party makes with one button (neither an ending nor a reopening)."""
+    return (
+        can_move(from_stage, to_stage)
+        and not is_ending(from_stage, to_stage)
+        and not is_reopening(from_stage, to_stage)
+    )
+
+
 def next_stages(stage: str) -> list[str]:
-    """The stages a collaboration in `stage` may move to, in pipeline order."""
-    allowed = ALLOWED.get(stage, frozenset())
-    return [code for code in ORDER if code in allowed]
+    """The stages a collaboration in `stage` may move to, in pipeline order (ending included,
+    reopenings not: those go through their own forms)."""
+    return [code for code in ORDER if can_move(stage, code) and not is_reopening(stage, code)]
 
 
 def is_final(stage: str) -> bool:
-    return not ALLOWED.get(stage)
+    """Finished: no ordinary move out, only a broker's reopening."""
+    return stage == Stage.AVSLUTTET

@@ -26,5 +26,9 @@ urlpatterns = [
         views.remove_routeguide_answer,
         name="routeguide-remove",
     ),
+    path("samarbeid/<int:pk>/avslutt/", views.end, name="end"),
+    path("samarbeid/<int:pk>/gjenapne/", views.reopen, name="reopen"),
+    path("samarbeid/<int:pk>/samtykke/", views.consent, name="consent"),
+    path("samarbeid/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent-withdraw"),
     path("samarbeid/<int:pk>/publiser/", views.publish_example, name="publish"),
 ]

@@ -20,18 +20,24 @@ from apps.core.forms import error_links
 from . import selectors, services
 from .forms import (
     CollaborationEditForm,
+    ConsentForm,
+    EndForm,
     IntroductionForm,
     LogEntryForm,
     PipelineFilterForm,
     RecipeForm,
+    ReopenForm,
     RouteGuideForm,
     StageForm,
 )
 from .models import Collaboration
 from .permissions import (
     Viewer,
+    can_consent_to_example,
+    can_end,
     can_introduce,
     can_publish_example,
+    can_reopen,
     can_see_pipeline,
     can_view,
     can_work_on,
@@ -235,6 +241,7 @@ def _render_detail(
     log_form: LogEntryForm | None = None,
     recipe_form: RecipeForm | None = None,
     routeguide_form: RouteGuideForm | None = None,
+    reopen_form: ReopenForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     from django.utils import timezone
@@ -245,6 +252,7 @@ def _render_detail(
         "log_form": log_form or LogEntryForm(initial={"date": timezone.localdate()}),
         "recipe_form": recipe_form or RecipeForm(queryset=recipe_choices),
         "routeguide_form": routeguide_form or RouteGuideForm(),
+        "reopen_form": reopen_form or ReopenForm(initial={"version": collaboration.version}),
     }
     errors = []
     for form in forms.values():
@@ -264,6 +272,15 @@ def _render_detail(
         "can_work_on": can_work_on(viewer, collaboration),
         "is_broker": is_broker_of(viewer, collaboration),
         "can_publish": can_publish_example(viewer, collaboration),
+        "can_end": can_end(viewer, collaboration),
+        "can_reopen": can_reopen(viewer, collaboration),
+        "reopen_to": (
+            Stage(services.stage_before_end(collaboration) or Stage.DIALOG).label
+            if can_reopen(viewer, collaboration)
+            else None
+        ),
+        "can_consent": can_consent_to_example(viewer, collaboration),
+        "example_state": selectors.example_state(collaboration),
         "errors": errors,
         "breadcrumbs": _breadcrumbs((collaboration.title, collaboration.get_absolute_url())),
         **forms,
@@ -429,6 +446,125 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
+@require_http_methods(["GET", "POST"])
+def end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The confirmation page for ending a collaboration: nothing ends until the person has
+    said how it ended and what came of it and pressed the button here (works without
+    JavaScript; the stage buttons on the collaboration page only lead here)."""
+    collaboration, viewer = _working(request, pk)
+    if not can_end(viewer, collaboration):
+        messages.info(request, _("This collaboration is already finished."))
+        return redirect(collaboration)
+    status = 200
+    if request.method == "POST":
+        form = EndForm(request.POST)
+        if form.is_valid():
+            try:
+                services.collaboration_end(
+                    collaboration=collaboration,
+                    ended_by=request.user,
+                    version=form.cleaned_data["version"],
+                    outcome_kind=form.cleaned_data["outcome_kind"],
+                    outcome=form.cleaned_data["outcome"],
+                )
+            except services.CollaborationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The collaboration is finished."))
+                return redirect(collaboration)
+        status = 409 if form.non_field_errors() else 400
+    else:
+        form = EndForm(initial={"version": collaboration.version, "outcome": collaboration.outcome})
+    return render(
+        request,
+        "collaborations/end.html",
+        {
+            "collaboration": collaboration,
+            "stage_label": Stage(collaboration.stage).label,
+            "form": form,
+            "errors": error_links(form) if form.is_bound else [],
+            "breadcrumbs": _breadcrumbs(
+                (collaboration.title, collaboration.get_absolute_url()),
+                (_("End"), reverse("collaborations:end", args=[pk])),
+            ),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    collaboration, viewer = _collaboration(request, pk)
+    if not is_broker_of(viewer, collaboration):
+        raise PermissionDenied
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, collaboration, viewer, reopen_form=form, status=400)
+    try:
+        current = services.collaboration_reopen(
+            collaboration=collaboration,
+            reopened_by=request.user,
+            version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+    except services.CollaborationError as error:
+        messages.error(request, str(error))
+        return redirect(collaboration)
+    messages.success(
+        request,
+        _("The collaboration is reopened and back in the stage %(stage)s.")
+        % {"stage": Stage(current.stage).label},
+    )
+    return redirect(collaboration)
+
+
+@never_cache
+@login_required
+@require_POST
+def consent(request: HttpRequest, pk: int) -> HttpResponse:
+    collaboration, viewer = _collaboration(request, pk)
+    if collaboration.entrepreneur_org_id not in viewer.org_ids:
+        raise PermissionDenied
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Reload the page and try again."))
+        return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")
+    try:
+        services.example_consent_give(
+            collaboration=collaboration,
+            actor=request.user,
+            version=form.cleaned_data["version"],
+        )
+    except services.CollaborationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Thank you. The broker can now send the example to the editors for review."),
+        )
+    return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")
+
+
+@never_cache
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    collaboration, viewer = _collaboration(request, pk)
+    if collaboration.entrepreneur_org_id not in viewer.org_ids:
+        raise PermissionDenied
+    try:
+        services.example_consent_withdraw(collaboration=collaboration, actor=request.user)
+    except services.CollaborationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The consent is withdrawn."))
+    return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")
+
+
+@never_cache
+@login_required
 @require_POST
 def publish_example(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration, viewer = _collaboration(request, pk)
@@ -440,9 +576,13 @@ def publish_example(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except services.CollaborationError as error:
         messages.error(request, str(error))
-        return redirect(collaboration)
+        return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")
     messages.success(
         request,
-        _("The collaboration is published as an example: %(title)s.") % {"title": case.title},
+        _(
+            "The example «%(title)s» is sent to the editors. It is published when an editor "
+            "has reviewed it."
+        )
+        % {"title": case.title},
     )
-    return redirect(collaboration)
+    return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")

@@ -1,14 +1,17 @@
 """Issue 6, "done when", through the HTTP views only: a broker posts a need, sees explained
-matches, introduces the parties, follows the collaboration through its stages and publishes
-it as an example in Eksempelbanken."""
+matches, introduces the parties, follows the collaboration through its stages, ends it on a
+confirmation page with its outcome, and — once the entrepreneur has consented and an editor has
+approved it in the Wagtail admin — sees it published as an example in Eksempelbanken."""
 
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from apps.accounts.models import MembershipRole
-from apps.accounts.tests.factories import MembershipFactory, UserFactory
+from apps.accounts.tests.factories import EditorFactory, MembershipFactory, UserFactory
+from apps.accounts.tests.helpers import login_with_otp
 from apps.broker.models import Need
 from apps.broker.tests.factories import MunicipalityOrgFactory, OfferFactory
 from apps.cases.models import CasePage
@@ -117,9 +120,9 @@ def test_from_need_to_published_example(
     assert collaboration.stage == "dialog"
     assert world["entrepreneur_member"].email in [m.to[0] for m in mailoutbox]
 
-    # 4. It moves through the stages to the end.
+    # 4. It moves through the stages; the stage buttons cannot end it.
     stage_url = reverse("collaborations:stage", args=[collaboration.pk])
-    for to_stage in ("utforsking", "avtale", "avsluttet"):
+    for to_stage in ("utforsking", "avtale"):
         html = client.get(collaboration.get_absolute_url()).content.decode()
         response = client.post(
             stage_url,
@@ -133,7 +136,24 @@ def test_from_need_to_published_example(
         collaboration.refresh_from_db()
         assert collaboration.stage == to_stage
 
-    # 5. The broker writes what came out of it, and one action publishes it as a live example.
+    # 5. Ending asks for a confirmation with how it ended and what came of it.
+    end = reverse("collaborations:end", args=[collaboration.pk])
+    html = client.get(end).content.decode()
+    collaboration.refresh_from_db()
+    assert collaboration.stage == "avtale"  # opening the page ends nothing
+    response = client.post(
+        end,
+        {
+            "version": _version(html),
+            "outcome_kind": "avtale",
+            "outcome": "Flere elever fullførte skoleåret.",
+        },
+    )
+    assert response.status_code == 302
+    collaboration.refresh_from_db()
+    assert collaboration.stage == "avsluttet"
+
+    # 6. The broker writes a summary for the example.
     edit = reverse("collaborations:edit", args=[collaboration.pk])
     html = client.get(edit).content.decode()
     response = client.post(
@@ -147,9 +167,43 @@ def test_from_need_to_published_example(
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(reverse("collaborations:publish", args=[collaboration.pk]))
+
+    # 7. Without the entrepreneur's consent nothing is published.
+    publish = reverse("collaborations:publish", args=[collaboration.pk])
+    assert client.post(publish).status_code == 302
+    collaboration.refresh_from_db()
+    assert collaboration.case_id is None
+
+    # 8. The entrepreneur sees what would be published and consents.
+    entrepreneur = Client()
+    entrepreneur.force_login(world["entrepreneur_member"])
+    html = entrepreneur.get(collaboration.get_absolute_url()).content.decode()
+    assert "Kommunen og entreprenøren fulgte opp elever" in html
+    response = entrepreneur.post(
+        reverse("collaborations:consent", args=[collaboration.pk]),
+        {"consent-version": _version(html, "consent")},
+    )
     assert response.status_code == 302
+
+    # 9. The broker sends it to the editors: a draft in moderation, not public.
+    assert client.post(publish).status_code == 302
     collaboration.refresh_from_db()
     case = CasePage.objects.get(pk=collaboration.case_id)
+    assert not case.live
+    assert Client().get(case.url).status_code == 404
+    assert "Venter på en redaktør" in client.get(collaboration.get_absolute_url()).content.decode()
+
+    # 10. An editor approves it in the Wagtail admin; only then is it live.
+    editor = EditorFactory()
+    admin = Client()
+    login_with_otp(admin, editor)
+    task_state = case.current_workflow_task_state
+    response = admin.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[case.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
     assert case.live
-    assert client.get(case.url).status_code == 200
+    assert Client().get(case.url).status_code == 200
+    assert "Publisert" in client.get(collaboration.get_absolute_url()).content.decode()

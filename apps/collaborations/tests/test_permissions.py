@@ -218,14 +218,25 @@ def test_routeguide_answer(client, world, person):
     assert collaboration.routeguide_answers == []
 
 
+def _consented(collaboration):
+    from django.utils import timezone
+
+    collaboration.example_consent_at = timezone.now()
+    collaboration.example_consent_version = collaboration.version
+    collaboration.save()
+    return collaboration
+
+
 @pytest.mark.parametrize("person", PERSONS)
 def test_publish_as_example(client, world, person):
-    finished = world["finished"]
+    """Only the broker sends it, and only to the editors: a draft, not live."""
+    finished = _consented(world["finished"])
     response = _client(client, world, person).post(f"/samarbeid/{finished.pk}/publiser/")
     finished.refresh_from_db()
     if person == "broker":
         assert response.status_code == 302
-        assert finished.case is not None and finished.case.live
+        assert finished.case is not None
+        assert not finished.case.live
         return
     if person == "anonymous":
         _assert_login_redirect(response)
@@ -234,6 +245,80 @@ def test_publish_as_example(client, world, person):
     else:
         assert response.status_code == 404
     assert finished.case is None
+
+
+@pytest.mark.parametrize("person", PERSONS)
+def test_consent_to_an_example(client, world, person):
+    finished = world["finished"]
+    response = _client(client, world, person).post(
+        f"/samarbeid/{finished.pk}/samtykke/", {"consent-version": finished.version}
+    )
+    finished.refresh_from_db()
+    if person == "entrepreneur_member":
+        assert response.status_code == 302
+        assert finished.example_consent_by == world["people"]["entrepreneur_member"]
+        return
+    if person == "anonymous":
+        _assert_login_redirect(response)
+    elif person in {"municipality_member", "broker"}:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 404
+    assert finished.example_consent_at is None
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("person", PERSONS)
+def test_end(client, world, person, method):
+    collaboration = world["collaboration"]
+    url = f"/samarbeid/{collaboration.pk}/avslutt/"
+    browser = _client(client, world, person)
+    if method == "get":
+        response = browser.get(url)
+    else:
+        response = browser.post(
+            url, {"version": 1, "outcome_kind": "ikke_videre", "outcome": "Ikke aktuelt nå."}
+        )
+    collaboration.refresh_from_db()
+    if person in PARTIES:
+        if method == "get":
+            assert response.status_code == 200
+            assert collaboration.stage == Stage.DIALOG
+        else:
+            assert response.status_code == 302
+            assert collaboration.stage == Stage.AVSLUTTET
+        return
+    if person == "anonymous":
+        _assert_login_redirect(response)
+    else:
+        assert response.status_code == 404
+    assert collaboration.stage == Stage.DIALOG
+
+
+@pytest.mark.parametrize("person", PERSONS)
+def test_reopen(client, world, person):
+    from apps.collaborations.models import StageChange
+
+    finished = world["finished"]
+    StageChange.objects.create(
+        collaboration=finished, from_stage=Stage.UTPROVING, to_stage=Stage.AVSLUTTET
+    )
+    response = _client(client, world, person).post(
+        f"/samarbeid/{finished.pk}/gjenapne/",
+        {"reopen-version": finished.version, "reopen-reason": "Nytt budsjett."},
+    )
+    finished.refresh_from_db()
+    if person == "broker":
+        assert response.status_code == 302
+        assert finished.stage == Stage.UTPROVING
+        return
+    if person == "anonymous":
+        _assert_login_redirect(response)
+    elif person in {"municipality_member", "entrepreneur_member"}:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 404
+    assert finished.stage == Stage.AVSLUTTET
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

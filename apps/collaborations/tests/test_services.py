@@ -172,7 +172,7 @@ def test_refused_stage_change_leaves_everything_as_it_was():
     assert not collaboration.stage_changes.exists()
 
 
-def test_finished_collaboration_cannot_be_reopened():
+def test_finished_collaboration_cannot_be_reopened_by_a_plain_stage_move():
     collaboration = CollaborationFactory(stage=Stage.AVSLUTTET)
     with pytest.raises(services.StageNotAllowed):
         services.collaboration_change_stage(
@@ -183,6 +183,114 @@ def test_finished_collaboration_cannot_be_reopened():
         )
 
 
+def test_a_plain_stage_move_cannot_end_a_collaboration():
+    """One click does nothing irreversible: ending goes through collaboration_end only."""
+    collaboration = CollaborationFactory(stage=Stage.UTFORSKING)
+    with pytest.raises(services.StageNotAllowed):
+        services.collaboration_change_stage(
+            collaboration=collaboration,
+            to_stage=Stage.AVSLUTTET,
+            changed_by=UserFactory(),
+            version=1,
+        )
+    collaboration.refresh_from_db()
+    assert (collaboration.stage, collaboration.version) == (Stage.UTFORSKING, 1)
+    assert not collaboration.stage_changes.exists()
+
+
+@pytest.mark.parametrize(
+    "outcome_kind,outcome,message",
+    [
+        ("", "Det ble avtale.", "hvordan samarbeidet endte"),
+        ("avtale", "  ", "hva samarbeidet ble til"),
+    ],
+)
+def test_ending_needs_an_outcome_kind_and_text(outcome_kind, outcome, message):
+    collaboration = CollaborationFactory(stage=Stage.AVTALE)
+    with pytest.raises(services.CollaborationError, match=message):
+        services.collaboration_end(
+            collaboration=collaboration,
+            ended_by=UserFactory(),
+            version=1,
+            outcome_kind=outcome_kind,
+            outcome=outcome,
+        )
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.AVTALE
+
+
+def test_ending_records_the_outcome_in_history_and_log_and_a_broker_reopens_it():
+    collaboration = CollaborationFactory(stage=Stage.AVTALE)
+    person, broker = UserFactory(), UserFactory()
+    ended = services.collaboration_end(
+        collaboration=collaboration,
+        ended_by=person,
+        version=1,
+        outcome_kind="ikke_videre",
+        outcome="Kommunen fikk ikke budsjett.",
+    )
+    assert (ended.stage, ended.outcome_kind) == (Stage.AVSLUTTET, "ikke_videre")
+    assert ended.outcome == "Kommunen fikk ikke budsjett."
+    change = ended.stage_changes.get()
+    assert (change.from_stage, change.to_stage, change.changed_by) == (
+        Stage.AVTALE,
+        Stage.AVSLUTTET,
+        person,
+    )
+    assert ended.log_entries.get(kind=LogKind.ENDED).text.endswith("fikk ikke budsjett.")
+    ended.example_consent_at = timezone.now()
+    ended.example_consent_version = ended.version
+    ended.save()
+
+    reopened = services.collaboration_reopen(
+        collaboration=ended, reopened_by=broker, version=ended.version, reason="Nytt budsjett."
+    )
+
+    assert reopened.stage == Stage.AVTALE  # back to the stage it was ended from
+    assert reopened.outcome_kind == ""
+    assert reopened.example_consent_at is None
+    latest = reopened.stage_changes.order_by("-pk").first()
+    assert (latest.from_stage, latest.to_stage, latest.changed_by, latest.note) == (
+        Stage.AVSLUTTET,
+        Stage.AVTALE,
+        broker,
+        "Nytt budsjett.",
+    )
+    assert "Nytt budsjett." in reopened.log_entries.get(kind=LogKind.REOPENED).text
+    assert AuditEvent.objects.filter(action="collaborations.stage_changed").count() == 2
+
+
+def test_reopening_needs_a_reason_and_a_finished_collaboration():
+    finished = CollaborationFactory(stage=Stage.AVSLUTTET)
+    with pytest.raises(services.CollaborationError, match="hvorfor samarbeidet gjenåpnes"):
+        services.collaboration_reopen(
+            collaboration=finished, reopened_by=UserFactory(), version=1, reason=" "
+        )
+    ongoing = CollaborationFactory(stage=Stage.DRIFT)
+    with pytest.raises(services.CannotReopen):
+        services.collaboration_reopen(
+            collaboration=ongoing, reopened_by=UserFactory(), version=1, reason="Hvorfor ikke"
+        )
+
+
+def test_reopening_is_refused_once_the_example_is_with_the_editors(home_page):
+    from apps.cases.tests.factories import CaseIndexPageFactory
+
+    CaseIndexPageFactory(parent=home_page)
+    collaboration = _finished()
+    services.collaboration_publish_example(collaboration=collaboration, actor=None)
+    collaboration.refresh_from_db()
+    with pytest.raises(services.CannotReopen):
+        services.collaboration_reopen(
+            collaboration=collaboration,
+            reopened_by=UserFactory(),
+            version=collaboration.version,
+            reason="Ny runde",
+        )
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.AVSLUTTET
+
+
 def test_stage_change_from_a_stale_page_is_refused():
     collaboration = CollaborationFactory()
     person = UserFactory()
@@ -191,7 +299,7 @@ def test_stage_change_from_a_stale_page_is_refused():
     )
     with pytest.raises(services.StaleVersion):
         services.collaboration_change_stage(
-            collaboration=collaboration, to_stage=Stage.AVSLUTTET, changed_by=person, version=1
+            collaboration=collaboration, to_stage=Stage.UTPROVING, changed_by=person, version=1
         )
     collaboration.refresh_from_db()
     assert collaboration.stage == Stage.UTFORSKING
@@ -316,7 +424,13 @@ def case_index(home_page):
     return CaseIndexPageFactory(parent=home_page)
 
 
-def _finished(**kwargs):
+def _consent(collaboration):
+    return services.example_consent_give(
+        collaboration=collaboration, actor=UserFactory(), version=collaboration.version
+    )
+
+
+def _finished(*, consented=True, **kwargs):
     collaboration = CollaborationFactory(
         stage=Stage.AVSLUTTET,
         title="Arbeidstrening på kafé",
@@ -335,10 +449,37 @@ def _finished(**kwargs):
         unit="deltakere",
     )
     LogEntryFactory(collaboration=collaboration, kind=LogKind.NOTE, text="Bare et notat")
-    return collaboration
+    return _consent(collaboration) if consented else collaboration
 
 
-def test_publishing_a_finished_collaboration_creates_a_live_example(case_index):
+def test_publishing_without_the_entrepreneurs_consent_is_refused(case_index):
+    from apps.cases.models import CasePage
+
+    collaboration = _finished(consented=False)
+    with pytest.raises(services.NoConsent):
+        services.collaboration_publish_example(collaboration=collaboration, actor=UserFactory())
+    assert not CasePage.objects.exists()
+
+
+def test_an_edit_after_the_consent_needs_a_new_consent(case_index):
+    from apps.cases.models import CasePage
+
+    collaboration = _finished()
+    services.collaboration_update(
+        collaboration=collaboration,
+        actor=UserFactory(),
+        version=collaboration.version,
+        lessons="Noe entreprenøren ikke har sett.",
+    )
+    with pytest.raises(services.NoConsent):
+        services.collaboration_publish_example(collaboration=collaboration, actor=UserFactory())
+    assert not CasePage.objects.exists()
+    collaboration.refresh_from_db()
+    _consent(collaboration)
+    assert services.collaboration_publish_example(collaboration=collaboration, actor=None)
+
+
+def test_publishing_creates_a_draft_for_the_editors_not_a_live_example(client, case_index):
     from apps.cases.models import CasePage
 
     collaboration = _finished()
@@ -346,9 +487,16 @@ def test_publishing_a_finished_collaboration_creates_a_live_example(case_index):
 
     case = services.collaboration_publish_example(collaboration=collaboration, actor=broker)
 
-    assert case.live
+    assert not case.live
+    assert case.has_unpublished_changes
     assert case.get_parent().specific == case_index
+    assert case not in CasePage.objects.published()
+    assert client.get(case.url).status_code == 404
+    # An editor publishes the draft (as the Wagtail admin does): then it is public.
+    case.get_latest_revision().publish(user=None)
+    case.refresh_from_db()
     assert case in CasePage.objects.published()
+    assert client.get(case.url).status_code == 200
     assert case.title == "Arbeidstrening på kafé"
     assert case.municipality == collaboration.municipality_org.municipality
     assert case.entrepreneur_name == collaboration.entrepreneur_org.name
@@ -364,7 +512,7 @@ def test_publishing_a_finished_collaboration_creates_a_live_example(case_index):
     ]
     collaboration.refresh_from_db()
     assert collaboration.case_id == case.pk
-    assert AuditEvent.objects.filter(action="collaborations.published_as_example").exists()
+    assert AuditEvent.objects.filter(action="collaborations.sent_to_examples_bank").exists()
 
 
 def test_publishing_twice_is_refused(case_index):
@@ -381,19 +529,19 @@ def test_only_a_finished_collaboration_can_be_published(case_index):
     from apps.cases.models import CasePage
 
     collaboration = CollaborationFactory(stage=Stage.DRIFT, summary="Noe")
-    with pytest.raises(services.CannotPublish):
+    with pytest.raises(services.CannotPublish, match="Bare et avsluttet"):
         services.collaboration_publish_example(collaboration=collaboration, actor=UserFactory())
     assert not CasePage.objects.exists()
 
 
 def test_publishing_needs_a_summary_or_outcome(case_index):
-    collaboration = CollaborationFactory(stage=Stage.AVSLUTTET)
-    with pytest.raises(services.CannotPublish):
+    collaboration = _consent(CollaborationFactory(stage=Stage.AVSLUTTET))
+    with pytest.raises(services.CannotPublish, match="sammendrag eller resultatet"):
         services.collaboration_publish_example(collaboration=collaboration, actor=UserFactory())
 
 
 def test_publishing_without_an_examples_bank_is_refused(home_page):
-    with pytest.raises(services.CannotPublish):
+    with pytest.raises(services.CannotPublish, match="Eksempelbanken finnes ikke"):
         services.collaboration_publish_example(collaboration=_finished(), actor=UserFactory())
 
 

@@ -54,7 +54,9 @@ def test_detail_offers_only_the_allowed_next_stages_as_buttons(english, broker, 
     english.force_login(broker)
     html = english.get(f"/samarbeid/{collaboration.pk}/").content.decode()
     buttons = [stage for stage in Stage.values if f'name="stage-to_stage" value="{stage}"' in html]
-    assert buttons == ["dialog", "utproving", "avtale", "avsluttet"]
+    assert buttons == ["dialog", "utproving", "avtale"]
+    # Ending is not a button: a link to the confirmation page.
+    assert f'href="/samarbeid/{collaboration.pk}/avslutt/"' in html
     assert "for 1\xa0week" in html or "for 1 week" in html
 
 
@@ -256,20 +258,102 @@ def test_filter_for_a_municipality_where_one_is_not_broker_is_ignored(
     assert 'name="kommune"' not in html  # one municipality: no filter
 
 
-def test_publishing_twice_is_refused_with_a_message(english, broker, municipality, home_page):
+def test_example_needs_consent_then_goes_to_an_editor_before_it_is_public(
+    english, broker, municipality, home_page
+):
+    from django.test import Client
+
     from apps.cases.tests.factories import CaseIndexPageFactory
 
     CaseIndexPageFactory(parent=home_page)
     finished = CollaborationFactory(
         municipality_org=municipality, stage=Stage.AVSLUTTET, summary="Et godt samarbeid."
     )
+    entrepreneur = MembershipFactory(organisation=finished.entrepreneur_org, role="admin").user
     english.force_login(broker)
-    first = english.post(f"/samarbeid/{finished.pk}/publiser/", follow=True)
-    assert "is published as an example" in first.content.decode()
-    second = english.post(f"/samarbeid/{finished.pk}/publiser/", follow=True)
-    assert "already been published" in second.content.decode()
+    page = english.get(f"/samarbeid/{finished.pk}/").content.decode()
+    assert "Waiting for the social entrepreneur's consent" in page
+    assert 'id="publish-form"' not in page
+    refused = english.post(f"/samarbeid/{finished.pk}/publiser/", follow=True)
+    assert "has not consented" in refused.content.decode()
     finished.refresh_from_db()
-    assert english.get(finished.case.url).status_code == 200
+    assert finished.case is None
+
+    other = Client()
+    other.cookies["django_language"] = "en"
+    other.force_login(entrepreneur)
+    page = other.get(f"/samarbeid/{finished.pk}/").content.decode()
+    assert "Et godt samarbeid." in page and 'id="consent-form"' in page
+    response = other.post(
+        f"/samarbeid/{finished.pk}/samtykke/", {"consent-version": finished.version}
+    )
+    assert response.status_code == 302
+
+    page = english.get(f"/samarbeid/{finished.pk}/").content.decode()
+    assert "ready to send to the editors" in page
+    sent = english.post(f"/samarbeid/{finished.pk}/publiser/", follow=True)
+    assert "is sent to the editors" in sent.content.decode()
+    assert "Waiting for an editor" in sent.content.decode()
+    finished.refresh_from_db()
+    assert Client().get(finished.case.url).status_code == 404
+    second = english.post(f"/samarbeid/{finished.pk}/publiser/", follow=True)
+    assert "already been sent" in second.content.decode()
+
+    finished.case.get_latest_revision().publish(user=None)
+    page = english.get(f"/samarbeid/{finished.pk}/").content.decode()
+    assert ">Published<" in page
+    assert Client().get(finished.case.url).status_code == 200
+
+
+def test_one_click_on_end_only_asks_for_confirmation(english, broker, collaboration):
+    english.force_login(broker)
+    page = english.get(f"/samarbeid/{collaboration.pk}/avslutt/")
+    assert page.status_code == 200
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.UTFORSKING
+    response = english.post(
+        f"/samarbeid/{collaboration.pk}/avslutt/",
+        {"version": collaboration.version, "outcome_kind": "", "outcome": "Vi lærte mye."},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose how the collaboration ended." in html
+    assert "Vi lærte mye." in html  # what was typed is kept
+    response = english.post(
+        f"/samarbeid/{collaboration.pk}/avslutt/",
+        {"version": collaboration.version, "outcome_kind": "annet", "outcome": ""},
+    )
+    assert response.status_code == 400
+    assert "Write what came of the collaboration." in response.content.decode()
+    old_button = english.post(
+        f"/samarbeid/{collaboration.pk}/fase/",
+        {"stage-to_stage": Stage.AVSLUTTET, "stage-version": collaboration.version},
+    )
+    assert old_button.status_code == 302
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.UTFORSKING
+    response = english.post(
+        f"/samarbeid/{collaboration.pk}/avslutt/",
+        {"version": collaboration.version, "outcome_kind": "annet", "outcome": "Vi lærte mye."},
+    )
+    assert response.status_code == 302
+    collaboration.refresh_from_db()
+    assert (collaboration.stage, collaboration.outcome) == (Stage.AVSLUTTET, "Vi lærte mye.")
+    page = english.get(f"/samarbeid/{collaboration.pk}/").content.decode()
+    assert "Reopen, back to Exploration" in page
+
+
+def test_reopen_without_a_reason_keeps_it_finished_with_a_message(english, broker, municipality):
+    finished = CollaborationFactory(municipality_org=municipality, stage=Stage.AVSLUTTET)
+    english.force_login(broker)
+    response = english.post(
+        f"/samarbeid/{finished.pk}/gjenapne/",
+        {"reopen-version": finished.version, "reopen-reason": ""},
+    )
+    assert response.status_code == 400
+    assert "Write why the collaboration is reopened." in response.content.decode()
+    finished.refresh_from_db()
+    assert finished.stage == Stage.AVSLUTTET
 
 
 def test_introduction_by_the_broker_sends_mail_after_commit(
