@@ -344,8 +344,25 @@ class ReviewForm(DesignSystemMixin, forms.Form):
         help_text=_("Required when you reject the profile."),
     )
 
+    def __init__(self, *args, changes: bool = False, **kwargs):
+        """With `changes`, the decision is on an approved profile's waiting changes:
+        approve them, or return them with a comment (the approved version stays public)."""
+        super().__init__(*args, **kwargs)
+        self.changes = changes
+        if changes:
+            self.fields["decision"].label = _("Decision on the changes")
+            self.fields["decision"].choices = [
+                ("approve", _("Approve the changes")),
+                ("reject", _("Return with a comment")),
+            ]
+            self.fields["note"].label = _("Comment to the entrepreneur")
+            self.fields["note"].help_text = _("Required when you return the changes.")
+
     def clean(self):
         data = super().clean()
         if data.get("decision") == "reject" and not (data.get("note") or "").strip():
-            self.add_error("note", _("Say why the profile is rejected."))
+            if self.changes:
+                self.add_error("note", _("Say what should change before the changes are approved."))
+            else:
+                self.add_error("note", _("Say why the profile is rejected."))
         return data

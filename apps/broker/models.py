@@ -214,6 +214,17 @@ class EntrepreneurProfile(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     renewal_due = models.DateField(_("renewal due"), null=True, blank=True)
+    # An edit of an approved profile waits here while the approved fields stay public and
+    # in matching: {"summary", "evidence", "area_national", "areas": [pk], "examples": [pk]}.
+    pending_changes = models.JSONField(_("changes waiting for review"), default=dict, blank=True)
+    # True while the profile or any of its offers has changes waiting (the review queue's
+    # filter); cleared when a broker applies them.
+    changes_pending = models.BooleanField(_("changes waiting"), default=False)
+    changes_submitted_at = models.DateTimeField(_("changes submitted at"), null=True, blank=True)
+    # A broker's comment when the changes are returned; empty while they wait for review.
+    changes_returned_note = models.TextField(
+        _("comment on returned changes"), max_length=limits.TEXT, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -289,6 +300,10 @@ class Offer(models.Model):
         related_name="offers",
     )
     active = models.BooleanField(_("active"), default=True)
+    # An edit of an offer of an approved profile waits here; the fields above (what is
+    # public and matched) stay as approved: {"title", "description", "maturity",
+    # "area_national", "active", "sectors": [pk], "target_groups": [pk], "areas": [pk]}.
+    pending_changes = models.JSONField(_("changes waiting for review"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -4,10 +4,13 @@ members-only and expired needs and unapproved or lapsed profiles never leak."""
 from __future__ import annotations
 
 import datetime
+import difflib
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
     PUBLISHED_NEED_STATUSES,
@@ -197,12 +200,20 @@ def profile_for_detail(slug: str) -> EntrepreneurProfile | None:
 
 
 def profiles_pending_review(user) -> list[EntrepreneurProfile]:
-    """The review queue of this person: every pending profile for national staff; for a
+    """The review queue of this person: every pending profile (and approved profile with
+    changes waiting, not returned) for national staff; for a
     broker, those that serve the municipalities they broker for (or the whole country).
     Filtered in the database; the same rule as permissions.can_review_profile."""
     qs = (
-        EntrepreneurProfile.objects.filter(review_status=ReviewStatus.PENDING)
-        .select_related("organisation")
+        EntrepreneurProfile.objects.filter(
+            Q(review_status=ReviewStatus.PENDING)
+            | Q(
+                review_status=ReviewStatus.APPROVED,
+                changes_pending=True,
+                changes_returned_note="",
+            )
+        )
+        .select_related("organisation__municipality")
         .prefetch_related("offers__areas", "areas")
         .order_by("updated_at", "pk")
     )
@@ -221,6 +232,181 @@ def profiles_pending_review(user) -> list[EntrepreneurProfile]:
     profiles = list(qs.filter(pk__in=ids))
     # The rule once more, row by row, from the prefetched rows (no extra queries).
     return [p for p in profiles if _serves(p, set(mine))]
+
+
+# Changes waiting for review: the diff a broker reads -------------------------------------
+
+_WORD = re.compile(r"\s*\S+|\s+")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed field: text fields carry word segments ("equal", "delete", "insert",
+    text) from difflib; other fields carry the old and the new value as text."""
+
+    name: str
+    label: str
+    segments: tuple[tuple[str, str], ...] = ()
+    old: str = ""
+    new: str = ""
+
+    @property
+    def is_text(self) -> bool:
+        return bool(self.segments)
+
+
+@dataclass(frozen=True)
+class OfferChange:
+    offer: Offer
+    created: bool
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class ProfileChanges:
+    fields: tuple[FieldChange, ...]
+    offers: tuple[OfferChange, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.offers)
+
+
+def text_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """Word-level difference of two texts as (operation, text) segments, so a template can
+    mark deleted and inserted words (with <del>/<ins>) and escape the text itself."""
+    a, b = _WORD.findall(old or ""), _WORD.findall(new or "")
+    segments: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append(("equal", "".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            segments.append(("delete", "".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            segments.append(("insert", "".join(b[j1:j2])))
+    return tuple(segments)
+
+
+def _names(model, pks) -> dict[int, str]:
+    return {pk: str(obj) for pk, obj in model.objects.in_bulk(sorted(pks)).items()}
+
+
+def _value_text(value) -> str:
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return str(value)
+
+
+def _compare(model, live: dict, pending: dict, names: dict) -> list[FieldChange]:
+    changes = []
+    for name, new in pending.items():
+        old = live.get(name)
+        label = str(model._meta.get_field(name).verbose_name).capitalize()
+        if isinstance(new, list):
+            if sorted(old or []) == sorted(new):
+                continue
+            lookup = names.get(name, {})
+            changes.append(
+                FieldChange(
+                    name=name,
+                    label=label,
+                    old=", ".join(sorted(lookup.get(pk, "?") for pk in old or [])) or "–",
+                    new=", ".join(sorted(lookup.get(pk, "?") for pk in new)) or "–",
+                )
+            )
+        elif isinstance(new, str) and name in ("summary", "evidence", "title", "description"):
+            if (old or "") != new:
+                changes.append(
+                    FieldChange(name=name, label=label, segments=text_diff(old or "", new))
+                )
+        elif old != new:
+            field = model._meta.get_field(name)
+            if field.choices:
+                display = dict(field.choices)
+                changes.append(
+                    FieldChange(
+                        name=name,
+                        label=label,
+                        old=str(display.get(old, old)),
+                        new=str(display.get(new, new)),
+                    )
+                )
+            else:
+                changes.append(
+                    FieldChange(name=name, label=label, old=_value_text(old), new=_value_text(new))
+                )
+    return changes
+
+
+def profile_changes(profile: EntrepreneurProfile) -> ProfileChanges:
+    """The waiting version of a profile and its offers compared with the approved one, field
+    by field (word by word for text). A fixed number of queries, whatever the offers."""
+    from apps.cases.models import CasePage
+    from apps.core.models import Municipality, Sector, TargetGroup
+
+    offers = list(
+        Offer.objects.filter(profile=profile)
+        .exclude(pending_changes={})
+        .prefetch_related("sectors", "target_groups", "areas")
+        .order_by("title", "pk")
+    )
+    pending = profile.pending_changes or {}
+    wanted: dict[str, set[int]] = {
+        "areas": set(),
+        "examples": set(),
+        "sectors": set(),
+        "target_groups": set(),
+    }
+    live_profile: dict = {}
+    if pending:
+        live_profile = {
+            "summary": profile.summary,
+            "evidence": profile.evidence,
+            "area_national": profile.area_national,
+            "areas": [m.pk for m in profile.areas.all()],
+            "examples": list(profile.examples.values_list("pk", flat=True)),
+        }
+        wanted["areas"] |= set(live_profile["areas"]) | set(pending.get("areas", []))
+        wanted["examples"] |= set(live_profile["examples"]) | set(pending.get("examples", []))
+    live_offers = {}
+    for offer in offers:
+        live = {
+            "title": offer.title,
+            "description": offer.description,
+            "maturity": offer.maturity,
+            "area_national": offer.area_national,
+            "active": offer.active,
+            "sectors": [x.pk for x in offer.sectors.all()],
+            "target_groups": [x.pk for x in offer.target_groups.all()],
+            "areas": [x.pk for x in offer.areas.all()],
+        }
+        live_offers[offer.pk] = live
+        for name in ("sectors", "target_groups", "areas"):
+            wanted[name] |= set(live[name]) | set(offer.pending_changes.get(name, []))
+    names = {
+        "areas": _names(Municipality, wanted["areas"]) if wanted["areas"] else {},
+        "examples": _names(CasePage, wanted["examples"]) if wanted["examples"] else {},
+        "sectors": _names(Sector, wanted["sectors"]) if wanted["sectors"] else {},
+        "target_groups": _names(TargetGroup, wanted["target_groups"])
+        if wanted["target_groups"]
+        else {},
+    }
+    fields = _compare(EntrepreneurProfile, live_profile, pending, names) if pending else []
+    offer_changes = []
+    for offer in offers:
+        # A new offer of an approved profile is inactive until approved: all of it is new.
+        created = not offer.active and offer.pending_changes.get("active", False)
+        live = live_offers[offer.pk]
+        if created:
+            live = {**live, "title": "", "description": ""}
+        offer_changes.append(
+            OfferChange(
+                offer=offer,
+                created=bool(created),
+                fields=tuple(_compare(Offer, live, offer.pending_changes, names)),
+            )
+        )
+    return ProfileChanges(fields=tuple(fields), offers=tuple(offer_changes))
 
 
 def _serves(profile: EntrepreneurProfile, municipality_ids: set[int]) -> bool:

@@ -251,6 +251,34 @@ def _notify_profile_members(profile: EntrepreneurProfile, *, subject: str, body:
         email_queue(to=email, subject=subject, body=body)
 
 
+PROFILE_PENDING_FIELDS = ("summary", "evidence", "area_national", "areas", "examples")
+OFFER_PENDING_FIELDS = (
+    "title",
+    "description",
+    "maturity",
+    "area_national",
+    "active",
+    "sectors",
+    "target_groups",
+    "areas",
+)
+
+
+def _pks(items: Iterable) -> list[int]:
+    return sorted({getattr(item, "pk", item) for item in items})
+
+
+def _wait_for_review(profile: EntrepreneurProfile) -> None:
+    """Puts an approved profile's waiting changes (its own or an offer's) in the queue."""
+    now = timezone.now()
+    EntrepreneurProfile.objects.filter(pk=profile.pk).update(
+        changes_pending=True, changes_submitted_at=now, changes_returned_note="", updated_at=now
+    )
+    profile.changes_pending = True
+    profile.changes_submitted_at = now
+    profile.changes_returned_note = ""
+
+
 @transaction.atomic
 def profile_save(
     *,
@@ -262,8 +290,11 @@ def profile_save(
     areas: Iterable = (),
     examples: Iterable = (),
 ) -> EntrepreneurProfile:
-    """Creates or changes an entrepreneur's profile. A new or changed profile waits for a
-    broker's review and is not public until approved."""
+    """Creates or changes an entrepreneur's profile. A new (or never approved) profile
+    waits for a broker's review and is not public until approved. An edit of an approved
+    profile is kept aside as its pending version: the approved text stays public and its
+    offers stay in matching until a broker applies the edit (issue 12: one added sentence
+    must not take a profile offline)."""
     if actor is not None and not can_edit_org_profile(actor, organisation):
         raise PermissionDenied
     profile = (
@@ -272,6 +303,32 @@ def profile_save(
     created = profile is None
     if created:
         profile = EntrepreneurProfile(organisation=organisation)
+    if not created and profile.review_status == ReviewStatus.APPROVED:
+        candidate = EntrepreneurProfile(
+            organisation=organisation,
+            summary=summary.strip(),
+            evidence=evidence.strip(),
+            area_national=area_national,
+        )
+        candidate.full_clean(
+            exclude=["organisation", "reviewed_by", "examples", "areas"], validate_unique=False
+        )
+        profile.pending_changes = {
+            "summary": candidate.summary,
+            "evidence": candidate.evidence,
+            "area_national": bool(area_national),
+            "areas": _pks(areas),
+            "examples": _pks(examples),
+        }
+        profile.save(update_fields=["pending_changes", "updated_at"])
+        _wait_for_review(profile)
+        audit_record(
+            actor=actor,
+            action="broker.profile.change_submitted",
+            obj=profile,
+            data={"fields": sorted(profile.pending_changes)},
+        )
+        return profile
     profile.summary = summary.strip()
     profile.evidence = evidence.strip()
     profile.area_national = area_national
@@ -312,8 +369,10 @@ def offer_save(
     areas: Iterable = (),
     active: bool = True,
 ) -> Offer:
-    """Creates or changes an offer. The profile goes back to review: what is public has
-    been seen by a broker."""
+    """Creates or changes an offer. What is public has been seen by a broker: on a profile
+    not yet approved the offer is saved and the profile waits for review; on an approved
+    profile the edit waits as the offer's pending version (the approved offer stays public
+    and in matching), and a new offer stays inactive until a broker approves it."""
     if actor is not None and not can_edit_profile(actor, profile):
         raise PermissionDenied
     created = offer is None
@@ -321,6 +380,42 @@ def offer_save(
         offer = Offer(profile=profile)
     elif offer.profile_id != profile.pk:
         raise PermissionDenied
+    approved = profile.review_status == ReviewStatus.APPROVED
+    if approved:
+        candidate = Offer(
+            profile=profile,
+            title=title.strip(),
+            description=description.strip(),
+            maturity=maturity,
+            area_national=area_national,
+            active=active,
+        )
+        candidate.full_clean(exclude=["profile", "key"], validate_unique=False)
+        pending = {
+            "title": candidate.title,
+            "description": candidate.description,
+            "maturity": maturity,
+            "area_national": bool(area_national),
+            "active": bool(active),
+            "sectors": _pks(sectors),
+            "target_groups": _pks(target_groups),
+            "areas": _pks(areas),
+        }
+        if created:
+            # Not public before a broker has seen it: the approved form is "inactive".
+            for name in ("title", "description", "maturity", "area_national"):
+                setattr(offer, name, pending[name])
+            offer.active = False
+        offer.pending_changes = pending
+        offer.save()
+        _wait_for_review(profile)
+        audit_record(
+            actor=actor,
+            action="broker.offer.change_submitted",
+            obj=offer,
+            data={"profile": profile.pk, "created": created},
+        )
+        return offer
     offer.title = title.strip()
     offer.description = description.strip()
     offer.maturity = maturity
@@ -341,6 +436,36 @@ def offer_save(
     return offer
 
 
+def _apply_pending(profile: EntrepreneurProfile) -> list[int]:
+    """Writes the waiting versions of the profile and its offers into the live fields.
+    Returns the ids of the offers changed."""
+    pending = profile.pending_changes or {}
+    if pending:
+        profile.summary = pending.get("summary", profile.summary)
+        profile.evidence = pending.get("evidence", profile.evidence)
+        profile.area_national = pending.get("area_national", profile.area_national)
+        profile.areas.set(pending.get("areas", []))
+        profile.examples.set(pending.get("examples", []))
+    profile.pending_changes = {}
+    profile.changes_pending = False
+    profile.changes_returned_note = ""
+    changed = []
+    for offer in (
+        Offer.objects.select_for_update().filter(profile=profile).exclude(pending_changes={})
+    ):
+        values = offer.pending_changes
+        for name in ("title", "description", "maturity", "area_national", "active"):
+            if name in values:
+                setattr(offer, name, values[name])
+        offer.pending_changes = {}
+        offer.save()
+        offer.sectors.set(values.get("sectors", []))
+        offer.target_groups.set(values.get("target_groups", []))
+        offer.areas.set(values.get("areas", []))
+        changed.append(offer.pk)
+    return changed
+
+
 @transaction.atomic
 def profile_review(
     *,
@@ -351,19 +476,25 @@ def profile_review(
     today: datetime.date | None = None,
 ) -> EntrepreneurProfile:
     """A broker of a municipality the profile serves, or national staff, approves (public
-    for a year) or rejects (with a note) a profile."""
+    for a year) or rejects (with a note) a profile. For an approved profile with changes
+    waiting, approving applies them and returning them (with a comment) leaves the approved
+    version public while the entrepreneur edits again."""
     if not can_review_profile(actor, profile):
         raise PermissionDenied
     if not approve and not note.strip():
         raise ValidationError({"note": _("Say why the profile is rejected.")})
     today = today or timezone.localdate()
     profile = EntrepreneurProfile.objects.select_for_update().get(pk=profile.pk)
+    name = profile.organisation.name
+    if profile.review_status == ReviewStatus.APPROVED and profile.changes_pending:
+        return _review_changes(actor=actor, profile=profile, approve=approve, note=note)
     profile.review_status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
     profile.review_note = note.strip()
     profile.reviewed_by = actor
     profile.reviewed_at = timezone.now()
     if approve:
         profile.renewal_due = today + datetime.timedelta(days=PROFILE_LIFETIME_DAYS)
+        _apply_pending(profile)
     profile.save()
     audit_record(
         actor=actor,
@@ -371,7 +502,6 @@ def profile_review(
         obj=profile,
         data={"note": profile.review_note},
     )
-    name = profile.organisation.name
     if approve:
         subject = _("Your profile on Kokeboka is approved: %(name)s") % {"name": name}
         body = _(
@@ -384,6 +514,43 @@ def profile_review(
             "A broker has looked at the profile of %(name)s and asks for changes before it "
             "is public:\n\n%(note)s"
         ) % {"name": name, "note": profile.review_note}
+    _notify_profile_members(profile, subject=subject, body=body)
+    return profile
+
+
+def _review_changes(*, actor, profile: EntrepreneurProfile, approve: bool, note: str):
+    name = profile.organisation.name
+    profile.reviewed_by = actor
+    profile.reviewed_at = timezone.now()
+    if approve:
+        offers = _apply_pending(profile)
+        profile.review_note = note.strip()
+        profile.save()
+        audit_record(
+            actor=actor,
+            action="broker.profile.changes_approved",
+            obj=profile,
+            data={"offers": offers, "note": profile.review_note},
+        )
+        subject = _("Your changes on Kokeboka are approved: %(name)s") % {"name": name}
+        body = _(
+            "A broker has approved the changes to the profile of %(name)s. They are public "
+            "now.\n\n%(note)s"
+        ) % {"name": name, "note": profile.review_note}
+    else:
+        profile.changes_returned_note = note.strip()
+        profile.save()
+        audit_record(
+            actor=actor,
+            action="broker.profile.changes_returned",
+            obj=profile,
+            data={"note": profile.changes_returned_note},
+        )
+        subject = _("Your changes on Kokeboka need more work: %(name)s") % {"name": name}
+        body = _(
+            "A broker has looked at the changes to the profile of %(name)s and returns them "
+            "with a comment. The approved version stays public meanwhile.\n\n%(note)s"
+        ) % {"name": name, "note": profile.changes_returned_note}
     _notify_profile_members(profile, subject=subject, body=body)
     return profile
 

@@ -351,7 +351,15 @@ def entrepreneur_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "examples": [page for page in profile.examples.all() if page.live],
             "can_edit": can_edit,
             "can_review": can_review,
-            "review_form": ReviewForm(auto_id="review_%s") if can_review else None,
+            "changes": selectors.profile_changes(profile)
+            if (can_edit or can_review) and profile.changes_pending
+            else None,
+            "review_form": ReviewForm(
+                auto_id="review_%s",
+                changes=profile.is_public and profile.changes_pending,
+            )
+            if can_review
+            else None,
             "breadcrumbs": _breadcrumbs("entrepreneurs", (profile.organisation.name, "")),
         },
     )
@@ -372,21 +380,28 @@ def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
         form = ProfileForm(request.POST)
         if form.is_valid():
             try:
-                services.profile_save(
+                saved = services.profile_save(
                     actor=request.user, organisation=organisation, **form.cleaned_data
                 )
             except ValidationError as error:
                 _apply_validation_error(form, error)
             else:
-                messages.success(
-                    request,
-                    _("The profile is saved. A broker will review it before it is public."),
-                )
+                if saved.pending_changes:
+                    text = _(
+                        "The changes are saved and sent to a broker. The approved profile "
+                        "stays public until they are approved."
+                    )
+                else:
+                    text = _("The profile is saved. A broker will review it before it is public.")
+                messages.success(request, text)
                 return redirect("broker:entrepreneur-detail", slug=organisation.slug)
         status = 400
     else:
         initial = {}
-        if profile is not None:
+        if profile is not None and profile.pending_changes:
+            # The waiting version is what the entrepreneur goes on editing.
+            initial = dict(profile.pending_changes)
+        elif profile is not None:
             initial = {
                 "summary": profile.summary,
                 "evidence": profile.evidence,
@@ -457,7 +472,9 @@ def _save_offer(request, *, profile, offer) -> HttpResponse:
         raise PermissionDenied
     if request.method != "POST":
         initial = {"active": True}
-        if offer is not None:
+        if offer is not None and offer.pending_changes:
+            initial = dict(offer.pending_changes)
+        elif offer is not None:
             initial = {
                 "title": offer.title,
                 "description": offer.description,
@@ -480,9 +497,14 @@ def _save_offer(request, *, profile, offer) -> HttpResponse:
         except ValidationError as error:
             _apply_validation_error(form, error)
         else:
-            messages.success(
-                request, _("The offer is saved. A broker will review the profile again.")
-            )
+            if offer.pending_changes:
+                text = _(
+                    "The offer is saved and sent to a broker. What is public now stays "
+                    "public until the change is approved."
+                )
+            else:
+                text = _("The offer is saved. A broker will review the profile again.")
+            messages.success(request, text)
             return redirect(offer.get_absolute_url())
     return _offer_form_response(request, form=form, profile=profile, offer=offer, status=400)
 
@@ -554,11 +576,17 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     # Deciding on other organisations' profiles: a power, so the second factor too.
     require_second_factor(request)
+    profiles = selectors.profiles_pending_review(request.user)
     return render(
         request,
         "broker/review_queue.html",
         {
-            "profiles": selectors.profiles_pending_review(request.user),
+            "profiles": profiles,
+            # With each approved profile's waiting changes, as a diff against what is public.
+            "rows": [
+                (profile, selectors.profile_changes(profile) if profile.changes_pending else None)
+                for profile in profiles
+            ],
             "breadcrumbs": _breadcrumbs("entrepreneurs", (_("Profiles to review"), "")),
         },
     )
@@ -580,15 +608,27 @@ def profile_review(request: HttpRequest, slug: str) -> HttpResponse:
     if not permissions.can_review_profile(request.user, profile):
         raise PermissionDenied
     require_second_factor(request)
-    form = ReviewForm(request.POST, auto_id="review_%s")
+    form = ReviewForm(
+        request.POST,
+        auto_id="review_%s",
+        changes=profile.review_status == "approved" and profile.changes_pending,
+    )
     if not form.is_valid():
         messages.error(request, " ".join(m for _f, m in form.error_links()))
         return redirect("broker:entrepreneur-detail", slug=slug)
     approve = form.cleaned_data["decision"] == "approve"
+    changes = profile.review_status == "approved" and profile.changes_pending
     services.profile_review(
         actor=request.user, profile=profile, approve=approve, note=form.cleaned_data["note"]
     )
-    if approve:
+    if changes and approve:
+        messages.success(request, _("The changes to %(name)s are public.") % {"name": profile})
+    elif changes:
+        messages.success(
+            request,
+            _("The changes to %(name)s are returned with your comment.") % {"name": profile},
+        )
+    elif approve:
         messages.success(request, _("%(name)s is approved and public.") % {"name": profile})
     else:
         messages.success(request, _("%(name)s is rejected; the note is sent.") % {"name": profile})

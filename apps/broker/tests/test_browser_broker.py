@@ -94,3 +94,73 @@ def test_broker_pages_are_accessible(site, page, axe_violations):
     page.goto(site["profile"].get_absolute_url())
     assert page.locator(".broker-list > li").count() == 2
     assert axe_violations(page) == []
+
+
+def test_edit_of_an_approved_profile_stays_public_and_the_broker_sees_the_diff(
+    transactional_db, page, axe_violations, tmp_path
+):
+    """Issue 12, as the demo entrepreneur and the demo broker (second factor verified): one
+    added sentence keeps the profile public; the queue shows the diff, in Norwegian, at 1280
+    and 320 px, with nothing for axe to find."""
+    from apps.accounts.models import MembershipRole
+    from apps.accounts.tests.helpers import browser_log_in_verified
+    from apps.core.models import Municipality
+    from apps.core.services import geography_ensure, vocabulary_ensure
+    from apps.home.testing import ensure_home_page
+
+    from .factories import (
+        EntrepreneurOrgFactory,
+        MembershipFactory,
+        OfferFactory,
+        ProfileFactory,
+        UserFactory,
+        municipality_org,
+    )
+
+    vocabulary_ensure()
+    geography_ensure()
+    ensure_home_page()
+    baerum = municipality_org("3201")
+    broker = UserFactory(email="megler@demo.kokeboka.no")
+    MembershipFactory(user=broker, organisation=baerum, role=MembershipRole.BROKER)
+    org = EntrepreneurOrgFactory(name="Pøbelprosjektet", org_number="914567890")
+    entrepreneur = UserFactory(email="entreprenor@demo.kokeboka.no")
+    MembershipFactory(user=entrepreneur, organisation=org, role=MembershipRole.ADMIN)
+    profile = ProfileFactory(organisation=org, summary="Vi gir unge en ny sjanse.")
+    profile.areas.set(Municipality.objects.filter(code="3201"))
+    OfferFactory(profile=profile, title="Arbeidstrening")
+    added = "Vi har også sommerjobber for ungdom."
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _log_in(page, "entreprenor@demo.kokeboka.no")
+    page.goto(f"/entreprenorer/{org.slug}/profil/")
+    page.fill("#id_summary", f"Vi gir unge en ny sjanse. {added}")
+    page.locator("#main-form button[type=submit]").click()
+    page.wait_for_url(f"**/entreprenorer/{org.slug}/")
+    assert "Endringer som venter på vurdering" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+
+    page.context.clear_cookies()
+    response = page.goto(f"/entreprenorer/{org.slug}/")
+    assert response.status == 200
+    main = page.locator("main").inner_text()
+    assert "Vi gir unge en ny sjanse." in main and added not in main
+
+    browser_log_in_verified(page, broker)
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/entreprenorer/vurdering/")
+        assert page.locator("html").get_attribute("lang") == "nb"
+        page.locator(".broker-queue-changes summary").click()
+        assert page.locator(".broker-diff ins").first.inner_text().strip() == added
+        assert axe_violations(page) == []
+        # Kept for a person to look at (pytest's tmp_path).
+        page.screenshot(path=str(tmp_path / f"review-queue-{width}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.goto(f"/entreprenorer/{org.slug}/")
+    page.locator("#review_decision_0").check()
+    page.locator("#review-heading ~ form button[type=submit]").click()
+    page.wait_for_url("**/entreprenorer/vurdering/")
+    page.context.clear_cookies()
+    page.goto(f"/entreprenorer/{org.slug}/")
+    assert added in page.locator("main").inner_text()

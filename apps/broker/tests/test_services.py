@@ -210,20 +210,36 @@ def test_profile_goes_to_review_and_is_public_after_approval(people, mailoutbox)
     assert AuditEvent.objects.filter(action="broker.profile.approved").exists()
 
 
-def test_changing_an_approved_profile_or_offer_sends_it_back(people):
+def test_changing_an_approved_profile_or_offer_waits_for_review_while_it_stays_public(people):
     profile = ProfileFactory()
     admin = MembershipFactory(organisation=profile.organisation, role="admin").user
     services.profile_save(actor=admin, organisation=profile.organisation, summary="Ny tekst")
     profile.refresh_from_db()
-    assert profile.review_status == "pending"
+    assert profile.review_status == "approved" and profile.changes_pending
+    assert profile.summary != "Ny tekst" and profile.pending_changes["summary"] == "Ny tekst"
+    assert profile in EntrepreneurProfile.objects.public()
 
-    profile.review_status = "approved"
-    profile.save()
+    offer = OfferFactory(profile=profile, title="Gammelt kurs")
     services.offer_save(
-        actor=admin, profile=profile, title="Kurs", description="Et kurs", maturity="idea"
+        actor=admin,
+        profile=profile,
+        offer=offer,
+        title="Kurs",
+        description="Et kurs",
+        maturity="idea",
     )
+    offer.refresh_from_db()
+    assert offer.title == "Gammelt kurs" and offer.pending_changes["title"] == "Kurs"
+    assert offer in Offer.objects.public()
+
+
+def test_changing_a_profile_not_yet_approved_keeps_it_waiting(people):
+    profile = ProfileFactory(review_status="rejected")
+    admin = MembershipFactory(organisation=profile.organisation, role="admin").user
+    services.profile_save(actor=admin, organisation=profile.organisation, summary="Ny tekst")
     profile.refresh_from_db()
-    assert profile.review_status == "pending"
+    assert profile.review_status == "pending" and profile.summary == "Ny tekst"
+    assert profile.pending_changes == {}
 
 
 def test_lapsed_profile_is_hidden_and_renewal_brings_it_back(people):
