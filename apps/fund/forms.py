@@ -66,6 +66,9 @@ class StartApplicationForm(forms.Form):
         return self.organisations[self.cleaned_data["organisation"]]
 
 
+SUBMISSION_REQUIRED = ("summary", "description", "need_text")
+
+
 class ApplicationForm(forms.Form):
     """The project and need sections. Only the title is needed to save a draft; the rest
     is checked when the application is submitted."""
@@ -80,6 +83,7 @@ class ApplicationForm(forms.Form):
         label=_("Summary"),
         required=False,
         max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("A few sentences that tell what the project will do."),
         error_messages={"max_length": _("Keep the summary under 1000 characters.")},
     )
@@ -87,6 +91,7 @@ class ApplicationForm(forms.Form):
         label=_("Project description"),
         required=False,
         max_length=limits.DOCUMENT,
+        widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("What you will do, who takes part, and how you will know it worked."),
     )
     sector = forms.ModelChoiceField(
@@ -100,6 +105,7 @@ class ApplicationForm(forms.Form):
         label=_("Need addressed"),
         required=False,
         max_length=limits.LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Describe the need as a need, not as a solution: who has it, and why."),
     )
     need = forms.ModelChoiceField(
@@ -126,6 +132,10 @@ class ApplicationForm(forms.Form):
         from apps.collaborations.models import Collaboration
 
         super().__init__(*args, **kwargs)
+        # A draft may leave these empty, but the application cannot be sent without them:
+        # the form says so instead of calling them optional.
+        for name in SUBMISSION_REQUIRED:
+            self.fields[name].submission_required = True
         self.fields["need"].queryset = Need.objects.filter(organisation=organisation).order_by(
             "title"
         )

@@ -302,15 +302,23 @@ def attachment_delete(*, attachment: Attachment, actor, now=None) -> None:
 
 def submission_problems(*, application: Application, now=None) -> list[str]:
     """Every reason the application cannot be submitted yet (empty when it can)."""
+    return [
+        message for message, _anchor in submission_problem_links(application=application, now=now)
+    ]
+
+
+def submission_problem_links(*, application: Application, now=None) -> list[tuple[str, str]]:
+    """Every reason the application cannot be submitted yet, each with the id of the input
+    (or section) of the application form where it is put right; "" when there is none."""
     now = now or timezone.now()
     call = application.call
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     if call.is_closed(now):
-        return [gettext("The deadline for this call has passed.")]
+        return [(gettext("The deadline for this call has passed."), "")]
     if not call.is_open(now):
-        return [gettext("The call is not open for applications.")]
+        return [(gettext("The call is not open for applications."), "")]
     if application.status != Application.Status.DRAFT:
-        return [gettext("The application has already been submitted.")]
+        return [(gettext("The application has already been submitted."), "")]
     for name, label in (
         ("title", gettext("project title")),
         ("summary", gettext("summary")),
@@ -318,64 +326,89 @@ def submission_problems(*, application: Application, now=None) -> list[str]:
         ("need_text", gettext("need addressed")),
     ):
         if not (getattr(application, name) or "").strip():
-            problems.append(gettext("Fill in the %(field)s.") % {"field": label})
+            problems.append(
+                (gettext("Fill in the %(field)s.") % {"field": label}, f"id_app-{name}")
+            )
     lines = list(application.budget_lines.all())
     totals = budget_totals(lines=lines)
     if totals["fund"] <= 0:
-        problems.append(gettext("Add at least one budget line applied for from the fund."))
+        problems.append(
+            (gettext("Add at least one budget line applied for from the fund."), "budsjett")
+        )
     else:
         if call.min_amount and totals["fund"] < call.min_amount:
             problems.append(
-                gettext("The amount applied for, %(amount)s, is below the minimum of %(min)s.")
-                % {"amount": nok(totals["fund"]), "min": nok(call.min_amount)}
+                (
+                    gettext("The amount applied for, %(amount)s, is below the minimum of %(min)s.")
+                    % {"amount": nok(totals["fund"]), "min": nok(call.min_amount)},
+                    "budsjett",
+                )
             )
         if call.max_amount and totals["fund"] > call.max_amount:
             problems.append(
-                gettext("The amount applied for, %(amount)s, is above the maximum of %(max)s.")
-                % {"amount": nok(totals["fund"]), "max": nok(call.max_amount)}
+                (
+                    gettext("The amount applied for, %(amount)s, is above the maximum of %(max)s.")
+                    % {"amount": nok(totals["fund"]), "max": nok(call.max_amount)},
+                    "budsjett",
+                )
             )
         if call.cofunding_percent and (
             totals["cofunding"] * 100 < call.cofunding_percent * totals["total"]
         ):
             problems.append(
-                gettext(
-                    "Co-funding is %(percent)s %% of the budget; the call requires at least "
-                    "%(required)s %%."
+                (
+                    gettext(
+                        "Co-funding is %(percent)s %% of the budget; the call requires at least "
+                        "%(required)s %%."
+                    )
+                    % {
+                        "percent": format_percent(totals["cofunding_percent"]),
+                        "required": call.cofunding_percent,
+                    },
+                    "budsjett",
                 )
-                % {
-                    "percent": format_percent(totals["cofunding_percent"]),
-                    "required": call.cofunding_percent,
-                }
             )
     needs_both = call.partner_requirement == Call.PartnerRequirement.MUNICIPAL_AND_ENTREPRENEUR
     if needs_both and not meets_partner_requirement(application=application):
         problems.append(
-            gettext(
-                "The call requires a municipal service and a social entrepreneur working "
-                "together: add the missing partner."
+            (
+                gettext(
+                    "The call requires a municipal service and a social entrepreneur working "
+                    "together: add the missing partner."
+                ),
+                "partnere",
             )
         )
     attached = {a.required_id for a in application.attachments.all()}
     for required in call.required_attachments.all():
         if required.pk not in attached:
             problems.append(
-                gettext("Attach the required document «%(name)s».") % {"name": required.name}
+                (
+                    gettext("Attach the required document «%(name)s».") % {"name": required.name},
+                    "id_att-required",
+                )
             )
     answers = {a.question_id: a.answer for a in application.eligibility_answers.all()}
     for question in call.eligibility_questions.all():
         answer = answers.get(question.pk)
         if answer is None:
             problems.append(
-                gettext("Answer the eligibility question «%(question)s».")
-                % {"question": question.text}
+                (
+                    gettext("Answer the eligibility question «%(question)s».")
+                    % {"question": question.text},
+                    f"id_elig-q{question.pk}_0",
+                )
             )
         elif question.required_answer and answer != question.required_answer:
             problems.append(
-                gettext(
-                    "Your answer to «%(question)s» means the project cannot receive money "
-                    "from this call."
+                (
+                    gettext(
+                        "Your answer to «%(question)s» means the project cannot receive money "
+                        "from this call."
+                    )
+                    % {"question": question.text},
+                    f"id_elig-q{question.pk}_0",
                 )
-                % {"question": question.text}
             )
     return problems
 

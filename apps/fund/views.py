@@ -57,8 +57,9 @@ def _fund_crumbs(fund: Fund, *extra):
     return _crumbs((fund.name, fund.get_absolute_url()), *extra)
 
 
-def _error_links(form, *, radios: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """(message, anchor) pairs for the error summary."""
+def _error_links(form, *, radios: tuple[str, ...] = (), labelled: bool = False):
+    """(message, anchor) pairs for the error summary; `labelled` puts the field's label
+    before the message, so a summary or status line says which field is wrong."""
     links = []
     for name, errors in form.errors.items():
         if name == "__all__":
@@ -66,7 +67,9 @@ def _error_links(form, *, radios: tuple[str, ...] = ()) -> list[tuple[str, str]]
             continue
         field = form[name]
         anchor = field.auto_id + ("_0" if name in radios else "")
-        links += [(message, anchor) for message in errors]
+        for message in errors:
+            text = f"{field.label}: {message}" if labelled else message
+            links.append((text, anchor))
     return links
 
 
@@ -265,10 +268,15 @@ def _application_or_404(request, pk: int) -> Application:
     return application
 
 
-def _initial_forms(application: Application) -> dict:
+ROW_SECTIONS = {"partners": "partnere", "budget": "budsjett", "milestones": "milepaeler"}
+
+
+def _initial_forms(application: Application, *, add_row: str = "") -> dict:
+    """The forms as stored; `add_row` ("partners", "budget" or "milestones") gives that list
+    one more empty row (the Add row button without JavaScript)."""
     answers = {a.question_id: a.answer for a in application.eligibility_answers.all()}
     questions = list(application.call.eligibility_questions.all())
-    return {
+    forms = {
         "form": ApplicationForm(
             initial={
                 "version": application.version,
@@ -315,10 +323,19 @@ def _initial_forms(application: Application) -> dict:
             prefix="elig",
         ),
     }
+    if add_row in ROW_SECTIONS:
+        forms[add_row].extra += 1
+    return forms
 
 
-def _bound_forms(application: Application, data) -> dict:
+def _bound_forms(application: Application, data, *, add_row: str = "") -> dict:
     questions = list(application.call.eligibility_questions.all())
+    if add_row in ROW_SECTIONS:
+        data = data.copy()
+        key = f"{add_row}-TOTAL_FORMS"
+        count = str(data.get(key, "0"))
+        if count.isdigit():
+            data[key] = str(int(count) + 1)
     return {
         "form": ApplicationForm(data, prefix="app", organisation=application.organisation),
         "partners": PartnerFormSet(data, prefix="partners"),
@@ -330,16 +347,38 @@ def _bound_forms(application: Application, data) -> dict:
 
 def _all_errors(forms: dict) -> list[tuple[str, str]]:
     radios = tuple(forms["answers"].fields)
-    links = _error_links(forms["form"])
+    links = _error_links(forms["form"], labelled=True)
     links += _formset_error_links(forms["partners"], _("Partners"))
     links += _formset_error_links(forms["budget"], _("Budget"))
     links += _formset_error_links(forms["milestones"], _("Milestones"))
-    links += _error_links(forms["answers"], radios=radios)
+    links += _error_links(forms["answers"], radios=radios, labelled=True)
     return links
 
 
 def _rows(formset) -> list[dict]:
     return [row for form in formset.forms if (row := form.row()) is not None]
+
+
+def _valid_rows(formset) -> list[dict]:
+    """The rows that passed their checks. A row with an error is not stored: it stays in
+    the page, marked, until it is corrected or removed."""
+    formset.is_valid()
+    rows = []
+    for form in formset.forms:
+        if form.is_valid() and (row := form.row()) is not None:
+            rows.append(row)
+    return rows
+
+
+def _valid_fields(form) -> dict:
+    """The application fields that passed their checks (an invalid one keeps its stored
+    value)."""
+    form.is_valid()
+    return {
+        name: value
+        for name, value in form.cleaned_data.items()
+        if name != "version" and name not in form.errors
+    }
 
 
 def _render_form(
@@ -441,30 +480,29 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         return _render_detail(request, application)
     if request.method == "GET":
-        return _render_form(request, application, _initial_forms(application))
-    forms = _bound_forms(application, request.POST)
-    valid = all(f.is_valid() for f in forms.values())
-    if not valid:
+        add_row = request.GET.get("rad", "")
+        return _render_form(request, application, _initial_forms(application, add_row=add_row))
+    add_row = request.POST.get("add_row", "")
+    forms = _bound_forms(application, request.POST, add_row=add_row)
+    checked = [f.is_valid() for f in forms.values()]  # every form checked, none skipped
+    valid = all(checked)
+    version_field = forms["form"]["version"]
+    if "version" in forms["form"].errors:
+        # Only a tampered or broken page lacks its version: nothing can be saved safely.
         if _wants_json(request):
-            return JsonResponse(
-                {
-                    "ok": False,
-                    "message": _("Not saved: correct the errors and save with the button."),
-                    "errors": [message for message, _anchor in _all_errors(forms)],
-                },
-                status=400,
-            )
+            return JsonResponse({"ok": False, "message": _("Reload the page.")}, status=400)
         return _render_form(request, application, forms, status=400)
-    data = forms["form"].cleaned_data
+    # Every field and row that passed its checks is saved, whatever else is wrong; what did
+    # not pass stays in the page as typed, marked with its message.
     try:
         saved = services.application_save(
             application=application,
             actor=request.user,
-            version=data["version"],
-            fields={k: v for k, v in data.items() if k != "version"},
-            partners=_rows(forms["partners"]),
-            budget_lines=_rows(forms["budget"]),
-            milestones=_rows(forms["milestones"]),
+            version=int(version_field.value()),
+            fields=_valid_fields(forms["form"]),
+            partners=_valid_rows(forms["partners"]),
+            budget_lines=_valid_rows(forms["budget"]),
+            milestones=_valid_rows(forms["milestones"]),
             answers=forms["answers"].answers(),
         )
     except services.StaleVersion as error:
@@ -487,19 +525,58 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if _wants_json(request):
             return JsonResponse({"ok": False, "message": error.message}, status=403)
         raise PermissionDenied from error
+    errors = [] if valid else _all_errors(forms)
     if _wants_json(request):
         totals = selectors.budget_totals(lines=saved.budget_lines.all())
+        time = timezone.localtime(saved.updated_at).strftime("%H.%M")
+        if errors:
+            message = _("Saved at %(time)s, except the fields with errors. Correct them here:") % {
+                "time": time
+            }
+        else:
+            message = _("Saved at %(time)s.") % {"time": time}
         return JsonResponse(
             {
                 "ok": True,
                 "version": saved.version,
-                "message": _("Saved at %(time)s.")
-                % {"time": timezone.localtime(saved.updated_at).strftime("%H.%M")},
+                "message": message,
+                "errors": [{"message": text, "id": anchor} for text, anchor in errors],
+                "fields": _field_errors(forms),
                 "totals": totals,
             }
         )
+    if errors:
+        # The page again with what was typed; the version is the one just saved, so the
+        # next save is not taken for someone else's.
+        post = request.POST.copy()
+        post["app-version"] = str(saved.version)
+        if add_row in ROW_SECTIONS:
+            post[f"{add_row}-TOTAL_FORMS"] = forms[add_row].total_form_count()
+        return _render_form(
+            request,
+            saved,
+            _bound_forms(saved, post),
+            alert=_("Everything else is saved. Correct the fields marked below."),
+            status=400,
+        )
     messages.success(request, _("The application is saved."))
-    return redirect("fund:application-edit", pk=application.pk)
+    url = reverse("fund:application-edit", kwargs={"pk": application.pk})
+    if add_row in ROW_SECTIONS:
+        return redirect(f"{url}?rad={add_row}#{ROW_SECTIONS[add_row]}")
+    return redirect(url)
+
+
+def _field_errors(forms: dict) -> list[dict]:
+    """Each field in error with its input's id and messages, for the autosave script to
+    mark inline (the same marks the page has after a save without JavaScript)."""
+    items = []
+    bound = [forms["form"], *forms["partners"].forms, *forms["budget"].forms]
+    bound += [*forms["milestones"].forms, forms["answers"]]
+    for form in bound:
+        for name, messages_ in form.errors.items():
+            if name in form.fields:
+                items.append({"id": form[name].auto_id, "messages": list(messages_)})
+    return items
 
 
 @never_cache
@@ -577,14 +654,13 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(request, pk)
     if not can_edit_application(request.user, application):
         raise PermissionDenied
-    problems = services.submission_problems(application=application)
     status = 200
     if request.method == "POST":
         try:
             services.application_submit(application=application, actor=request.user)
-        except services.SubmissionRefused as error:
-            problems = error.messages
+        except services.SubmissionRefused:
             status = 400
+
         else:
             messages.success(
                 request,
@@ -597,7 +673,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "call": application.call,
-            "problems": problems,
+            "problems": _problem_links(application),
             "totals": selectors.budget_totals(lines=application.budget_lines.all()),
             "breadcrumbs": _crumbs(
                 (_("My applications"), reverse("fund:application-list")),
@@ -607,6 +683,16 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _problem_links(application: Application) -> list[tuple[str, str]]:
+    """The submission checklist for the shared error summary: each problem links to the
+    input of the application form where it is put right."""
+    url = application.get_absolute_url()
+    return [
+        (message, f"{url}#{anchor}" if anchor else url)
+        for message, anchor in services.submission_problem_links(application=application)
+    ]
 
 
 @never_cache

@@ -63,7 +63,7 @@ def test_fund_call_and_form_with_errors_are_accessible(site, page, axe_violation
     assert axe_violations(page) == []
     page.fill("#id_app-title", "")
     page.fill("#id_budget-0-amount", "mange penger")
-    page.locator("#application-form button[type=submit]").click()
+    page.locator(".fund-actions button[type=submit]").click()
     page.locator(".ds-error-summary").wait_for()
     assert page.locator("#id_app-title").get_attribute("aria-invalid") == "true"
     assert page.locator("#id_budget-0-amount").input_value() == "mange penger"

@@ -114,8 +114,12 @@ def test_errors_are_shown_per_field_in_norwegian_and_typed_values_kept(client, d
     assert "Min tekst som ikke må forsvinne" in html
     assert 'value="300 000,50"' in html
     assert 'href="#id_app-title"' in html  # the error summary links to the field
+    # Every field that passed its checks is saved; the invalid ones keep their stored value.
     draft.refresh_from_db()
-    assert draft.version == 1 and draft.description == "Hva vi skal gjøre."
+    assert draft.version == 2 and draft.description == "Min tekst som ikke må forsvinne"
+    assert draft.title != ""
+    assert [p.name for p in draft.partners.all()] == ["Kjør for livet"]
+    assert not draft.budget_lines.exists() and not draft.milestones.exists()
 
 
 def test_partial_row_needs_its_other_fields(english, draft, applicant):
@@ -145,8 +149,23 @@ def test_autosave_answers_json_with_the_new_version(english, draft, applicant):
         form_data(draft, **{"app-version": 2, "budget-0-amount": "mange"}),
         headers={"X-Autosave": "1"},
     )
-    assert bad.status_code == 400
-    assert bad.json()["errors"]
+    assert bad.status_code == 200
+    body = bad.json()
+    assert body["version"] == 3
+    assert body["errors"] == [
+        {
+            "message": "Budget, row 1, amount (nok): Write a whole number of kroner, without "
+            "spaces or decimals.",
+            "id": "id_budget-0-amount",
+        }
+    ]
+    assert body["fields"] == [
+        {
+            "id": "id_budget-0-amount",
+            "messages": ["Write a whole number of kroner, without spaces or decimals."],
+        }
+    ]
+    assert list(draft.budget_lines.values_list("amount", flat=True)) == [100_000]
 
 
 def test_stale_save_never_overwrites_and_shows_both(client, draft, applicant):

@@ -1,7 +1,10 @@
 /* Autosave of a fund application draft: after a few seconds without typing, the form is
-   posted in the background with its version. A conflict (someone else saved first) stops
-   autosaving and tells the user to press Save, which shows both versions; nothing is lost.
-   Without JavaScript the Save button does the same. */
+   posted in the background with its version. Every field that passes its checks is saved;
+   a field with an error keeps what was typed and is marked with its message (as after a
+   save without JavaScript), and the status line links to each such field. A conflict
+   (someone else saved first) stops autosaving and tells the user to press Save, which shows
+   both versions; nothing is lost. "Add row" copies an empty row here; without JavaScript
+   the same button saves and returns with one more row. */
 (function () {
   "use strict";
   var form = document.getElementById("application-form");
@@ -43,6 +46,115 @@
     }
   }
 
+  function clearMarks() {
+    Array.prototype.forEach.call(form.querySelectorAll(".ds-validation-message"), function (el) {
+      el.parentNode.removeChild(el);
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-describedby]"), function (el) {
+      var ids = el.getAttribute("aria-describedby").split(" ").filter(function (id) {
+        return id && !/_error$/.test(id);
+      });
+      if (ids.length) {
+        el.setAttribute("aria-describedby", ids.join(" "));
+      } else {
+        el.removeAttribute("aria-describedby");
+      }
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid="true"]'), function (el) {
+      el.removeAttribute("aria-invalid");
+    });
+  }
+
+  function describe(el, id) {
+    var ids = (el.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    ids.push(id);
+    el.setAttribute("aria-describedby", ids.join(" "));
+  }
+
+  function markField(item) {
+    var input = document.getElementById(item.id);
+    var radio = false;
+    if (!input) {
+      input = document.getElementById(item.id + "_0");
+      radio = true;
+    }
+    if (!input) {
+      return;
+    }
+    var message = document.createElement("p");
+    message.className = "ds-validation-message";
+    message.setAttribute("data-field", "validation");
+    message.id = item.id + "_error";
+    message.textContent = item.messages.join(" ");
+    if (radio) {
+      var group = input.closest("fieldset");
+      Array.prototype.forEach.call(group.querySelectorAll("input"), function (option) {
+        option.setAttribute("aria-invalid", "true");
+      });
+      group.appendChild(message);
+      describe(group, message.id);
+    } else {
+      input.setAttribute("aria-invalid", "true");
+      input.parentNode.insertBefore(message, input.nextSibling);
+      describe(input, message.id);
+    }
+  }
+
+  function showErrors(body) {
+    clearMarks();
+    (body.fields || []).forEach(markField);
+    var errors = body.errors || [];
+    if (!errors.length) {
+      var summary = document.getElementById("error-summary");
+      if (summary) {
+        summary.parentNode.removeChild(summary);
+      }
+    }
+    if (!status) {
+      return;
+    }
+    status.textContent = body.message || "";
+    errors.forEach(function (error) {
+      var link = document.createElement("a");
+      link.className = "ds-link";
+      link.href = "#" + error.id;
+      link.textContent = error.message;
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(link);
+    });
+  }
+
+  function addRow(prefix) {
+    var template = document.getElementById(prefix + "-empty");
+    var rows = document.getElementById(prefix + "-rows");
+    var total = form.querySelector('input[name="' + prefix + '-TOTAL_FORMS"]');
+    if (!template || !rows || !total) {
+      return false;
+    }
+    var index = parseInt(total.value, 10) || 0;
+    var html = template.innerHTML
+      .replace(/__prefix__/g, String(index))
+      .replace(/__number__/g, String(index + 1));
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var row = holder.querySelector("fieldset");
+    rows.appendChild(row);
+    total.value = String(index + 1);
+    var first = row.querySelector("input, select, textarea");
+    if (first) {
+      first.focus();
+    }
+    return true;
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll("[data-add-row]"), function (button) {
+    button.addEventListener("click", function (event) {
+      if (addRow(button.getAttribute("data-add-row"))) {
+        event.preventDefault();
+      }
+    });
+  });
+
   function save() {
     if (stopped) {
       return;
@@ -72,7 +184,7 @@
             version.value = body.version;
           }
           showTotals(body.totals);
-          say(body.message);
+          showErrors(body);
         } else {
           say(body.message || "");
           if (result.status === 409 || result.status === 403) {
