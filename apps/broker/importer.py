@@ -64,6 +64,9 @@ class ImportResult:
     created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    # Organisations of the file recognised on the site (linked) or close to one (listed for a
+    # person to confirm, never linked): one line each, for the dry run's report.
+    matches: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return "; ".join(
@@ -395,7 +398,37 @@ def _find_organisation(record: dict) -> Organisation | None:
     if found:
         return found
     if record["org_number"]:
-        return Organisation.objects.filter(org_number=record["org_number"]).first()
+        found = Organisation.objects.filter(org_number=record["org_number"]).first()
+        if found:
+            return found
+    return None
+
+
+def _recognise(record: dict, result: ImportResult) -> Organisation | None:
+    """An organisation already on the site with the record's number, or else with the same
+    normalised name and type, is linked (never duplicated); near names are only listed."""
+    from apps.accounts.recognition import describe, find_matches
+
+    matches = find_matches(
+        org_number=record["org_number"], name=record["name"], type=record["type"]
+    )
+    exact = [m for m in matches if m.exact]
+    for match in matches:
+        how = {
+            "org_number": "same organisation number, linked",
+            "name": "same name and type, linked",
+            "near_name": "similar name, NOT linked: confirm by hand",
+        }[match.reason]
+        if match.reason == "name" and (len(exact) > 1 or match is not exact[0]):
+            how = "same name and type, NOT linked (more than one): confirm by hand"
+        result.matches.append(
+            f"{record['key']} ({record['name']}) -> {describe(match.organisation)}: {how}"
+        )
+    if exact and (exact[0].reason == "org_number" or len(exact) == 1):
+        found = exact[0].organisation
+        if record["org_number"] and found.org_number and found.org_number != record["org_number"]:
+            return None
+        return found
     return None
 
 
@@ -403,6 +436,11 @@ def _write_organisation(record: dict, *, actor, result: ImportResult, today) -> 
     from apps.accounts.services import organisation_create
 
     org = _find_organisation(record)
+    if record["import_type"] != "municipality" and (
+        org is None or org.external_key != record["key"]
+    ):
+        recognised = _recognise(record, result)
+        org = org or recognised
     description = f"<p>{record['description']}</p>" if record["description"] else ""
     if org is None:
         org = organisation_create(

@@ -15,7 +15,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="JSON file, or CSV files (one per kind)")
         parser.add_argument(
-            "--dry-run", action="store_true", help="Validate and count, but write nothing."
+            "--dry-run",
+            action="store_true",
+            help="Validate and count, list every organisation recognised on the site (same "
+            "number, same name and type, or a similar name), but write nothing.",
         )
         parser.add_argument(
             "--as-user", default="", help="Email of the broker doing the import (for the audit)."
@@ -37,5 +40,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(failed.errors)} problem(s) found; nothing was imported."
             ) from None
+        for line in result.matches:
+            self.stdout.write(f"Recognised: {line}")
         prefix = "Dry run (nothing written): " if dry_run else ""
         self.stdout.write(self.style.SUCCESS(prefix + result.summary()))

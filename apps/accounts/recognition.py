@@ -1,0 +1,80 @@
+"""Recognising an organisation that is already on the site, so that registration and the
+broker's import link to it instead of creating a second one (issue 12: two
+"Pøbelprosjektet"s could not be told apart). By organisation number first, then by the
+normalised name within the same type; near names are offered for a person to confirm."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .models import Organisation
+
+# Legal-form words that do not tell two organisations apart ("Pøbelprosjektet AS" is
+# "Pøbelprosjektet").
+LEGAL_FORM_WORDS = frozenset({"as", "asa", "sa", "sti", "fli", "enk", "ans", "da", "ba", "iks"})
+NEAR_RATIO = 0.85
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def normalise_name(name: str) -> str:
+    """Casefolded, punctuation and legal-form words removed, whitespace collapsed."""
+    text = _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", name or "").casefold())
+    words = [word for word in text.split() if word not in LEGAL_FORM_WORDS]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class OrganisationMatch:
+    organisation: Organisation
+    reason: str  # "org_number", "name" (same normalised name and type) or "near_name"
+
+    @property
+    def exact(self) -> bool:
+        return self.reason in ("org_number", "name")
+
+
+def find_matches(
+    *, org_number: str = "", name: str = "", type: str = "", exclude_pk: int | None = None
+) -> list[OrganisationMatch]:
+    """Organisations that may be the one described: the one with the organisation number,
+    then those of the same type whose normalised name is equal (exact) or close (near,
+    difflib ratio at least 0.85). Exact matches come first. Two queries."""
+    matches: list[OrganisationMatch] = []
+    seen: set[int] = set()
+    number = "".join((org_number or "").split())
+    if number:
+        for org in Organisation.objects.filter(org_number=number).select_related("municipality"):
+            if org.pk != exclude_pk:
+                matches.append(OrganisationMatch(org, "org_number"))
+                seen.add(org.pk)
+    wanted = normalise_name(name)
+    if wanted:
+        near: list[tuple[float, OrganisationMatch]] = []
+        candidates = Organisation.objects.select_related("municipality").order_by("name", "pk")
+        if type:
+            candidates = candidates.filter(type=type)
+        for org in candidates:
+            if org.pk in seen or org.pk == exclude_pk:
+                continue
+            other = normalise_name(org.name)
+            if other == wanted:
+                matches.append(OrganisationMatch(org, "name"))
+                continue
+            ratio = difflib.SequenceMatcher(None, wanted, other).ratio()
+            if ratio >= NEAR_RATIO:
+                near.append((ratio, OrganisationMatch(org, "near_name")))
+        matches.extend(match for _ratio, match in sorted(near, key=lambda item: -item[0]))
+    return matches
+
+
+def describe(org: Organisation) -> str:
+    """The organisation with what tells it apart: number and municipality beside the name."""
+    parts = [org.name]
+    if org.org_number:
+        parts.append(f"org.nr. {org.org_number}")
+    if org.municipality_id:
+        parts.append(str(org.municipality))
+    return " · ".join(parts)
