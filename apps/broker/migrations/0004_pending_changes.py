@@ -4,35 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('broker', '0003_need_visibility_label'),
+        ("broker", "0003_need_visibility_label"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='entrepreneurprofile',
-            name='changes_pending',
-            field=models.BooleanField(default=False, verbose_name='changes waiting'),
+            model_name="entrepreneurprofile",
+            name="changes_pending",
+            field=models.BooleanField(default=False, verbose_name="changes waiting"),
         ),
         migrations.AddField(
-            model_name='entrepreneurprofile',
-            name='changes_returned_note',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='comment on returned changes'),
+            model_name="entrepreneurprofile",
+            name="changes_returned_note",
+            field=models.TextField(
+                blank=True, max_length=5000, verbose_name="comment on returned changes"
+            ),
         ),
         migrations.AddField(
-            model_name='entrepreneurprofile',
-            name='changes_submitted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='changes submitted at'),
+            model_name="entrepreneurprofile",
+            name="changes_submitted_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="changes submitted at"),
         ),
         migrations.AddField(
-            model_name='entrepreneurprofile',
-            name='pending_changes',
-            field=models.JSONField(blank=True, default=dict, verbose_name='changes waiting for review'),
+            model_name="entrepreneurprofile",
+            name="pending_changes",
+            field=models.JSONField(
+                blank=True, default=dict, verbose_name="changes waiting for review"
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='pending_changes',
-            field=models.JSONField(blank=True, default=dict, verbose_name='changes waiting for review'),
+            model_name="offer",
+            name="pending_changes",
+            field=models.JSONField(
+                blank=True, default=dict, verbose_name="changes waiting for review"
+            ),
         ),
     ]
