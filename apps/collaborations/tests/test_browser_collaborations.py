@@ -87,3 +87,86 @@ def test_detail_board_and_table_are_accessible(site, page, axe_violations):
     page.goto("/samarbeid/tabell/?sort=-time")
     assert page.locator("table tbody tr").count() == 6
     assert axe_violations(page) == []
+
+
+@pytest.fixture
+def demo_broker_site(transactional_db):
+    from apps.accounts.models import MembershipRole
+    from apps.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+    from apps.collaborations.models import StageChange
+    from apps.collaborations.stages import Stage
+    from apps.core.services import geography_ensure, vocabulary_ensure
+    from apps.home.testing import ensure_home_page
+
+    from .factories import CollaborationFactory, MunicipalityOrgFactory
+
+    vocabulary_ensure()
+    geography_ensure()
+    ensure_home_page()
+    baerum = MunicipalityOrgFactory(name="Bærum kommune")
+    broker = UserFactory(email="megler@demo.kokeboka.no")
+    MembershipFactory(user=broker, organisation=baerum, role=MembershipRole.BROKER)
+    collaboration = CollaborationFactory(
+        municipality_org=baerum,
+        entrepreneur_org=OrganisationFactory(name="Pøbelprosjektet med et langt navn SA"),
+        title="Arbeidstrening i kafé for unge voksne uten jobb",
+        stage=Stage.UTPROVING,
+    )
+    StageChange.objects.create(
+        collaboration=collaboration, from_stage=Stage.UTFORSKING, to_stage=Stage.UTPROVING
+    )
+    return {"broker": broker, "collaboration": collaboration}
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_demo_broker_ends_with_confirmation_and_reopens(
+    demo_broker_site, page, axe_violations, tmp_path, width
+):
+    """One click on «Avslutt» only opens the confirmation page; without an outcome nothing
+    ends; with one it ends, and the broker reopens it back to Utprøving. Norwegian, axe
+    clean, and nothing scrolls sideways."""
+    from apps.accounts.tests.helpers import browser_log_in_verified
+    from apps.collaborations.stages import Stage
+
+    collaboration = demo_broker_site["collaboration"]
+    browser_log_in_verified(page, demo_broker_site["broker"])
+    page.set_viewport_size({"width": width, "height": 900})
+    detail = f"/samarbeid/{collaboration.pk}/"
+    violations = []
+
+    page.goto(detail)
+    page.locator("#end-link").click()
+    page.wait_for_url(f"**/samarbeid/{collaboration.pk}/avslutt/")
+    assert page.locator("h1").inner_text() == "Avslutt samarbeidet"
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.UTPROVING  # the click only asked
+    violations += axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.locator("#end-form button[type=submit]").click()
+    page.locator(".ds-error-summary").wait_for()
+    assert "Velg hvordan samarbeidet endte." in page.content()
+    violations += axe_violations(page)
+    page.screenshot(path=str(tmp_path / f"end-errors-{width}.png"), full_page=True)
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.UTPROVING
+
+    page.locator("label[for='id_outcome_kind_1']").click()
+    page.fill("#id_outcome", "Kommunen fikk ikke budsjett til å videreføre tilbudet.")
+    page.locator("#end-form button[type=submit]").click()
+    page.wait_for_url(f"**{detail}")
+    collaboration.refresh_from_db()
+    assert (collaboration.stage, collaboration.outcome_kind) == (Stage.AVSLUTTET, "ikke_videre")
+    assert "Venter på samtykke fra den sosiale entreprenøren" in page.content()
+    violations += axe_violations(page)
+    page.screenshot(path=str(tmp_path / f"finished-{width}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.fill("#id_reopen-reason", "Nytt budsjett fra januar.")
+    page.locator("#reopen-form button[type=submit]").click()
+    page.wait_for_url(f"**{detail}")
+    collaboration.refresh_from_db()
+    assert collaboration.stage == Stage.UTPROVING
+    assert "Gjenåpnet, tilbake til Utprøving" in page.content()
+    violations += axe_violations(page)
+    assert violations == []
