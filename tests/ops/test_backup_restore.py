@@ -138,6 +138,13 @@ def test_a_populated_postgres_database_and_its_files_survive_backup_and_restore(
     suffix = uuid.uuid4().hex[:8]
     source, restored = f"kokeboka_backup_src_{suffix}", f"kokeboka_backup_dst_{suffix}"
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        # A connection left open by an earlier test's thread in this worker (the live server,
+        # a worker heartbeat) would make the template busy; end those, this database is ours.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [test_db],
+        )
         admin.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(source), sql.Identifier(test_db)
