@@ -2,6 +2,7 @@
 
 import datetime
 import threading
+import time
 from unittest import mock
 
 import pytest
@@ -129,6 +130,7 @@ def test_two_scheduler_threads_run_each_due_time_once():
                         )
                         break
                     except OperationalError:  # SQLite: the other writer holds the lock
+                        time.sleep(0.02 * (_attempt + 1))
                         continue
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
@@ -142,8 +144,13 @@ def test_two_scheduler_threads_run_each_due_time_once():
     for thread in threads:
         thread.join(timeout=60)
     assert errors == []
-    assert sorted(enqueued) == ["daily_seven"] + ["every_minute"] * 10
+    # What ran, once per due time. The names a tick returns can only fall short of that: a
+    # tick that committed one job and then met the other writer's lock raises, and the retry
+    # reports only what was still left to do.
     assert (runs("minute"), runs("daily")) == (10, 1)
+    assert enqueued.count("every_minute") <= 10
+    assert enqueued.count("daily_seven") <= 1
+    assert ScheduledRun.objects.count() == 11
 
 
 def test_the_loop_records_its_heartbeat_and_survives_a_database_error(monkeypatch):
