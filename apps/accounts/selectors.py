@@ -101,6 +101,16 @@ class Section:
     tasks: tuple[Task, ...]
 
 
+def _queue(rows, *, label: str, url, action: str) -> list[Task]:
+    """A queue as one line of My page: how many rows wait, and the next step on the first
+    (two queries); no line when nothing waits. `action` holds "%(title)s" for its title."""
+    count = rows.count()
+    if not count:
+        return []
+    first = rows.first()
+    return [Task(label=label, count=count, url=url(first), action=action % {"title": first.title})]
+
+
 def my_page_sections(*, user) -> list[Section]:
     """The work waiting for this person, one section per role that counts
     (apps.accounts.roles.membership_counts, applied by each app's permissions), each line
@@ -134,30 +144,18 @@ def my_page_sections(*, user) -> list[Section]:
                     action=_("Open the review queue"),
                 )
             )
-        dialogues = collaboration_selectors.dialogues_to_follow_up(viewer=viewer)
-        count = dialogues.count()
-        if count:
-            first = dialogues.first()
-            tasks.append(
-                Task(
-                    label=_("Introductions still in dialogue"),
-                    count=count,
-                    url=reverse("collaborations:detail", args=[first.pk]),
-                    action=_("Follow up “%(title)s”") % {"title": first.title},
-                )
-            )
-        expiring = broker_selectors.needs_expiring_for_broker(user=user)
-        count = expiring.count()
-        if count:
-            first = expiring.first()
-            tasks.append(
-                Task(
-                    label=_("Needs that expire within 14 days"),
-                    count=count,
-                    url=first.get_absolute_url(),
-                    action=_("Renew or close “%(title)s”") % {"title": first.title},
-                )
-            )
+        tasks += _queue(
+            collaboration_selectors.dialogues_to_follow_up(viewer=viewer),
+            label=_("Introductions still in dialogue"),
+            url=lambda row: reverse("collaborations:detail", args=[row.pk]),
+            action=_("Follow up “%(title)s”"),
+        )
+        tasks += _queue(
+            broker_selectors.needs_expiring_for_broker(user=user),
+            label=_("Needs that expire within 14 days"),
+            url=lambda row: row.get_absolute_url(),
+            action=_("Renew or close “%(title)s”"),
+        )
         if tasks:
             sections.append(Section("broker", _("As broker"), tuple(tasks)))
 
@@ -256,18 +254,12 @@ def my_page_sections(*, user) -> list[Section]:
                         action=_("See matching needs"),
                     )
                 )
-        received = collaboration_selectors.introductions_received(viewer=viewer_for(user))
-        count = received.count()
-        if count:
-            first = received.first()
-            tasks.append(
-                Task(
-                    label=_("Introductions from municipalities waiting for your answer"),
-                    count=count,
-                    url=reverse("collaborations:detail", args=[first.pk]),
-                    action=_("Answer “%(title)s”") % {"title": first.title},
-                )
-            )
+        tasks += _queue(
+            collaboration_selectors.introductions_received(viewer=viewer_for(user)),
+            label=_("Introductions from municipalities waiting for your answer"),
+            url=lambda row: reverse("collaborations:detail", args=[row.pk]),
+            action=_("Answer “%(title)s”"),
+        )
         sections.append(Section("entrepreneur", _("As entrepreneur"), tuple(tasks)))
 
     # Members of a municipality: post a need, and their drafts.
@@ -279,17 +271,11 @@ def my_page_sections(*, user) -> list[Section]:
                 action=_("Post a need"),
             )
         ]
-        drafts = broker_selectors.draft_needs_of(user=user)
-        count = drafts.count()
-        if count:
-            first = drafts.first()
-            tasks.append(
-                Task(
-                    label=_("Drafts not yet published"),
-                    count=count,
-                    url=reverse("broker:need-edit", args=[first.pk]),
-                    action=_("Continue “%(title)s”") % {"title": first.title},
-                )
-            )
+        tasks += _queue(
+            broker_selectors.draft_needs_of(user=user),
+            label=_("Drafts not yet published"),
+            url=lambda row: reverse("broker:need-edit", args=[row.pk]),
+            action=_("Continue “%(title)s”"),
+        )
         sections.append(Section("needs", _("Your municipality's needs"), tuple(tasks)))
     return sections
