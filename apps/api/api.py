@@ -22,7 +22,9 @@ from .routers import (
 )
 
 DESCRIPTION = """Open data from Kokeboka: recipes, legal rules and thresholds, examples,
-blog posts and dialogue meetings. Only published content. Free to reuse under CC BY 4.0.
+blog posts and dialogue meetings. Only published content. Free to reuse under the Norwegian
+Licence for Open Government Data (NLOD 2.0), https://data.norge.no/nlod/en/2.0, with
+attribution to Kokeboka.
 
 * **Lists** are paginated as `{"items": [...], "count": N}` with `limit` (1–100, default 100)
   and `offset` (0–1,000,000). `count` is the number of rows matching the filters. A value out
@@ -65,7 +67,11 @@ def add_common_responses(schema: dict[str, Any]) -> dict[str, Any]:
     schema.setdefault("components", {}).setdefault("schemas", {})["ErrorOut"] = ERROR_SCHEMA
     for path, methods in schema.get("paths", {}).items():
         for operation in methods.values():
-            responses = operation.setdefault("responses", {})
+            # django-ninja keys its own responses by int (200, 422 from a `response={422: …}`);
+            # the ones added here are strings. Both serialise to the same JSON key, which makes
+            # the document invalid ("duplicated mapping key"), so every key becomes a string.
+            responses = {str(code): body for code, body in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             responses.setdefault(
                 "304", {"description": "Not modified: the ETag sent in If-None-Match matches."}
             )

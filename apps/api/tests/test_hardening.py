@@ -248,3 +248,27 @@ class TestDocs:
         assert "/static/ninja/swagger-ui-bundle.js" in html
         assert "cdn." not in html
         assert client.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+class TestOpenAPIDocument:
+    """The docs page parses the document with a YAML parser that refuses duplicated keys
+    ("duplicated mapping key"); a strict loader here catches what the browser would."""
+
+    @staticmethod
+    def _strict(pairs):
+        keys = [key for key, _ in pairs]
+        duplicated = {key for key in keys if keys.count(key) > 1}
+        assert not duplicated, f"duplicated keys in the OpenAPI document: {sorted(duplicated)}"
+        return dict(pairs)
+
+    def test_no_key_is_repeated_anywhere(self, client):
+        import json
+
+        body = client.get("/api/v1/openapi.json").content.decode()
+        document = json.loads(body, object_pairs_hook=self._strict)
+        assert document["paths"]["/api/v1/veiviser"]["get"]["responses"]["422"]
+
+    def test_the_licence_is_the_one_the_decision_record_names(self, client):
+        description = client.get("/api/v1/openapi.json").json()["info"]["description"]
+        assert "NLOD 2.0" in description
+        assert "CC BY" not in description
