@@ -50,12 +50,10 @@ INSTALLED_APPS = [
     "apps.grants",
     "apps.insights",
     "apps.operations",
-    "apps.newsletter",
     "apps.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -282,10 +280,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kokeboka <post@kokeboka.no>")
 # Wagtail
 WAGTAIL_SITE_NAME = "Kokeboka"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Editorial content in bokmål and nynorsk (wagtail.contrib.simple_translation): the bokmål
-# tree is the site; a nynorsk page is served at its bokmål address when nynorsk is chosen
-# (apps/home/translation.py, docs/decisions/0013).
-WAGTAIL_I18N_ENABLED = True
+WAGTAIL_I18N_ENABLED = False
 # Wagtail ships no nynorsk catalogue: in "nn" its own strings fall back to bokmål (the
 # LANGUAGE_CODE catalogue), ours are in nynorsk.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
@@ -293,12 +288,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("nn", "Norsk nynorsk"),
     ("en", "English"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
+WAGTAIL_CONTENT_LANGUAGES = [("nb", "Norsk bokmål")]
 WAGTAILSEARCH_BACKENDS = {
     "default": (
         {
-            # modelsearch's PostgreSQL backend fed with our bokmål/nynorsk stems
-            "BACKEND": "apps.search.backends.norwegian_postgres",
+            "BACKEND": "modelsearch.backends.database",
             "SEARCH_CONFIG": "norwegian",
         }
         if DATABASE_IS_POSTGRES
@@ -420,8 +414,6 @@ KOKEBOKA_RATELIMITS = {
     "resend_verification": (10, 60 * 60),
     "invite": (30, 60 * 60),  # per account: invitations an organisation admin sends
     "invite_organisation": (30, 60 * 60),  # per organisation, whoever of its admins sends
-    "newsletter_signup": (5, 60 * 60),  # newsletter sign-ups per IP
-    "newsletter_signup_email": (3, 60 * 60),  # and per address (beyond it nothing is sent)
 }
 KOKEBOKA_EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days
 KOKEBOKA_INVITATION_MAX_AGE = 60 * 60 * 24 * 14  # two weeks
