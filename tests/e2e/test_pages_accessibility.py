@@ -9,6 +9,7 @@ from apps.accounts.models import Organisation
 from apps.blog.models import BlogPostPage
 from apps.broker.models import EntrepreneurProfile, Need, Offer
 from apps.cookbook.models import ChapterPage, RecipePage
+from apps.events.models import Event
 from apps.fund.models import Call, Fund
 
 pytestmark = pytest.mark.browser
@@ -52,6 +53,12 @@ def _public_urls(page) -> dict[str, str]:
         "examples": "/eksempler/",
         "examples by county": "/eksempler/fylker/",
         "dialogue meetings": "/dialogmoter/",
+        # A meeting with an agenda: its table scrolls sideways at 320 px, so the scrolling
+        # region must be reachable by keyboard (axe: scrollable-region-focusable).
+        "dialogue meeting": Event.objects.filter(agenda_items__isnull=False)
+        .distinct()
+        .first()
+        .get_absolute_url(),
         "organisations": "/organisasjoner/",
         "route guide": "/veiviser/",
         "needs": "/behov/",
