@@ -1,4 +1,4 @@
-"""The Norwegian bokmål catalogue is complete, consistent and compiled.
+"""The Norwegian catalogues (bokmål and nynorsk) are complete, consistent and compiled.
 
 The .po files are parsed here in plain Python, so the checks need no gettext tools; the
 committed .mo files are read with the standard library's gettext module.
@@ -21,6 +21,8 @@ NB_PO = LOCALE_DIR / "nb" / "LC_MESSAGES" / "django.po"
 NB_MO = LOCALE_DIR / "nb" / "LC_MESSAGES" / "django.mo"
 EN_PO = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"
 EN_MO = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.mo"
+NN_PO = LOCALE_DIR / "nn" / "LC_MESSAGES" / "django.po"
+NN_MO = LOCALE_DIR / "nn" / "LC_MESSAGES" / "django.mo"
 
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*\")\s*$")
@@ -365,3 +367,187 @@ def test_app_catalogue_is_complete_consistent_and_compiled(po: Path):
         if plain and catalogue.gettext(entry.msgid) != entry.msgstr:
             problems.append(f"stale .mo {entry.label}")
     assert not problems, f"{po}:\n" + "\n".join(problems[:30])
+
+
+# --- nynorsk (nn): the same messages as bokmål, every one translated ------------------------
+
+APP_NN_CATALOGUES = [po.parents[2] / "nn" / "LC_MESSAGES" / "django.po" for po in APP_CATALOGUES]
+
+
+def _keys(messages: list[Entry]) -> set[tuple[str | None, str]]:
+    return {(e.msgctxt, e.msgid) for e in messages}
+
+
+def _compiled(catalogue: gettext.GNUTranslations, entry: Entry) -> list[str]:
+    if entry.msgid_plural is None:
+        if entry.msgctxt is None:
+            return [catalogue.gettext(entry.msgid)]
+        return [catalogue.pgettext(entry.msgctxt, entry.msgid)]
+    if entry.msgctxt is None:
+        return [catalogue.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+    return [catalogue.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+
+
+def _nynorsk_problems(nn_po: Path, nb_po: Path) -> list[str]:
+    """Everything that keeps a nynorsk catalogue from being as complete as its bokmål one."""
+    if not nn_po.exists():
+        return [f"{nn_po} is missing: every catalogue with nb needs nn too"]
+    entries = parse_po(nn_po)
+    header = _header(entries)
+    problems = []
+    if header.get("Language") != "nn":
+        problems.append(f"Language header is {header.get('Language')!r}, not 'nn'")
+    if not header.get("Plural-Forms", "").startswith("nplurals=2; plural=(n != 1);"):
+        problems.append("Plural-Forms is not nplurals=2; plural=(n != 1);")
+    messages = _messages(entries)
+    nb_messages = _messages(parse_po(nb_po))
+    problems += [
+        f"in nb, not in nn: {msgid[:70]!r}" for _, msgid in _keys(nb_messages) - _keys(messages)
+    ]
+    problems += [f"untranslated {e.label}" for e in messages if "" in e.translations]
+    problems += [f"fuzzy {e.label}" for e in entries if "fuzzy" in e.flags]
+    problems += [
+        f"plural forms {e.label}"
+        for e in messages
+        if e.msgid_plural is not None and sorted(e.plural_forms) != [0, 1]
+    ]
+    for entry in messages:
+        sources = [entry.msgid] if entry.msgid_plural is None else [entry.msgid, entry.msgid_plural]
+        expected = _placeholders(sources[-1])
+        for text in entry.translations:
+            named, braces, positional, tags = _placeholders(text)
+            if entry.msgid_plural is not None:
+                named = named | Counter({k: v for k, v in expected[0].items() if k == "counter"})
+            if (named, braces, positional, tags) != expected:
+                problems.append(f"placeholders or HTML {entry.label} -> {text[:60]!r}")
+    mo = nn_po.with_suffix(".mo")
+    if not mo.exists():
+        return [*problems, f"{mo} is missing: run compilemessages"]
+    catalogue = _load_mo(mo)
+    problems += [
+        f"stale .mo {e.label}" for e in messages if _compiled(catalogue, e) != e.translations
+    ]
+    return problems
+
+
+def test_nynorsk_site_catalogue_is_complete_consistent_and_compiled():
+    problems = _nynorsk_problems(NN_PO, NB_PO)
+    assert not problems, f"{NN_PO}:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize(
+    ("nn_po", "nb_po"),
+    list(zip(APP_NN_CATALOGUES, APP_CATALOGUES, strict=True)),
+    ids=lambda p: p.parts[-5],
+)
+def test_app_nynorsk_catalogue_is_complete_consistent_and_compiled(nn_po: Path, nb_po: Path):
+    problems = _nynorsk_problems(nn_po, nb_po)
+    assert not problems, f"{nn_po}:\n" + "\n".join(problems[:40])
+
+
+def test_nynorsk_check_catches_a_missing_message_a_lost_placeholder_and_a_stale_mo(tmp_path):
+    header = (
+        'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+    )
+    nb_po = tmp_path / "nb.po"
+    nb_po.write_text(
+        header.format(lang="nb")
+        + 'msgid "Hello %(name)s"\nmsgstr "Hei %(name)s"\n\nmsgid "Save"\nmsgstr "Lagre"\n',
+        encoding="utf-8",
+    )
+    nn_po = tmp_path / "django.po"
+    nn_po.write_text(
+        header.format(lang="nn") + 'msgid "Hello %(name)s"\nmsgstr "Hei %(namn)s"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "django.mo").write_bytes(NN_MO.read_bytes())
+    problems = "\n".join(_nynorsk_problems(nn_po, nb_po))
+    assert "in nb, not in nn: 'Save'" in problems
+    assert "placeholders or HTML" in problems
+    assert "stale .mo" in problems
+
+
+def test_every_catalogue_with_bokmal_has_nynorsk():
+    """A new app catalogue in nb without nn would leave part of the interface in bokmål."""
+    missing = [str(po) for po in APP_NN_CATALOGUES if not po.exists()]
+    assert not missing, "No nynorsk catalogue: " + ", ".join(missing)
+    assert NN_PO.exists()
+
+
+def test_django_uses_the_nynorsk_catalogue():
+    with translation.override("nn"):
+        assert translation.gettext("Skip to main content") == "Hopp til hovudinnhaldet"
+        assert translation.gettext("Page not found") == "Fann ikkje sida"
+        assert translation.gettext("Norwegian Nynorsk") == "Norsk nynorsk"
+        # An app catalogue (apps/grants/locale/nn) is found as well as the site's.
+        assert translation.gettext("Grant assessment and follow-up") == (
+            "Vurdering og oppfølging av tilskot"
+        )
+
+
+def test_strings_without_nynorsk_fall_back_to_bokmal_not_english():
+    """Wagtail ships no nn catalogue: its admin strings show in bokmål for a nynorsk editor."""
+    with translation.override("nn"):
+        assert translation.gettext("Dashboard") == "Kontrollpanel"
+
+
+def test_nynorsk_dates_and_numbers_use_the_norwegian_formats():
+    from datetime import date, datetime
+
+    from django.utils.formats import date_format, number_format
+
+    with translation.override("nn"):
+        assert date_format(date(2026, 3, 7), "l j. F Y") == "laurdag 7. mars 2026"
+        assert date_format(datetime(2026, 3, 7, 9, 5), "DATETIME_FORMAT") == "7. mars 2026 09:05"
+        assert number_format(1234567.5, 1, force_grouping=True) == "1\xa0234\xa0567,5"
+
+
+def test_front_page_is_in_nynorsk_with_the_language_cookie(home_page):
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    response = client.get("/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nn"' in body
+    assert response["Content-Language"] == "nn"
+    assert "Hopp til hovudinnhaldet" in body
+    assert "Hopp til hovedinnhold" not in body
+
+
+def test_language_chooser_offers_all_three_each_in_its_own_language(home_page):
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    body = client.get("/").content.decode()
+    chooser = body[body.index('<nav class="language-switch"') :]
+    chooser = chooser[: chooser.index("</nav>")]
+    assert '<strong aria-current="true" lang="nn">Norsk nynorsk</strong>' in chooser
+    assert 'lang="nb" hreflang="nb">Norsk bokmål</a>' in chooser
+    assert 'lang="en" hreflang="en">English</a>' in chooser
+    assert 'href="/sprak/nb/?next=/"' in chooser
+
+
+def test_choosing_nynorsk_sets_the_cookie(home_page):
+    client = Client()
+    response = client.get("/sprak/nn/?next=/")
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "nn"
+    assert '<html lang="nn"' in client.get("/").content.decode()
+
+
+def test_a_nynorsk_visitor_never_gets_the_cached_bokmal_page(home_page):
+    bokmal = Client()
+    assert bokmal.get("/")["X-Page-Cache"] == "miss"
+    assert bokmal.get("/")["X-Page-Cache"] == "hit"
+    nynorsk = Client()
+    nynorsk.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    first = nynorsk.get("/")
+    assert first["X-Page-Cache"] == "miss"
+    assert '<html lang="nn"' in first.content.decode()
+    again = nynorsk.get("/")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Hopp til hovudinnhaldet" in again.content.decode()
+    assert "Cookie" in again["Vary"]
+    # And the bokmål copy is still bokmål after the nynorsk one was stored.
+    assert "Hopp til hovedinnhold" in bokmal.get("/").content.decode()
