@@ -551,3 +551,23 @@ def test_a_nynorsk_visitor_never_gets_the_cached_bokmal_page(home_page):
     assert "Cookie" in again["Vary"]
     # And the bokmål copy is still bokmål after the nynorsk one was stored.
     assert "Hopp til hovedinnhold" in bokmal.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_who_chooses_nynorsk_gets_the_admin_in_nynorsk_with_bokmal_fallback(
+    client, editor, home_page
+):
+    """Wagtail has no nynorsk catalogue: its own words fall back to bokmål, never English."""
+    from wagtail.admin.localization import get_available_admin_languages
+    from wagtail.users.models import UserProfile
+
+    assert ("nn", "Norsk nynorsk") in get_available_admin_languages()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "nn"
+    profile.save()
+    client.force_login(editor)
+    response = client.get("/admin/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nn"' in body
+    assert "<title>Kontrollpanel - Wagtail</title>" in body
