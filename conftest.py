@@ -49,3 +49,15 @@ def verified_login(db):
     from apps.accounts.tests.helpers import force_login_verified
 
     return force_login_verified
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd, tests/smtp.py) that Django's mail goes through for the
+    test; the site address is https://kokeboka.example. `smtp_server.messages` holds what
+    arrived."""
+    from tests.smtp import SmtpServer, use_smtp_server
+
+    with SmtpServer() as server:
+        use_smtp_server(settings, server)
+        yield server

@@ -30,6 +30,7 @@ urlpatterns = [
     path("sok/", include("apps.search.urls")),
     path("veiviser/", include("apps.routeguide.urls")),
     path("dialogmoter/", include("apps.events.urls")),
+    path("nyhetsbrev/", include("apps.newsletter.urls")),
     path("", include("apps.broker.urls")),
     path("", include("apps.matching.urls")),
     path("", include("apps.collaborations.urls")),

@@ -78,6 +78,13 @@ SCHEDULE: tuple[Job, ...] = (
         description="Warn an entrepreneur 14 days before the yearly profile renewal lapses.",
     ),
     Job(
+        name="newsletter_send_due",
+        cron="* * * * *",
+        task="apps.newsletter.tasks.send_due_issues",
+        description="Start sending newsletter issues whose scheduled time has come.",
+        grace=datetime.timedelta(hours=6),
+    ),
+    Job(
         name="clear_expired_sessions",
         cron="30 3 * * *",
         task="apps.operations.tasks.clear_expired_sessions",

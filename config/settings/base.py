@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "apps.grants",
     "apps.insights",
     "apps.operations",
+    "apps.newsletter",
     "apps.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -414,6 +415,8 @@ KOKEBOKA_RATELIMITS = {
     "resend_verification": (10, 60 * 60),
     "invite": (30, 60 * 60),  # per account: invitations an organisation admin sends
     "invite_organisation": (30, 60 * 60),  # per organisation, whoever of its admins sends
+    "newsletter_signup": (5, 60 * 60),  # newsletter sign-ups per IP
+    "newsletter_signup_email": (3, 60 * 60),  # and per address (beyond it nothing is sent)
 }
 KOKEBOKA_EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days
 KOKEBOKA_INVITATION_MAX_AGE = 60 * 60 * 24 * 14  # two weeks

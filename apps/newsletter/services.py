@@ -1,0 +1,232 @@
+"""Writes of the newsletter: sign-up with double opt-in, confirmation, unsubscribe, issues
+(prefill, send now, schedule) and the personal data of a subscriber."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import LANGUAGES, Delivery, Issue, Subscriber
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "newsletter.confirm"
+UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
+LANGUAGE_CODES = {code for code, _label in LANGUAGES}
+
+
+def confirm_max_age() -> int:
+    """How long a confirmation link is valid (NEWSLETTER_CONFIRM_MAX_AGE, three days)."""
+    return int(getattr(settings, "NEWSLETTER_CONFIRM_MAX_AGE", 60 * 60 * 24 * 3))
+
+
+def resend_window() -> datetime.timedelta:
+    """A second sign-up within this window sends no second confirmation
+    (NEWSLETTER_RESEND_WINDOW_SECONDS, 15 minutes): nobody can flood an address."""
+    return datetime.timedelta(
+        seconds=int(getattr(settings, "NEWSLETTER_RESEND_WINDOW_SECONDS", 15 * 60))
+    )
+
+
+def consent_text(*, topics: list[str], language: str) -> str:
+    from .selectors import topic_names
+
+    names = ", ".join(topic_names(topics)) if topics else _("all topics")
+    return _(
+        "I want Kokeboka's newsletter by email about: %(topics)s (language: %(language)s). "
+        "I can unsubscribe from every newsletter with one click."
+    ) % {"topics": names, "language": language}
+
+
+# Tokens -------------------------------------------------------------------------------------
+
+
+def confirmation_token(subscriber: Subscriber) -> str:
+    # The address is signed too, so a link stays bound to the address it was sent to.
+    return signing.dumps({"s": subscriber.pk, "e": subscriber.email}, salt=CONFIRM_SALT)
+
+
+def unsubscribe_token(subscriber: Subscriber) -> str:
+    return signing.dumps({"s": subscriber.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def subscriber_for_unsubscribe(token: str) -> Subscriber | None:
+    try:
+        pk = int(signing.loads(token, salt=UNSUBSCRIBE_SALT)["s"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return Subscriber.objects.filter(pk=pk).first()
+
+
+# Sign-up, confirmation, unsubscribe ---------------------------------------------------------
+
+
+def subscribe(
+    *,
+    email: str,
+    topics: list[str],
+    language: str,
+    ip: str,
+    user_agent: str,
+    user=None,
+) -> Subscriber:
+    """Records a sign-up and sends a confirmation link (after the commit, by the task
+    worker). The answer to the visitor is the same whether the address was new, waiting or
+    already subscribed; an already confirmed subscription is not changed by someone who has
+    not proved they own the address, and at most one confirmation leaves per window."""
+    from .tasks import send_confirmation
+
+    email = email.strip().lower()
+    language = language if language in LANGUAGE_CODES else "nb"
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"language": language}
+        )
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            return subscriber
+        recent = (
+            subscriber.confirmation_sent_at is not None
+            and now - subscriber.confirmation_sent_at < resend_window()
+        )
+        if not created and recent:
+            return subscriber
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.topics = sorted(set(topics))
+        subscriber.language = language
+        subscriber.consent_text = consent_text(topics=subscriber.topics, language=language)
+        subscriber.consent_at = now
+        subscriber.consent_ip = (ip or "")[:64]
+        subscriber.consent_user_agent = (user_agent or "")[:200]
+        subscriber.confirmation_sent_at = now
+        if user is not None and getattr(user, "email", "").lower() == email:
+            subscriber.user = user
+        subscriber.save()
+        pk = subscriber.pk
+        transaction.on_commit(lambda: send_confirmation.enqueue(subscriber_id=pk))
+    return subscriber
+
+
+def confirm(token: str) -> Subscriber | None:
+    """The subscriber whose link this is, now confirmed; None when the link is forged,
+    expired or for an address that has changed."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=confirm_max_age())
+        pk, email = int(data["s"]), str(data["e"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=pk, email=email).first()
+        if subscriber is None:
+            return None
+        if subscriber.status != Subscriber.Status.CONFIRMED:
+            subscriber.status = Subscriber.Status.CONFIRMED
+            subscriber.confirmed_at = timezone.now()
+            subscriber.unsubscribed_at = None
+            subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+    return subscriber
+
+
+def unsubscribe(subscriber: Subscriber) -> None:
+    """Stops every future issue at once, also one being sent (its waiting rows are skipped)."""
+    Subscriber.objects.filter(pk=subscriber.pk).exclude(
+        status=Subscriber.Status.UNSUBSCRIBED
+    ).update(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+
+
+# Issues -------------------------------------------------------------------------------------
+
+
+def issue_prefill(*, issue: Issue) -> Issue:
+    """Fills the items with what was published since the last sent issue (replacing the
+    items); the editor edits them after."""
+    from .selectors import last_sent_at, published_since
+
+    issue.items = published_since(since=last_sent_at(exclude=issue))
+    issue.save(update_fields=["items"])
+    return issue
+
+
+def issue_send_now(*, issue: Issue) -> bool:
+    """Starts sending (by the task worker); False when the issue was already started."""
+    from .tasks import send_issue
+
+    with transaction.atomic():
+        started = (
+            Issue.objects.filter(
+                pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]
+            ).update(status=Issue.Status.SENDING, started_at=timezone.now())
+            == 1
+        )
+        if started:
+            pk = issue.pk
+            transaction.on_commit(lambda: send_issue.enqueue(issue_id=pk))
+    issue.refresh_from_db()
+    return started
+
+
+def issue_schedule(*, issue: Issue, when: datetime.datetime) -> bool:
+    """The scheduled job (apps.operations.schedule "newsletter_send_due") sends it at `when`."""
+    return (
+        Issue.objects.filter(
+            pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]
+        ).update(status=Issue.Status.SCHEDULED, scheduled_at=when)
+        == 1
+    )
+
+
+def issue_unschedule(*, issue: Issue) -> bool:
+    return (
+        Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(
+            status=Issue.Status.DRAFT, scheduled_at=None
+        )
+        == 1
+    )
+
+
+def create_deliveries(*, issue: Issue) -> int:
+    """One PENDING row per confirmed subscriber (idempotent: the unique pair decides)."""
+    pks = list(
+        Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    Delivery.objects.bulk_create(
+        [Delivery(issue=issue, subscriber_id=pk) for pk in pks],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    return len(pks)
+
+
+# Personal data ------------------------------------------------------------------------------
+
+
+def personal_data(user) -> list[dict]:
+    """The subscription and its consent, for "download my data" (by the account's address)."""
+    return [
+        {
+            "email": s.email,
+            "status": s.status,
+            "topics": s.topics,
+            "language": s.language,
+            "signed_up_at": s.created_at.isoformat(),
+            "consent": s.consent_text,
+            "consent_given_at": s.consent_at.isoformat() if s.consent_at else None,
+            "consent_given_from_address": s.consent_ip,
+            "consent_given_from_browser": s.consent_user_agent,
+            "confirmed_at": s.confirmed_at.isoformat() if s.confirmed_at else None,
+            "unsubscribed_at": s.unsubscribed_at.isoformat() if s.unsubscribed_at else None,
+        }
+        for s in Subscriber.objects.filter(email__iexact=user.email)
+    ]
+
+
+def personal_data_delete(user) -> None:
+    Subscriber.objects.filter(email__iexact=user.email).delete()

@@ -1,0 +1,227 @@
+"""Sending, by the task worker. An issue is split into batches of delivery rows, one task per
+batch; each row is claimed in the database (PENDING -> SENDING) before the mail server is
+asked, and marked SENT after. A worker killed mid-batch leaves at most the one row it was
+sending as SENDING: its batch task is run again (apps.operations.recovery), marks that row
+INTERRUPTED (it may have left) and sends the rest, so nobody gets a second copy."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import smtplib
+import socket
+import time
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Delivery, Issue, Subscriber
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+BATCH_KIND = "newsletter.batch"
+
+
+def batch_size() -> int:
+    return int(getattr(settings, "NEWSLETTER_BATCH_SIZE", 200))
+
+
+def send_rate() -> float:
+    """Messages per second per worker (NEWSLETTER_SEND_RATE, 0 = no limit)."""
+    return float(getattr(settings, "NEWSLETTER_SEND_RATE", 10))
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """30 s, 1 min, 2 min, 4 min … (NEWSLETTER_RETRY_BASE_SECONDS doubles each attempt)."""
+    base = float(getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 30))
+    return datetime.timedelta(seconds=base * 2 ** max(0, attempts - 1))
+
+
+def is_transient(error: Exception) -> bool:
+    """4xx answers and lost connections are worth another try; 5xx answers are not."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _msg in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(
+        error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | socket.error
+    )
+
+
+@task()
+def send_confirmation(*, subscriber_id: int) -> bool:
+    from .mail import confirmation_message
+
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=Subscriber.Status.PENDING
+    ).first()
+    if subscriber is None:
+        return False
+    confirmation_message(subscriber).send()
+    return True
+
+
+@task()
+def send_issue(*, issue_id: int) -> int:
+    """Creates the delivery rows and enqueues one task per batch of them (once per batch,
+    however often this runs: the ledger holds each batch's claim); returns the batches."""
+    from apps.operations import ledger
+
+    from .services import create_deliveries
+
+    issue = Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).first()
+    if issue is None:
+        return 0
+    create_deliveries(issue=issue)
+    pks = list(
+        Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    batches = 0
+    size = batch_size()
+    for start in range(0, len(pks), size):
+        chunk = pks[start : start + size]
+        with transaction.atomic():
+            if ledger.claim(BATCH_KIND, f"{issue.pk}:{chunk[0]}", str(issue.pk)):
+                send_issue_batch.enqueue(issue_id=issue.pk, delivery_ids=chunk)
+                batches += 1
+    finish_if_done(issue_id=issue.pk)
+    return batches
+
+
+def finish_if_done(*, issue_id: int) -> bool:
+    from .selectors import unfinished_rows
+
+    issue = Issue.objects.get(pk=issue_id)
+    if unfinished_rows(issue=issue).exists():
+        return False
+    return (
+        Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(
+            status=Issue.Status.SENT, sent_at=timezone.now()
+        )
+        == 1
+    )
+
+
+def _claim(pk: int, now) -> bool:
+    """PENDING or a due RETRY -> SENDING; True only for the one process that made the change."""
+    return (
+        Delivery.objects.filter(pk=pk, status__in=[Delivery.Status.PENDING, Delivery.Status.RETRY])
+        .filter(models_due(now))
+        .update(status=Delivery.Status.SENDING, claimed_at=now)
+        == 1
+    )
+
+
+def models_due(now):
+    from django.db.models import Q
+
+    return Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+
+
+@task()
+def send_issue_batch(*, issue_id: int, delivery_ids: list[int]) -> dict:
+    """Sends the batch over one SMTP connection at the configured rate. Rows of this batch
+    found SENDING were being sent when an earlier run of this task died: they may have left,
+    so they become INTERRUPTED and are not sent again (an editor may resend them by hand)."""
+    from .mail import issue_message
+
+    issue = Issue.objects.filter(pk=issue_id).first()
+    if issue is None:
+        return {}
+    Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.INTERRUPTED,
+        error="The worker stopped while sending; not sent again to avoid a second copy.",
+    )
+    outcome = {"sent": 0, "failed": 0, "retry": 0, "skipped": 0}
+    pause = 1 / send_rate() if send_rate() > 0 else 0
+    rows = (
+        Delivery.objects.filter(pk__in=delivery_ids)
+        .filter(status__in=[Delivery.Status.PENDING, Delivery.Status.RETRY])
+        .select_related("subscriber")
+        .order_by("pk")
+    )
+    connection = get_connection()
+    try:
+        for row in rows:
+            now = timezone.now()
+            if row.subscriber.status != Subscriber.Status.CONFIRMED:
+                Delivery.objects.filter(pk=row.pk, status=row.status).update(
+                    status=Delivery.Status.FAILED, error="Unsubscribed before sending."
+                )
+                outcome["skipped"] += 1
+                continue
+            if not _claim(row.pk, now):
+                continue
+            message = issue_message(issue=issue, subscriber=row.subscriber, connection=connection)
+            started = time.monotonic()
+            try:
+                message.send()
+            except Exception as error:  # noqa: BLE001 - every failure is recorded per row
+                outcome[_record_failure(row, error)] += 1
+                connection.close()
+                connection = get_connection()
+            else:
+                Delivery.objects.filter(pk=row.pk).update(
+                    status=Delivery.Status.SENT,
+                    sent_at=timezone.now(),
+                    attempts=row.attempts + 1,
+                    error="",
+                )
+                outcome["sent"] += 1
+            if pause:
+                time.sleep(max(0.0, pause - (time.monotonic() - started)))
+    finally:
+        connection.close()
+    retry_at = (
+        Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.RETRY)
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    if retry_at is not None and send_issue_batch.get_backend().supports_defer:
+        # The same batch again when its first retry is due (the immediate backend of the
+        # tests cannot wait; there the tests run the batch again themselves).
+        send_issue_batch.using(run_after=retry_at).enqueue(
+            issue_id=issue_id, delivery_ids=delivery_ids
+        )
+    finish_if_done(issue_id=issue_id)
+    return outcome
+
+
+def _record_failure(row: Delivery, error: Exception) -> str:
+    attempts = row.attempts + 1
+    text = f"{type(error).__name__}: {error}"[:300]
+    if is_transient(error) and attempts < MAX_ATTEMPTS:
+        Delivery.objects.filter(pk=row.pk).update(
+            status=Delivery.Status.RETRY,
+            attempts=attempts,
+            next_attempt_at=timezone.now() + retry_delay(attempts),
+            error=text,
+        )
+        logger.warning("Newsletter %s to %s: retry (%s)", row.issue_id, row.subscriber_id, text)
+        return "retry"
+    Delivery.objects.filter(pk=row.pk).update(
+        status=Delivery.Status.FAILED, attempts=attempts, error=text
+    )
+    logger.warning("Newsletter %s to %s failed: %s", row.issue_id, row.subscriber_id, text)
+    return "failed"
+
+
+@task()
+def send_due_issues() -> int:
+    """The scheduled job: starts every scheduled issue whose time has come."""
+    from .selectors import issues_due
+    from .services import issue_send_now
+
+    started = 0
+    for issue in issues_due():
+        if issue_send_now(issue=issue):
+            started += 1
+    return started
