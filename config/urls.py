@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("apps.accounts.urls")),
     path("", include("apps.rules.urls")),
     path("", include("apps.printbook.urls")),
+    path("", include("apps.home.urls")),
 ]
 
 if settings.DEBUG:

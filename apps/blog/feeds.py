@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from apps.core.siteaddress import page_url
+
 from . import selectors
 from .models import BlogIndexPage, BlogPostPage
 
@@ -29,11 +31,13 @@ class PostsRssFeed(Feed):
     def title(self, index: BlogIndexPage) -> str:
         return index.title
 
+    # Links are absolute from the configured site address (apps.core.siteaddress), never from
+    # the host the feed was fetched through (an internal name or localhost behind a proxy).
     def link(self, index: BlogIndexPage) -> str:
-        return index.get_url(request=self.request)
+        return page_url(index, self.request)
 
     def feed_url(self, index: BlogIndexPage) -> str:
-        return index.get_url(request=self.request) + index.reverse_subpage(self.route_name)
+        return self.link(index) + index.reverse_subpage(self.route_name)
 
     route_name = "rss"
 
@@ -50,7 +54,7 @@ class PostsRssFeed(Feed):
         return post.title
 
     def item_link(self, post: BlogPostPage) -> str:
-        return post.get_url(request=self.request)
+        return page_url(post, self.request)
 
     def item_description(self, post: BlogPostPage) -> str:
         return post.intro

@@ -2,6 +2,8 @@
 
 from wagtail.models import Locale, Page, Site
 
+from apps.core.siteaddress import site_host_and_port
+
 from .models import HomePage
 
 HOME_SLUG = "kokeboka-home"
@@ -20,9 +22,10 @@ def ensure_home_page(*, title: str = "Kokeboka") -> HomePage:
         home = root.add_child(instance=HomePage(title=title, slug=HOME_SLUG))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_host_and_port()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Kokeboka",

@@ -15,6 +15,8 @@ from django.utils import translation
 
 from apps.cookbook.models import CookbookIndexPage, RecipePage
 from apps.core.cache import purge_page_cache
+from apps.core.context_processors import owner
+from apps.core.siteaddress import page_url, site_url
 from apps.rules.selectors import today_oslo
 
 from .models import Edition, EditionStatus
@@ -26,8 +28,8 @@ logger = logging.getLogger(__name__)
 
 def _cookbook_url() -> str:
     index = CookbookIndexPage.objects.live().first()
-    url = index.full_url if index is not None else None
-    return url or settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/kokeboka/"
+    url = page_url(index) if index is not None else None
+    return url or site_url("/kokeboka/")
 
 
 def book_html(*, contents: BookContents, number: int | None = None) -> str:
@@ -35,7 +37,12 @@ def book_html(*, contents: BookContents, number: int | None = None) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "printbook/book.html",
-            {"book": contents, "number": number, "cookbook_url": _cookbook_url()},
+            {
+                "book": contents,
+                "number": number,
+                "cookbook_url": _cookbook_url(),
+                "publisher": owner(),
+            },
         )
 
 
@@ -46,7 +53,7 @@ def recipe_html(*, recipe: RecipePage, on: datetime.date) -> str:
             {
                 "item": recipe_details(recipe=recipe, on=on),
                 "on": on,
-                "recipe_url": recipe.full_url or "",
+                "recipe_url": page_url(recipe),
             },
         )
 

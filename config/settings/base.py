@@ -278,6 +278,13 @@ TASKS = {
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kokeboka <post@kokeboka.no>")
 
+# Who runs this installation, shown in every page's footer, on /om/ and in the book's colophon
+# (one per deployment: the ministry, a directorate or a pilot municipality).
+KOKEBOKA_PUBLISHER_NAME = env("KOKEBOKA_PUBLISHER_NAME", "Kokeboka (demonstrasjonstjeneste)")
+KOKEBOKA_PUBLISHER_URL = env("KOKEBOKA_PUBLISHER_URL", "") or ""
+KOKEBOKA_CONTACT_EMAIL = env("KOKEBOKA_CONTACT_EMAIL", "post@kokeboka.no")
+KOKEBOKA_ACCESSIBILITY_CONTACT_EMAIL = env("KOKEBOKA_ACCESSIBILITY_CONTACT_EMAIL", "uu@kokeboka.no")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Kokeboka"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
