@@ -6,6 +6,8 @@ from wagtail.models import Page
 from apps.blog import selectors as blog_selectors
 from apps.cookbook import selectors as cookbook_selectors
 
+from .selectors import front_page
+
 
 class HomePage(Page):
     intro = models.TextField(_("intro"), blank=True)
@@ -20,4 +22,5 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = cookbook_selectors.chapters_for_home()
         context["latest_posts"] = blog_selectors.latest_posts(limit=3)
+        context["front"] = front_page()
         return context
