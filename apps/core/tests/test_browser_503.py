@@ -1,5 +1,5 @@
 """The 503 page in Debian's Chromium: axe (WCAG 2.1 A/AA) finds nothing at 1280 and 320 px,
-in bokmål and in English."""
+in bokmål, nynorsk and English."""
 
 import pytest
 
@@ -7,7 +7,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.urls("apps.core.tests.urls_outage
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
 def test_503_page_has_no_axe_violations(
     page, axe_violations, transactional_db, tmp_path, width, language
 ):
@@ -17,6 +17,7 @@ def test_503_page_has_no_axe_violations(
     heading = page.locator("h1").inner_text()
     expected = {
         "nb": "Kokeboka er midlertidig utilgjengelig",
+        "nn": "Kokeboka er mellombels utilgjengeleg",
         "en": "Kokeboka is temporarily unavailable",
     }[language]
     assert heading == expected
