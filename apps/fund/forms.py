@@ -198,7 +198,7 @@ class PartnerForm(RowForm):
     role = forms.CharField(label=_("Role in the project"), max_length=200, required=False)
     org_number = forms.RegexField(
         label=_("Organisation number"),
-        regex=r"^\d{9}$",
+        regex=r"^\d{3} ?\d{3} ?\d{3}$",  # nine digits, as written or in groups of three
         required=False,
         error_messages={"invalid": _("An organisation number has nine digits.")},
     )

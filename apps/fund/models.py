@@ -295,6 +295,12 @@ class Application(models.Model):
     amount_requested = models.PositiveBigIntegerField(_("amount requested (NOK)"), default=0)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # What the applicant typed that did not pass its checks, exactly as typed, so that
+    # leaving the page never loses it: {"fields": {name: text}, "partners": [row, ...],
+    # "budget": [...], "milestones": [...]} (rows as dicts of the row's inputs). Written by
+    # every save of the form (a field that has become valid leaves it); the form shows it
+    # again, marked with its messages. Not part of the application until corrected.
+    draft_input = models.JSONField(_("unsaved input"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from apps.accounts.models import Organisation, OrganisationType
+from apps.core import limits
 from apps.core.services import audit_record
 
 from .models import (
@@ -147,11 +149,14 @@ def application_save(
     budget_lines: list[dict],
     milestones: list[dict],
     answers: dict[int, str],
+    draft: dict | None = None,
     now=None,
 ) -> Application:
     """Saves the whole draft: the form is the full state of each list (rows are replaced).
-    Refuses when the version the user started from is not the stored one, so two editors
-    never overwrite each other without seeing it."""
+    `draft` is what was typed that did not pass its checks (see Application.draft_input);
+    it replaces the stored one, so a field corrected since leaves it. Refuses when the
+    version the user started from is not the stored one, so two editors never overwrite
+    each other without seeing it."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
@@ -190,6 +195,7 @@ def application_save(
             if pk in questions and answer in ("yes", "no")
         )
         locked.amount_requested = budget_totals(lines=budget_lines)["fund"]
+        locked.draft_input = clean_draft(draft or {})
         locked.version = locked.version + 1
         locked.save()
         audit_record(
@@ -199,6 +205,33 @@ def application_save(
             data={"version": locked.version},
         )
     return locked
+
+
+DRAFT_LISTS = ("partners", "budget", "milestones")
+MAX_DRAFT_ROWS = 50
+
+
+def clean_draft(draft: dict) -> dict:
+    """The unsaved input in its stored shape, bounded: text as strings no longer than the
+    longest field of the form allows, at most MAX_DRAFT_ROWS rows a list, empty parts left
+    out. Anything else in `draft` is dropped, so a crafted request cannot store more."""
+
+    def text(value) -> str:
+        return str(value if value is not None else "")[: limits.DOCUMENT]
+
+    def entries(values) -> dict:
+        if not isinstance(values, dict):
+            return {}
+        return {str(k)[:50]: text(v) for k, v in list(values.items())[:20]}
+
+    cleaned: dict = {}
+    if fields := entries(draft.get("fields")):
+        cleaned["fields"] = fields
+    for key in DRAFT_LISTS:
+        rows = draft.get(key)
+        if isinstance(rows, list) and (kept := [entries(r) for r in rows[:MAX_DRAFT_ROWS]]):
+            cleaned[key] = kept
+    return cleaned
 
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -319,6 +352,7 @@ def submission_problem_links(*, application: Application, now=None) -> list[tupl
         return [(gettext("The call is not open for applications."), "")]
     if application.status != Application.Status.DRAFT:
         return [(gettext("The application has already been submitted."), "")]
+    problems += _unsaved_input_problems(application)
     for name, label in (
         ("title", gettext("project title")),
         ("summary", gettext("summary")),
@@ -408,6 +442,45 @@ def submission_problem_links(*, application: Application, now=None) -> list[tupl
                     )
                     % {"question": question.text},
                     f"id_elig-q{question.pk}_0",
+                )
+            )
+    return problems
+
+
+def _unsaved_input_problems(application: Application) -> list[tuple[str, str]]:
+    """Typed input that did not pass its checks is not part of the application: sending it
+    without would drop it silently, so each such field or row must be corrected (or emptied)
+    first. The anchors are where the form shows it: draft rows follow the saved rows."""
+    draft = application.draft_input or {}
+    problems = []
+    for name in draft.get("fields", {}):
+        try:
+            label = Application._meta.get_field(name).verbose_name
+        except FieldDoesNotExist:  # a field the form no longer has: nothing to show
+            continue
+        problems.append(
+            (
+                gettext("What you typed in «%(field)s» is not saved yet: correct it.")
+                % {"field": label},
+                f"id_app-{name}",
+            )
+        )
+    saved = {
+        "partners": (gettext("Partners"), len(application.partners.all())),
+        "budget": (gettext("Budget"), len(application.budget_lines.all())),
+        "milestones": (gettext("Milestones"), len(application.milestones.all())),
+    }
+    for key in DRAFT_LISTS:
+        section, count = saved[key]
+        for number, _row in enumerate(draft.get(key, []), start=count + 1):
+            problems.append(
+                (
+                    gettext(
+                        "%(section)s, row %(row)s: what you typed is not saved yet. Correct "
+                        "it or empty the row."
+                    )
+                    % {"section": section, "row": number},
+                    f"{key}-row-{number - 1}",
                 )
             )
     return problems

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -76,6 +76,8 @@ def _error_links(form, *, radios: tuple[str, ...] = (), labelled: bool = False):
 def _formset_error_links(formset, section: str) -> list[tuple[str, str]]:
     links = []
     for number, form in enumerate(formset.forms, start=1):
+        if _deleting(form):
+            continue  # a row being deleted is not checked
         for name, errors in form.errors.items():
             if name == "__all__":
                 continue
@@ -381,6 +383,111 @@ def _valid_fields(form) -> dict:
     }
 
 
+def _deleting(form) -> bool:
+    """Whether a bound row is marked for deletion (its errors no longer matter)."""
+    if not form.is_bound or "DELETE" not in form.fields:
+        return False
+    form.errors  # noqa: B018 - runs the checks, which fill cleaned_data
+    return bool(form.cleaned_data.get("DELETE"))
+
+
+def _kept_rows(formset) -> list:
+    """The rows of a bound formset that are not marked for deletion."""
+    return [form for form in formset.forms if not _deleting(form)]
+
+
+def _typed(form, name: str) -> str:
+    """What was typed in a bound field, as typed (the model keeps only what is valid)."""
+    value = form[name].data
+    return "" if value is None else str(value)
+
+
+def _draft_of(forms: dict) -> dict:
+    """What was typed and did not pass its checks, for Application.draft_input: each
+    invalid field of the project form, and each row with an error whole (its valid inputs
+    too, since the row is not stored). Rows being deleted are left out."""
+    form = forms["form"]
+    draft: dict = {}
+    fields = {
+        name: _typed(form, name)
+        for name in form.errors
+        if name in form.fields and name != "version"
+    }
+    if fields:
+        draft["fields"] = fields
+    for key in services.DRAFT_LISTS:
+        rows = [
+            {name: _typed(row, name) for name in row.fields if name != "DELETE"}
+            for row in _kept_rows(forms[key])
+            if row.errors
+        ]
+        if rows:
+            draft[key] = rows
+    return draft
+
+
+def _stored_rows(application: Application) -> dict[str, list[dict]]:
+    """The saved rows as a form posts them (text), for _forms_with_draft."""
+    return {
+        "partners": [
+            {"name": p.name, "kind": p.kind, "role": p.role, "org_number": p.org_number}
+            for p in application.partners.all()
+        ],
+        "budget": [
+            {
+                "cost_type": b.cost_type,
+                "year": str(b.year),
+                "amount": str(b.amount),
+                "source": b.source,
+            }
+            for b in application.budget_lines.all()
+        ],
+        "milestones": [
+            {
+                "title": m.title,
+                "due_date": m.due_date.isoformat(),
+                "amount": str(m.amount),
+                "description": m.description,
+            }
+            for m in application.milestones.all()
+        ],
+    }
+
+
+def _forms_with_draft(application: Application, *, add_row: str = "") -> dict:
+    """The forms bound to what is stored with the unsaved input on top (its rows after the
+    saved ones), so the invalid input shows as typed with its messages, as right after the
+    save that kept it."""
+    draft = application.draft_input or {}
+    typed = draft.get("fields", {})
+    data = QueryDict(mutable=True)
+    data["app-version"] = str(application.version)
+    stored = {
+        "title": application.title,
+        "summary": application.summary,
+        "description": application.description,
+        "sector": application.sector_id,
+        "need_text": application.need_text,
+        "need": application.need_id,
+        "collaboration": application.collaboration_id,
+    }
+    for name, value in stored.items():
+        value = typed.get(name, value)
+        data[f"app-{name}"] = "" if value is None else str(value)
+    extra = {"partners": PartnerFormSet, "budget": BudgetLineFormSet}
+    extra["milestones"] = MilestoneFormSet
+    for key, saved in _stored_rows(application).items():
+        rows = saved + [row for row in draft.get(key, []) if isinstance(row, dict)]
+        data[f"{key}-TOTAL_FORMS"] = str(len(rows) + extra[key].extra)
+        data[f"{key}-INITIAL_FORMS"] = "0"
+        for index, row in enumerate(rows):
+            for name, value in row.items():
+                data[f"{key}-{index}-{name}"] = value
+    for answer in application.eligibility_answers.all():
+        data[f"elig-q{answer.question_id}"] = answer.answer
+    return _bound_forms(application, data, add_row=add_row)
+
+
 def _render_form(
     request,
     application: Application,
@@ -481,6 +588,17 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_detail(request, application)
     if request.method == "GET":
         add_row = request.GET.get("rad", "")
+        if application.draft_input:
+            # Input that did not pass its checks last time is shown again as typed, marked.
+            return _render_form(
+                request,
+                application,
+                _forms_with_draft(application, add_row=add_row),
+                alert=_(
+                    "Some of what you typed could not be saved as it is. It is kept below as "
+                    "you typed it; correct the fields marked."
+                ),
+            )
         return _render_form(request, application, _initial_forms(application, add_row=add_row))
     add_row = request.POST.get("add_row", "")
     forms = _bound_forms(application, request.POST, add_row=add_row)
@@ -504,6 +622,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
             budget_lines=_valid_rows(forms["budget"]),
             milestones=_valid_rows(forms["milestones"]),
             answers=forms["answers"].answers(),
+            draft=_draft_of(forms),
         )
     except services.StaleVersion as error:
         if _wants_json(request):
@@ -530,9 +649,10 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         totals = selectors.budget_totals(lines=saved.budget_lines.all())
         time = timezone.localtime(saved.updated_at).strftime("%H.%M")
         if errors:
-            message = _("Saved at %(time)s, except the fields with errors. Correct them here:") % {
-                "time": time
-            }
+            message = _(
+                "Saved at %(time)s. What you typed in the fields with errors is kept as typed "
+                "but is not part of the application until corrected:"
+            ) % {"time": time}
         else:
             message = _("Saved at %(time)s.") % {"time": time}
         return JsonResponse(
@@ -556,7 +676,10 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             saved,
             _bound_forms(saved, post),
-            alert=_("Everything else is saved. Correct the fields marked below."),
+            alert=_(
+                "Saved. What you typed in the fields marked below is kept as typed but is not "
+                "part of the application until corrected."
+            ),
             status=400,
         )
     messages.success(request, _("The application is saved."))
@@ -570,8 +693,8 @@ def _field_errors(forms: dict) -> list[dict]:
     """Each field in error with its input's id and messages, for the autosave script to
     mark inline (the same marks the page has after a save without JavaScript)."""
     items = []
-    bound = [forms["form"], *forms["partners"].forms, *forms["budget"].forms]
-    bound += [*forms["milestones"].forms, forms["answers"]]
+    bound = [forms["form"], *_kept_rows(forms["partners"]), *_kept_rows(forms["budget"])]
+    bound += [*_kept_rows(forms["milestones"]), forms["answers"]]
     for form in bound:
         for name, messages_ in form.errors.items():
             if name in form.fields:

@@ -88,7 +88,7 @@ def test_save_without_javascript_keeps_every_valid_field_and_marks_the_invalid(
     # the summary names each field in error and links to it
     assert 'href="#id_budget-1-cost_type"' in html
     assert 'href="#id_partners-0-org_number"' in html
-    assert "Alt annet er lagret. Rett opp feltene som er merket nedenfor." in html
+    assert "Lagret. Det du skrev i feltene som er merket nedenfor, er tatt vare på" in html
     # the page carries the saved version, so the next save is not refused as stale
     assert 'name="app-version" value="2"' in html
 
@@ -101,7 +101,7 @@ def test_autosave_keeps_every_valid_field_and_lists_the_invalid(client, draft, a
     _assert_valid_parts_saved(draft)
     assert body["version"] == 2
     assert body["message"].startswith("Lagret kl.")
-    assert "unntatt feltene med feil" in body["message"]
+    assert "Det du skrev i feltene med feil, er tatt vare på" in body["message"]
     assert [item["id"] for item in body["fields"]] == [
         "id_partners-0-org_number",
         "id_budget-1-cost_type",
@@ -122,17 +122,160 @@ def test_autosave_keeps_every_valid_field_and_lists_the_invalid(client, draft, a
     assert sorted(draft.budget_lines.values_list("amount", flat=True)) == [50_000, 200_000]
 
 
-def test_leaving_and_coming_back_shows_every_saved_value(client, draft, applicant):
+def _input(html: str, input_id: str) -> str:
+    """The opening tag of the input, select or textarea with this id."""
+    match = re.search(rf'<(input|select|textarea)\b[^>]*\bid="{input_id}"[^>]*>', html)
+    assert match, input_id
+    return match.group(0)
+
+
+def _selected(html: str, input_id: str) -> str:
+    select = re.search(rf'<select\b[^>]*\bid="{input_id}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, input_id
+    chosen = re.search(r'<option value="([^"]*)"[^>]*selected', select.group(1))
+    return chosen.group(1) if chosen else ""
+
+
+def test_leaving_and_coming_back_shows_everything_typed(client, draft, applicant):
+    """Valid and invalid input, autosaved, then the page opened again: every keystroke is
+    there, the invalid input as typed, marked inline and linked from the error summary."""
     client.force_login(applicant)
-    client.post(f"/fond/soknader/{draft.pk}/", typed(draft), headers={"X-Autosave": "1"})
+    data = typed(draft, **{"app-summary": "x" * 1001})
+    client.post(f"/fond/soknader/{draft.pk}/", data, headers={"X-Autosave": "1"})
+    draft.refresh_from_db()
+    assert draft.summary == ApplicationFactory.summary  # too long: kept aside, not saved
     page = client.get(f"/fond/soknader/{draft.pk}/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Unge voksne lærer å drive en kantine." in html
+    # saved fields and rows
     assert "Vi lager mat sammen tre dager i uka." in html
     assert "Unge voksne uten jobb i kommunen." in html
-    assert 'value="NAV Bærum"' in html
-    assert 'value="200000"' in html
+    assert 'value="Arbeidstrening i kantina"' in _input(html, "id_app-title")
+    assert 'value="NAV Bærum"' in _input(html, "id_partners-0-name")
+    assert 'value="200000"' in _input(html, "id_budget-0-amount")
+    # the invalid input, as typed, after the saved rows: the whole row
+    assert "x" * 1001 in html
+    assert 'value="Kantina AS"' in _input(html, "id_partners-1-name")
+    assert _selected(html, "id_partners-1-kind") == "social_entrepreneur"
+    assert 'value="123"' in _input(html, "id_partners-1-org_number")
+    assert 'value="50000"' in _input(html, "id_budget-1-amount")
+    assert 'value="2027"' in _input(html, "id_budget-1-year")
+    assert _selected(html, "id_budget-1-source") == "cofunding"
+    assert _selected(html, "id_budget-1-cost_type") == ""
+    # marked inline, and linked from the one error summary
+    for field in ("id_partners-1-org_number", "id_budget-1-cost_type", "id_app-summary"):
+        assert 'aria-invalid="true"' in _input(html, field), field
+        assert re.search(rf'aria-describedby="[^"]*\b{field}_error"', _input(html, field))
+        assert f'id="{field}_error"' in html
+        assert f'href="#{field}"' in html
+    assert html.count('class="ds-error-summary"') == 1
+    assert 'id="id_partners-1-org_number_error">Et organisasjonsnummer har ni sifre.' in html
+    assert "Noe av det du skrev, kunne ikke lagres som det var." in html
+    # an empty row follows, to type more
+    assert 'name="partners-TOTAL_FORMS" value="4"' in html
+    assert 'name="app-version" value="2"' in html
+
+
+def test_a_corrected_field_leaves_the_draft(client, draft, applicant):
+    client.force_login(applicant)
+    url = f"/fond/soknader/{draft.pk}/"
+    client.post(url, typed(draft), headers={"X-Autosave": "1"})
+    draft.refresh_from_db()
+    assert draft.draft_input == {
+        "partners": [
+            {"name": "Kantina AS", "kind": "social_entrepreneur", "role": "", "org_number": "123"}
+        ],
+        "budget": [{"cost_type": "", "year": "2027", "amount": "50000", "source": "cofunding"}],
+    }
+    # the page posts its rows in page order: the kept rows now follow the saved ones
+    fixed = typed(
+        draft,
+        **{
+            "app-version": 2,
+            "partners-0-name": "NAV Bærum",
+            "partners-0-kind": "municipal",
+            "partners-0-org_number": "",
+            "partners-1-name": "Kantina AS",
+            "partners-1-kind": "social_entrepreneur",
+            "partners-1-org_number": "123",
+            "budget-1-cost_type": "services",
+        },
+    )
+    response = client.post(url, fixed, headers={"X-Autosave": "1"})
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.draft_input == {
+        "partners": [
+            {"name": "Kantina AS", "kind": "social_entrepreneur", "role": "", "org_number": "123"}
+        ]
+    }
+    assert sorted(draft.budget_lines.values_list("amount", flat=True)) == [50_000, 200_000]
+    fixed["app-version"] = 3
+    fixed["partners-1-org_number"] = "987 654 321"
+    response = client.post(url, fixed, headers={"X-Autosave": "1"})
+    assert response.json()["errors"] == []
+    draft.refresh_from_db()
+    assert draft.draft_input == {}
+    assert sorted(draft.partners.values_list("org_number", flat=True)) == ["", "987654321"]
+    html = client.get(url).content.decode()
+    assert "ds-error-summary" not in html
+    assert 'aria-invalid="true"' not in html
+
+
+def test_a_row_marked_for_deletion_is_not_kept(client, draft, applicant):
+    client.force_login(applicant)
+    data = typed(draft, **{"partners-0-DELETE": "on", "budget-1-DELETE": "on"})
+    response = client.post(f"/fond/soknader/{draft.pk}/", data, headers={"X-Autosave": "1"})
+    assert response.json()["errors"] == []
+    draft.refresh_from_db()
+    assert draft.draft_input == {}
+    assert [p.name for p in draft.partners.all()] == ["NAV Bærum"]
+
+
+def test_the_kept_input_is_bounded(draft):
+    from apps.fund.services import MAX_DRAFT_ROWS, clean_draft
+
+    crafted = {
+        "fields": {"summary": "y" * 50_000, "x" * 80: 5},
+        "partners": [{"name": "a"}] * (MAX_DRAFT_ROWS + 10),
+        "budget": "not a list",
+        "other": {"anything": "else"},
+    }
+    cleaned = clean_draft(crafted)
+    assert set(cleaned) == {"fields", "partners"}
+    assert len(cleaned["fields"]["summary"]) == 20_000
+    assert cleaned["fields"]["x" * 50] == "5"
+    assert len(cleaned["partners"]) == MAX_DRAFT_ROWS
+
+
+def test_submission_waits_until_the_kept_input_is_corrected(client, draft, applicant):
+    from apps.fund.tests.factories import complete
+
+    complete(draft)
+    client.force_login(applicant)
+    data = typed(
+        draft,
+        **{
+            "app-summary": "x" * 1001,
+            "partners-1-name": "",
+            "partners-1-kind": "",
+            "budget-0-amount": "200000",
+            "budget-1-cost_type": "services",
+            "budget-1-amount": "60 000",
+        },
+    )
+    client.post(f"/fond/soknader/{draft.pk}/", data, headers={"X-Autosave": "1"})
+    draft.refresh_from_db()
+    assert set(draft.draft_input) == {"fields", "partners"}
+    edit = f"/fond/soknader/{draft.pk}/"
+    page = client.get(f"/fond/soknader/{draft.pk}/send/").content.decode()
+    assert f'href="{edit}#id_app-summary">Det du skrev i «sammendrag», er ikke lagret' in page
+    # the kept partner row follows the saved one (none here): row 1
+    assert f'href="{edit}#partners-row-0">Partnere, rad 1: det du skrev, er ikke lagret' in page
+    refused = client.post(f"/fond/soknader/{draft.pk}/send/")
+    assert refused.status_code == 400
+    draft.refresh_from_db()
+    assert draft.status == "draft"
 
 
 def test_the_title_left_empty_keeps_the_stored_title(client, draft, applicant):
@@ -208,7 +351,7 @@ def test_fields_required_at_submission_say_so_and_long_answers_are_text_areas(
         match = re.search(rf'<label class="ds-label" for="id_app-{name}">(.*?)</label>', html)
         assert match, name
         assert label in match.group(1)
-        assert "må fylles ut før innsending" in match.group(1)
+        assert "(kreves ved innsending)" in match.group(1)
         assert "valgfritt" not in match.group(1)
 
 
