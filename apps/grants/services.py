@@ -104,7 +104,8 @@ def application_screen(
             for email in applicant_emails(application):
                 email_queue(
                     to=email,
-                    subject=_("Your application was not eligible: %(title)s")
+                    subject=f"[{application.reference}] "
+                    + _("Your application was not eligible: %(title)s")
                     % {"title": application.title},
                     body=body,
                 )
@@ -151,7 +152,8 @@ def reviewer_assign(
         )
         email_queue(
             to=reviewer.email,
-            subject=_("New application to review: %(title)s") % {"title": application.title},
+            subject=f"[{application.reference}] "
+            + _("New application to review: %(title)s") % {"title": application.title},
             body=body,
         )
     return assignment
@@ -314,7 +316,9 @@ def decision_make(
             "letter_url": _absolute(site_url, reverse("grants:letter", args=[application.pk])),
         }
         body = render_to_string("grants/email/decision.txt", context)
-        subject = _("Decision on your application: %(title)s") % {"title": application.title}
+        subject = f"[{application.reference}] " + _("Decision on your application: %(title)s") % {
+            "title": application.title
+        }
         for email in applicant_emails(application):
             email_queue(to=email, subject=subject, body=body)
     return decision
@@ -583,10 +587,11 @@ def reminders_send(*, today: datetime.date, site_url: str = "") -> int:
                     ),
                 },
             )
-            subject = _("Reminder: %(kind)s for %(title)s") % {
+            reminder_of = _("Reminder: %(kind)s for %(title)s") % {
                 "kind": report.get_kind_display().lower(),
                 "title": report.application.title,
             }
+            subject = f"[{report.application.reference}] {reminder_of}"
             for email in recipients:
                 email_queue(to=email, subject=subject, body=body)
             reminder.recipients = len(recipients)
