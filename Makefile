@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast scaleout check format bench messages vendor clean backup restore
+.PHONY: help install install-test run serve demo migrate test test-sqlite test-pg test-fast scaleout check format bench bench-volume messages vendor clean backup restore
 
 help: ## List every target with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -75,6 +75,10 @@ format: install-test ## Format and fix imports with ruff
 
 bench: install ## Requests/s and p95 for key pages against a static file, under granian
 	bash scripts/bench.sh
+
+# SCALE=national|<factor> (default national), DURATION=5s per wrk run, REQUESTS=30 one at a time.
+bench-volume: install-test ## Every page type at national volume: PostgreSQL + Redis + granian, one table
+	$(PY) scripts/bench_volume.py
 
 backup: install ## Back up the database and uploaded files into var/backups/<UTC time>/ (OUTPUT=dir)
 	$(PY) scripts/backup.py create $(if $(OUTPUT),--output $(OUTPUT))
