@@ -1,12 +1,11 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .cache import page_cache_key, page_cache_seconds
+from .cache import cached_page, page_cache_key, store_page
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -57,7 +56,7 @@ class AnonymousPageCacheMiddleware:
         if not _is_cacheable_request(request):
             return self.get_response(request)
         key = page_cache_key(language=request.LANGUAGE_CODE, path=request.get_full_path())
-        cached = cache.get(key)
+        generation, cached = cached_page(key=key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -70,7 +69,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             response["X-Page-Cache"] = "miss"
-            cache.set(key, response, page_cache_seconds())
+            store_page(key=key, generation=generation, response=response)
         return response
 
 
