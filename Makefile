@@ -26,8 +26,9 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 install-test: $(VENV)/.installed-test ## Install test needs too: Debian's Chromium, PostgreSQL 15, Redis, nginx
 	bash scripts/install-test-deps.sh
 
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations, then load the shipped rules and thresholds
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_rules
 
 demo: migrate ## Build the demo content in code (idempotent); prints a new editor password once
 	$(PY) manage.py load_demo

@@ -73,10 +73,22 @@ class ThresholdRow:
     source_url: str = ""
     verified: bool = True
     pending: bool = False
+    valid_to: datetime.date | None = None
 
     @property
     def name(self) -> str:
         return THRESHOLD_NAMES.get(self.key, self.key)
+
+    def may_be_outdated(self, on: datetime.date) -> bool:
+        """Open-ended and started more than two years before the date: EEA thresholds are
+        adjusted every second year, so a newer amount may exist that our data lacks."""
+        if self.pending or self.valid_from is None or self.valid_to is not None:
+            return False
+        try:
+            limit = on.replace(year=on.year - 2)
+        except ValueError:  # 29 February
+            limit = on.replace(year=on.year - 2, day=28)
+        return self.valid_from < limit
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,18 @@ class Builder:
                     title=row.title,
                 )
         for row in self.thresholds.values():
+            if row.may_be_outdated(self.situation.on):
+                self.warn(
+                    WarningCode.MAY_BE_OUTDATED,
+                    _(
+                        "%(name)s, NOK %(amount)s, has applied since %(start)s with no end date "
+                        "recorded. It may be out of date: such amounts are adjusted every second "
+                        "year, and a newer amount may not be in our data yet. Check the source."
+                    ),
+                    name=row.name,
+                    amount=Nok(row.amount),
+                    start=row.valid_from,
+                )
             if not row.verified:
                 self.warn(
                     WarningCode.UNVERIFIED,

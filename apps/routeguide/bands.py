@@ -14,6 +14,7 @@ EEA_KEYS = frozenset(
         Key.EEA_GOODS_SERVICES_OTHER,
         Key.EEA_WORKS,
         Key.EEA_HEALTH_SOCIAL,
+        Key.EEA_SPECIAL,
     }
 )
 
@@ -34,7 +35,9 @@ def _ladder(*, service: str, authority: str) -> list[tuple[str, str]]:
     if service == Service.HEALTH_SOCIAL:
         return [(Key.EEA_HEALTH_SOCIAL, Regime.CH30)]
     if service == Service.SPECIAL:
-        return [(Key.NATIONAL, Regime.DEL_II), (Key.EEA_HEALTH_SOCIAL, Regime.CH30)]
+        # Chapter 30 is for health and social services only: other special services stay
+        # in part II above their EEA threshold, with a notice in the whole EEA.
+        return [(Key.NATIONAL, Regime.DEL_II), (Key.EEA_SPECIAL, Regime.DEL_II_EEA)]
     if service == Service.WORKS:
         return [(Key.NATIONAL, Regime.DEL_II), (Key.EEA_WORKS, Regime.DEL_III)]
     eea = (

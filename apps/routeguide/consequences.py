@@ -29,6 +29,7 @@ NEAR_THRESHOLD_PERCENT = 10
 RESERVED_WISE_RULES = {
     Regime.DEL_I: "foa-8-8",
     Regime.DEL_II: "foa-8-8",
+    Regime.DEL_II_EEA: "foa-8-8",
     Regime.DEL_III: "foa-16-9",
     Regime.CH30: "foa-30-3",
 }
@@ -60,7 +61,7 @@ def procedures(b: Builder) -> None:
             ["foa-5-1"],
         ):
             _basic_principles(b, Procedure.NONE_FIXED)
-    elif regime == Regime.DEL_II:
+    elif regime in (Regime.DEL_II, Regime.DEL_II_EEA):
         b.procedure(
             Procedure.OPEN_TENDER_COMPETITION,
             _(
@@ -90,14 +91,17 @@ def procedures(b: Builder) -> None:
                 ),
                 ["foa-innovasjonspartnerskap"],
             )
-        b.overlay(
-            Overlay.DOFFIN_NOTICE,
-            _(
-                "The competition must be announced on Doffin, the national database for "
-                "public procurement notices."
-            ),
-            ["foa-5-1"],
-        )
+        if regime == Regime.DEL_II_EEA:
+            _eea_notice(b, ["foa-5-3", "foa-5-1"])
+        else:
+            b.overlay(
+                Overlay.DOFFIN_NOTICE,
+                _(
+                    "The competition must be announced on Doffin, the national database for "
+                    "public procurement notices."
+                ),
+                ["foa-5-1"],
+            )
     elif regime == Regime.DEL_III:
         _eea_procedures(b)
     elif regime == Regime.CH30:
@@ -258,33 +262,26 @@ def provider_options(b: Builder) -> None:
             )
     if s.provider == Provider.IDEELL:
         if s.service == Service.HEALTH_SOCIAL and regime == Regime.DEL_I:
-            b.overlay(
+            if b.overlay(
                 Overlay.IDEELL_ONLY,
                 _(
                     "Health and social services below their EEA threshold follow only part I, "
                     "so you may invite only non-profit organisations to compete."
                 ),
                 ["ideell-under-terskel"],
-            )
-        elif s.service == Service.HEALTH_SOCIAL and regime == Regime.CH30:
-            if b.overlay(
-                Overlay.IDEELL_ONLY,
-                _(
-                    "At or above the threshold, a competition only for non-profit organisations "
-                    "is allowed only when the conditions developed in EU case law are met, "
-                    "judged case by case."
-                ),
-                ["ideell-over-terskel"],
             ):
                 b.warn(
-                    WarningCode.IDEELL_CONDITIONS,
+                    WarningCode.CROSS_BORDER,
                     _(
-                        "Reserving a competition above the threshold for non-profit "
-                        "organisations carries a risk: get legal advice on the conditions "
-                        "before you do it."
+                        "If the contract has certain cross-border interest, that is if "
+                        "suppliers in other EEA countries could want it, the EEA rules on free "
+                        "movement apply even below the threshold: you must then be able to "
+                        "justify inviting only non-profit organisations."
                     ),
-                    ["ideell-over-terskel"],
+                    ["ideell-under-terskel"],
                 )
+        elif s.service == Service.HEALTH_SOCIAL and regime == Regime.CH30:
+            _ideell_above_threshold(b)
         else:
             b.note(
                 _(
@@ -317,6 +314,49 @@ def provider_options(b: Builder) -> None:
                 "aid rules must then be checked."
             ),
             ["tilskudd-eller-anskaffelse", "offentlig-stotte"],
+        )
+
+
+def _ideell_above_threshold(b: Builder) -> None:
+    """The reservation for non-profit organisations above the threshold: the regulation's own
+    rule where it is in force on the date, before it the conditions of EU case law."""
+    rule = b.data.rules.get("ideell-over-terskel")
+    if rule is not None:
+        if b.overlay(
+            Overlay.IDEELL_ONLY,
+            _(
+                "You may reserve the competition for non-profit organisations. The notice must "
+                "say that the competition is reserved and cite %(citation)s."
+            ),
+            ["ideell-over-terskel"],
+            citation=rule.citation,
+        ):
+            judgment = b.data.rules.get("hr-ideelle-reservasjon")
+            if judgment is not None:
+                b.add_to(
+                    Overlay.IDEELL_ONLY,
+                    _("The Supreme Court has upheld the rule (%(citation)s)."),
+                    ["hr-ideelle-reservasjon"],
+                    citation=judgment.citation,
+                )
+        return
+    if b.overlay(
+        Overlay.IDEELL_ONLY,
+        _(
+            "At or above the threshold, a competition only for non-profit organisations is "
+            "allowed only when the conditions developed in EU case law are met, judged case by "
+            "case."
+        ),
+        ["ideell-over-terskel-rettspraksis"],
+    ):
+        b.warn(
+            WarningCode.IDEELL_CONDITIONS,
+            _(
+                "On this date the regulation had no rule of its own on reserving competitions "
+                "for non-profit organisations: get legal advice on the conditions before you "
+                "do it."
+            ),
+            ["ideell-over-terskel-rettspraksis"],
         )
 
 

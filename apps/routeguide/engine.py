@@ -56,10 +56,12 @@ __all__ = [
 REGIME_PHRASES = {
     Regime.DEL_I: _("only part I of the procurement regulation"),
     Regime.DEL_II: _("parts I and II of the procurement regulation (national procedures)"),
+    Regime.DEL_II_EEA: _(
+        "parts I and II of the procurement regulation, with a notice in the whole EEA"
+    ),
     Regime.DEL_III: _("parts I and III of the procurement regulation (EEA procedures)"),
     Regime.CH30: _(
-        "the rules for health and social services and other special services in chapter 30 "
-        "of the procurement regulation"
+        "the rules for health and social services in chapter 30 of the procurement regulation"
     ),
 }
 
@@ -311,6 +313,7 @@ def _band_reason(b: Builder, band: Band) -> None:
         Regime.OUTSIDE: ["loa-2"],
         Regime.DEL_I: ["foa-5-1", "loa-2"],
         Regime.DEL_II: ["foa-5-1"],
+        Regime.DEL_II_EEA: ["foa-5-1", "foa-5-3"],
         Regime.DEL_III: ["foa-5-1", "foa-5-3"],
         Regime.CH30: ["foa-5-3", "foa-kap-30"],
     }[band.regime]
@@ -372,6 +375,15 @@ def _band_reason(b: Builder, band: Band) -> None:
                 "to their own EEA threshold."
             ),
             ["foa-5-1"],
+        )
+    elif band.regime == Regime.DEL_II_EEA:
+        b.reason(
+            _(
+                "Other special services stay in part II above their EEA threshold; chapter 30 "
+                "is for health and social services only. The difference is that the "
+                "competition must be announced in the whole EEA."
+            ),
+            ["foa-5-1", "foa-5-3"],
         )
 
 

@@ -23,6 +23,7 @@ def _threshold_row(row: Threshold) -> ThresholdRow:
         source_url=row.source_url,
         verified=row.verified,
         pending=row.pending,
+        valid_to=row.valid_to,
     )
 
 

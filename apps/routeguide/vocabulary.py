@@ -60,8 +60,12 @@ class Regime(models.TextChoices):
     OUTSIDE = "OUTSIDE", _("Outside the procurement rules")
     DEL_I = "DEL_I", _("Part I of the procurement regulation")
     DEL_II = "DEL_II", _("Parts I and II of the procurement regulation")
+    DEL_II_EEA = (
+        "DEL_II_EEA",
+        _("Parts I and II of the procurement regulation, with a notice in the whole EEA"),
+    )
     DEL_III = "DEL_III", _("Parts I and III of the procurement regulation")
-    CH30 = "CH30", _("Chapter 30: health and social services and other special services")
+    CH30 = "CH30", _("Chapter 30: health and social services")
     NOT_PROCUREMENT = "NOT_PROCUREMENT", _("Not a procurement")
     EXEMPT_RD = "EXEMPT_RD", _("Exempt: research and development services")
     UNKNOWN = "UNKNOWN", _("Cannot be answered for this date")
@@ -106,15 +110,19 @@ class WarningCode(models.TextChoices):
     CHECK_MARKET = "CHECK_MARKET", _("Check the market")
     DISGUISED_GRANT = "DISGUISED_GRANT", _("A grant that is really a purchase")
     IDEELL_CONDITIONS = "IDEELL_CONDITIONS", _("Reservation for non-profits is uncertain")
+    CROSS_BORDER = "CROSS_BORDER", _("Certain cross-border interest")
+    MAY_BE_OUTDATED = "MAY_BE_OUTDATED", _("May be out of date")
     VALUE_MISSING = "VALUE_MISSING", _("The value is missing")
 
 
 # Regimes in which the procurement rules apply to the purchase.
 PROCUREMENT_REGIMES = frozenset(
-    {Regime.OUTSIDE, Regime.DEL_I, Regime.DEL_II, Regime.DEL_III, Regime.CH30}
+    {Regime.OUTSIDE, Regime.DEL_I, Regime.DEL_II, Regime.DEL_II_EEA, Regime.DEL_III, Regime.CH30}
 )
 # Regimes in which the act and the regulation bind the purchase (at or above the lower limit).
-REGULATED_REGIMES = frozenset({Regime.DEL_I, Regime.DEL_II, Regime.DEL_III, Regime.CH30})
+REGULATED_REGIMES = frozenset(
+    {Regime.DEL_I, Regime.DEL_II, Regime.DEL_II_EEA, Regime.DEL_III, Regime.CH30}
+)
 
 # How each threshold reads inside a sentence ("at or above the national threshold").
 THRESHOLD_NAMES = {
@@ -129,7 +137,6 @@ THRESHOLD_NAMES = {
         "other public bodies"
     ),
     Key.EEA_WORKS: _("the EEA threshold for building and construction works"),
-    Key.EEA_HEALTH_SOCIAL: _(
-        "the EEA threshold for health and social services and other special services"
-    ),
+    Key.EEA_HEALTH_SOCIAL: _("the EEA threshold for health and social services"),
+    Key.EEA_SPECIAL: _("the EEA threshold for other special services"),
 }

@@ -5,9 +5,21 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
+
+# An open-ended threshold row older than this may have been replaced (EEA thresholds are
+# adjusted every second year).
+STALE_AFTER_YEARS = 2
+
+
+def _years_before(on: datetime.date, years: int) -> datetime.date:
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February
+        return on.replace(year=on.year - years, day=28)
 
 
 class InForceQuerySet(models.QuerySet):
@@ -65,12 +77,74 @@ class DatedSourcedRow(models.Model):
             "checked, and where, before it can be marked as verified."
         ),
     )
+    checked_on = models.DateField(
+        _("checked against the source on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day an editor last read the source and found the row correct. Shown to "
+            "readers as «kontrollert mot kilden»."
+        ),
+    )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day by which the row should be checked again. The law watch lists rows past "
+            "this date."
+        ),
+    )
+    content_changed_at = models.DateTimeField(
+        _("legal content changed at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the amount, dates, citation or text last changed. Recipes citing the row "
+            "and reviewed before this show readers that the rules have changed."
+        ),
+    )
+    data_ref = models.CharField(
+        _("reference in the shipped data"),
+        max_length=80,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("The row's identifier in apps/rules/data; empty for rows added by editors."),
+    )
+    data_checksum = models.CharField(
+        _("checksum of the shipped values"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Checksum of the values last loaded from the shipped data. When the row no longer "
+            "matches it, an editor has changed the row and loading the data leaves it alone."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = InForceQuerySet.as_manager()
 
+    # Fields whose change alters what the row says in law (not its verification state).
+    CONTENT_FIELDS: tuple[str, ...] = ("citation", "valid_from", "valid_to", "pending")
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        """Stamps content_changed_at when the legal content differs from the stored row, so
+        that recipes citing the row can tell readers the rules changed after their review."""
+        if self.pk is None:
+            self.content_changed_at = self.content_changed_at or timezone.now()
+        else:
+            stored = type(self).objects.filter(pk=self.pk).values(*self.CONTENT_FIELDS).first()
+            if stored is None or any(
+                stored[name] != getattr(self, name) for name in self.CONTENT_FIELDS
+            ):
+                self.content_changed_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
@@ -87,6 +161,9 @@ class DatedSourcedRow(models.Model):
             )
         if not self.pending and not self.valid_from:
             raise ValidationError({"valid_from": _("A row in force needs a start date.")})
+
+    def review_overdue(self, on: datetime.date) -> bool:
+        return self.review_by is not None and self.review_by < on
 
     def is_in_force(self, on: datetime.date) -> bool:
         return bool(
@@ -122,6 +199,8 @@ class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
         blank=True,
         help_text=_("E.g. Anskaffelsesforskriften."),
     )
+
+    CONTENT_FIELDS = (*DatedSourcedRow.CONTENT_FIELDS, "title", "summary")
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -159,7 +238,11 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         EEA_WORKS = "eea_works", _("EEA threshold, building and construction works")
         EEA_HEALTH_SOCIAL = (
             "eea_health_social",
-            _("EEA threshold, health and social services and other special services"),
+            _("EEA threshold, health and social services"),
+        )
+        EEA_SPECIAL = (
+            "eea_special",
+            _("EEA threshold, other special services"),
         )
 
     key = models.CharField(
@@ -175,6 +258,8 @@ class Threshold(RevisionMixin, DatedSourcedRow):
     amount = models.PositiveBigIntegerField(
         _("amount (NOK excl. VAT)"), help_text=_("In whole kroner, excluding VAT.")
     )
+
+    CONTENT_FIELDS = (*DatedSourcedRow.CONTENT_FIELDS, "key", "amount")
 
     class Meta:
         ordering = ["key", "-valid_from"]
@@ -213,3 +298,11 @@ class Threshold(RevisionMixin, DatedSourcedRow):
     @property
     def label(self) -> str:
         return str(self.get_key_display())
+
+    def may_be_outdated(self, on: datetime.date) -> bool:
+        """An open-ended row that started more than two years before the date: EEA
+        thresholds are adjusted every second year, so its amount may have been replaced
+        without our data knowing."""
+        if self.pending or self.valid_from is None or self.valid_to is not None:
+            return False
+        return self.valid_from < _years_before(on, STALE_AFTER_YEARS)

@@ -55,15 +55,22 @@ class ThresholdLine:
     key: str
     label: str
     row: Threshold | None
+    may_be_outdated: bool = False
 
 
-def threshold_lines(*, on: datetime.date) -> list[ThresholdLine]:
-    """Every threshold key in order, with its row for the date or None."""
+def threshold_lines(
+    *, on: datetime.date, today: datetime.date | None = None
+) -> list[ThresholdLine]:
+    """Every threshold key in order, with its row for the date or None. A row still open
+    today that started more than two years ago is marked as possibly out of date."""
+    today = today or today_oslo()
     in_force = thresholds_in_force(on=on)
-    return [
-        ThresholdLine(key=key, label=str(label), row=in_force.get(key))
-        for key, label in Threshold.Key.choices
-    ]
+    lines = []
+    for key, label in Threshold.Key.choices:
+        row = in_force.get(key)
+        outdated = bool(row and row.may_be_outdated(today))
+        lines.append(ThresholdLine(key=key, label=str(label), row=row, may_be_outdated=outdated))
+    return lines
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def rules_index(request: HttpRequest) -> HttpResponse:
         "on_is_today": on == today,
         "invalid_date": invalid_date,
         "date_param": DATE_PARAM,
-        "threshold_lines": selectors.threshold_lines(on=on),
+        "threshold_lines": selectors.threshold_lines(on=on, today=today),
         "threshold_history": selectors.threshold_history_lines(),
         "rule_groups": selectors.rules_grouped_by_law(selectors.rules_in_force(on=today)),
         "pending_rules": sorted(selectors.pending_rules(), key=selectors.citation_sort_key),

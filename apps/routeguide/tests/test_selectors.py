@@ -46,8 +46,8 @@ def test_rule_data_from_the_database_matches_the_agreed_rows(rule_rows, on):
     assert _thresholds(from_db.thresholds) == _thresholds(expected.thresholds)
     assert _thresholds(from_db.pending_thresholds) == _thresholds(expected.pending_thresholds)
     assert set(from_db.rules) == set(expected.rules)
-    assert from_db.rules.get("prop-147-l", None) is not None
-    assert from_db.rules["prop-147-l"].pending
+    # The reform is adopted and dated (1 July 2026): not a pending rule any more.
+    assert "prop-147-l" not in from_db.rules
 
 
 def test_rule_data_takes_three_queries_at_most(rule_rows):
@@ -57,6 +57,9 @@ def test_rule_data_takes_three_queries_at_most(rule_rows):
 
 
 def test_proposals_are_left_out_for_past_dates(rule_rows):
+    Threshold.objects.create(
+        key="lower_limit", amount=300_000, pending=True, citation="Forslag (test)"
+    )
     assert rule_data_for(on=D(2020, 1, 1), today=TODAY).pending_thresholds == {}
     assert set(rule_data_for(on=TODAY, today=TODAY).pending_thresholds) == {"lower_limit"}
 
@@ -100,7 +103,10 @@ def test_a_new_threshold_row_changes_answers_only_from_its_date(rule_rows):
     for on, earlier in before.items():
         now = answer_for(situation=_situation(on))
         assert now.regime == earlier.regime == "DEL_II"
-        assert now.thresholds == earlier.thresholds
+        # The same amounts from the same dates (the closed row now has an end date).
+        assert [(r.key, r.amount, r.valid_from) for r in now.thresholds] == [
+            (r.key, r.amount, r.valid_from) for r in earlier.thresholds
+        ]
     later = answer_for(situation=_situation(start))
     assert later.regime == "DEL_I"
     assert ("national", 1_500_000) in [(row.key, row.amount) for row in later.thresholds]

@@ -180,7 +180,7 @@ def test_the_answer_page_explains_and_cites(english, rule_rows):
     assert 'data-code="OPEN_TENDER_COMPETITION"' in html
     assert 'data-code="DOFFIN_NOTICE"' in html
     # Citations are linked; unverified ones are marked.
-    assert re.search(r'<a class="ds-link" href="https://lovdata\.no/[^"]+">FOA § 8-3</a>', html)
+    assert re.search(r'<a class="ds-link" href="https://[^"]+">FOA § 8-3</a>', html)
     assert re.search(r'>FOA §§ 9-3 og 12-2</a> <span class="unverified">not verified</span>', html)
     assert 'href="/regelverk/#foa-8-3"' in html
     assert "Thresholds used" in html

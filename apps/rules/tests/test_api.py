@@ -27,11 +27,11 @@ def test_rules_are_listed_with_count_and_documented_fields(client, demo_rules):
     response = client.get("/api/v1/rules")
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == 26
+    assert body["count"] == 28
     assert set(body["items"][0]) == RULE_FIELDS
     by_code = {item["code"]: item for item in body["items"]}
-    assert by_code["prop-147-l"]["pending"] is True
-    assert by_code["prop-147-l"]["valid_from"] is None
+    assert by_code["prop-147-l"]["pending"] is False
+    assert by_code["prop-147-l"]["valid_from"] == "2026-07-01"
     assert by_code["loa-2"]["valid_from"] == "2017-01-01"
 
 
@@ -47,6 +47,8 @@ def test_rules_for_a_date_are_those_in_force(client, demo_rules):
     assert [item["code"] for item in body["items"]] == ["offentlig-stotte"]
     codes = {item["code"] for item in client.get("/api/v1/rules?date=2024-06-01").json()["items"]}
     assert "foa-7-9" in codes and "prop-147-l" not in codes
+    codes = {item["code"] for item in client.get("/api/v1/rules?date=2026-07-01").json()["items"]}
+    assert "prop-147-l" in codes
 
 
 def test_thresholds_for_a_date(client, demo_rules):
@@ -55,7 +57,7 @@ def test_thresholds_for_a_date(client, demo_rules):
     assert body["count"] == len(by_key)
     assert by_key["national"]["amount"] == 1_100_000
     assert by_key["national"]["valid_to"] == "2018-04-05"
-    assert "eea_goods_services_state" not in by_key
+    assert by_key["eea_goods_services_state"]["amount"] == 1_100_000
     assert all(item["pending"] is False for item in body["items"])
     assert set(body["items"][0]) == THRESHOLD_FIELDS
     assert by_key["national"]["label"]
@@ -72,9 +74,10 @@ def test_thresholds_default_to_today(client):
 
 def test_threshold_history_has_every_row(client, demo_rules):
     body = client.get("/api/v1/thresholds/history").json()
-    assert body["count"] == 15
-    pending = [item for item in body["items"] if item["pending"]]
-    assert [(item["key"], item["amount"]) for item in pending] == [("lower_limit", 300_000)]
+    assert body["count"] == 28
+    assert not [item for item in body["items"] if item["pending"]]
+    lower = [(i["amount"], i["valid_from"]) for i in body["items"] if i["key"] == "lower_limit"]
+    assert sorted(lower) == [(100_000, "2017-01-01"), (500_000, "2026-07-01")]
 
 
 @pytest.mark.parametrize("path", ["/api/v1/thresholds", "/api/v1/rules"])

@@ -54,10 +54,11 @@ def test_unverified_rows_are_marked(client, demo_rules):
 
 
 def test_pending_rules_are_in_their_own_section(client, demo_rules):
+    LegalRuleFactory(code="forslag-test", proposed=True)
     html = client.get(URL).content.decode()
     in_force, _sep, proposed = html.partition('id="foreslatte-regler"')
-    assert 'id="prop-147-l"' in proposed
-    assert 'id="prop-147-l"' not in in_force
+    assert 'id="forslag-test"' in proposed
+    assert 'id="forslag-test"' not in in_force
     assert 'id="loa-2"' in in_force
 
 
@@ -65,9 +66,11 @@ def test_a_past_date_shows_the_value_then(client, demo_rules):
     html = client.get(URL, {"dato": "2018-01-01"}).content.decode()
     national = re.search(r'<tr id="terskel-national">.*?</tr>', html, re.S).group(0)
     assert _nok(1_100_000) in national
+    assert _nok(1_300_000) not in national
     state = re.search(r'<tr id="terskel-eea_goods_services_state">.*?</tr>', html, re.S).group(0)
+    assert _nok(1_100_000) in state
     with translation.override("nb"):
-        assert gettext("No value recorded for this date.") in state
+        assert gettext("Not verified – to be checked") in state
     assert 'value="2018-01-01"' in html
 
 
@@ -93,7 +96,23 @@ def test_history_lists_every_row_of_a_key(client, demo_rules):
     history = re.search(r'<details[^>]*id="historikk-national".*?</details>', html, re.S).group(0)
     assert _nok(1_100_000) in history and _nok(1_300_000) in history
     lower = re.search(r'<details[^>]*id="historikk-lower_limit".*?</details>', html, re.S).group(0)
-    assert _nok(300_000) in lower
+    assert _nok(500_000) in lower and _nok(300_000) not in lower
+
+
+def test_each_row_shows_when_it_was_checked_and_old_open_rows_may_be_out_of_date(
+    client, demo_rules
+):
+    html = client.get(URL, {"dato": "2025-06-01"}).content.decode()
+    with translation.override("nb"):
+        outdated = gettext("May be out of date")
+        checked = gettext("Checked against the source %(day)s") % {"day": "04.12.2026"}
+    national = re.search(r'<tr id="terskel-national">.*?</tr>', html, re.S).group(0)
+    assert outdated in national  # open since 6 April 2018
+    assert checked in national
+    lower = re.search(r'<tr id="terskel-lower_limit">.*?</tr>', html, re.S).group(0)
+    assert outdated not in lower  # ends 30 June 2026
+    rule = re.search(r'<article[^>]*id="loa-2".*?</article>', html, re.S).group(0)
+    assert checked in rule
 
 
 def _count_queries(client, query: dict) -> int:
