@@ -1,5 +1,6 @@
 """Demo content for the matching app: the index of the broker's demo needs and offers, one
-pinned suggestion by the Bærum broker and a subscription for the demo entrepreneur.
+pinned suggestion by the Bærum broker, a subscription for the demo entrepreneur, and an
+open invitation by the Bærum broker (answered by the demo entrepreneur when invited).
 Runs after apps.broker.demo; idempotent."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def load() -> None:
         matches = selectors.matches_for_need(need=need, limit=3, feedback=False)
         if matches:
             services.match_pin(need=need, offer=matches[0].offer, user=broker)
+        _open_invitation(need=need, broker=broker)
 
     entrepreneur = User.objects.filter(email="entreprenor@demo.kokeboka.no").first()
     if entrepreneur is not None:
@@ -33,3 +35,53 @@ def load() -> None:
         )
         if offer is not None:
             services.subscription_create(offer=offer, user=entrepreneur)
+
+
+def _open_invitation(*, need, broker) -> None:
+    """One open invitation for the Bærum need (through the same services a broker uses), and
+    the demo entrepreneur's answer when their organisation is among those invited."""
+    import datetime
+
+    from django.utils import timezone
+
+    from apps.accounts.models import User
+
+    from . import invitation_selectors, invitation_services
+    from .forms import DEFAULT_MIN_SCORE
+    from .models import InvitationRecipient, OpenInvitation
+
+    if OpenInvitation.objects.filter(need=need).exists():
+        return
+    candidates = invitation_selectors.invitation_candidates(need=need, min_score=DEFAULT_MIN_SCORE)
+    if not candidates:
+        return
+    try:
+        invitation = invitation_services.invitation_create(
+            need=need,
+            created_by=broker,
+            min_score=DEFAULT_MIN_SCORE,
+            deadline=timezone.localdate() + datetime.timedelta(days=14),
+            message=(
+                "Vi ser etter noen som kan hjelpe oss med dette behovet. Tilbudet deres passer. "
+                "Er dere interessert i en samtale? Svar ja eller nei, og fortell kort hvordan "
+                "dere ville gått fram."
+            ),
+            organisation_ids=[c.organisation.pk for c in candidates],
+        )
+    except invitation_services.InvitationError:
+        return  # the demo need is not public (someone changed it): no invitation
+    entrepreneur = User.objects.filter(email="entreprenor@demo.kokeboka.no").first()
+    recipient = (
+        InvitationRecipient.objects.filter(
+            invitation=invitation, organisation__memberships__user=entrepreneur
+        ).first()
+        if entrepreneur is not None
+        else None
+    )
+    if recipient is not None:
+        invitation_services.interest_respond(
+            recipient=recipient,
+            user=entrepreneur,
+            interested=True,
+            comment="Vi har erfaring med dette og kan starte i løpet av en måned.",
+        )

@@ -1,10 +1,17 @@
-"""The matching index, brokers' feedback on suggestions and entrepreneurs' subscriptions."""
+"""The matching index, brokers' feedback on suggestions, entrepreneurs' subscriptions and
+open invitations to express interest in a need."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from apps.core import limits
 
 
 class TermKind(models.TextChoices):
@@ -141,3 +148,117 @@ class MatchNotification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subscription_id}: {self.need_id}"
+
+
+class OpenInvitation(models.Model):
+    """A broker's open call to every entrepreneur whose approved offer matches a need at
+    least ``min_score``: each may say whether they are interested before ``deadline``.
+    Beside the 1:1 introduction, so that no entrepreneur who fits is left out (equal
+    treatment). Who was invited is a snapshot taken when the broker confirmed
+    (InvitationRecipient), not recomputed later."""
+
+    need = models.ForeignKey(
+        "broker.Need",
+        verbose_name=_("need"),
+        on_delete=models.CASCADE,
+        related_name="open_invitations",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    min_score = models.PositiveSmallIntegerField(_("lowest score"))
+    deadline = models.DateField(_("answer by"))
+    message = models.TextField(_("message"), max_length=limits.TEXT)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("open invitation")
+        verbose_name_plural = _("open invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} ≥ {self.min_score} until {self.deadline}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:invitation-responses", args=[self.pk])
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        """Answers are taken until the end of the deadline day, unless closed earlier."""
+        today = today or timezone.localdate()
+        return self.closed_at is None and today <= self.deadline
+
+
+class InvitationRecipient(models.Model):
+    """One entrepreneur organisation invited, with its best matching offer and the score it
+    had when the invitation was sent."""
+
+    invitation = models.ForeignKey(
+        OpenInvitation,
+        verbose_name=_("open invitation"),
+        on_delete=models.CASCADE,
+        related_name="recipients",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="open_invitations_received",
+    )
+    offer = models.ForeignKey(
+        "broker.Offer",
+        verbose_name=_("offer"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    score = models.FloatField(_("score when invited"))
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invited entrepreneur")
+        verbose_name_plural = _("invited entrepreneurs")
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation", "organisation"], name="matching_invited_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitation_id}: {self.organisation_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:invitation-answer", args=[self.pk])
+
+
+class InterestResponse(models.Model):
+    """An invited entrepreneur's answer; it may be changed until the deadline."""
+
+    recipient = models.OneToOneField(
+        InvitationRecipient,
+        verbose_name=_("invited entrepreneur"),
+        on_delete=models.CASCADE,
+        related_name="response",
+    )
+    interested = models.BooleanField(_("interested"))
+    comment = models.TextField(_("comment"), max_length=limits.TEXT, blank=True)
+    responded_at = models.DateTimeField(_("answered at"), auto_now=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("answer to an open invitation")
+        verbose_name_plural = _("answers to open invitations")
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}: {self.interested}"

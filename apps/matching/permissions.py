@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from apps.broker.permissions import (
+    EDIT_PROFILE_ROLES,
     can_broker_need,
     can_edit_profile,
     can_review_profile,
@@ -12,7 +13,9 @@ from apps.broker.permissions import (
 )
 
 __all__ = [
+    "can_answer_invitation",
     "can_decide",
+    "can_invite",
     "can_see_offer_matches",
     "can_subscribe",
     "can_view_need",
@@ -41,3 +44,15 @@ def can_see_offer_matches(user, offer) -> bool:
         or can_edit_profile(user, offer.profile)
         or can_review_profile(user, offer.profile)
     )
+
+
+def can_invite(user, need) -> bool:
+    """Send an open invitation for a need, read its answers and close it: the brokers of
+    the need's (verified) organisation, as for introductions."""
+    return can_broker_need(user, need)
+
+
+def can_answer_invitation(user, recipient) -> bool:
+    """Answer an open invitation: the members and admins of the invited organisation (not
+    its brokers or fund roles, which an entrepreneur does not hold)."""
+    return bool(roles_by_org(user).get(recipient.organisation_id, frozenset()) & EDIT_PROFILE_ROLES)

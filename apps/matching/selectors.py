@@ -273,18 +273,24 @@ def _decisions(need) -> tuple[list[int], list[int]]:
     return pinned, dismissed
 
 
-def _clamp(limit: int | None) -> int:
-    return max(1, min(MAX_LIMIT, limit or DEFAULT_LIMIT))
+def _clamp(limit: int | None, cap: int = MAX_LIMIT) -> int:
+    return max(1, min(cap, limit or DEFAULT_LIMIT))
 
 
 def rank_offers_for_need(
-    *, need, limit: int = DEFAULT_LIMIT, feedback: bool = True, offer_ids=None
+    *,
+    need,
+    limit: int = DEFAULT_LIMIT,
+    feedback: bool = True,
+    offer_ids=None,
+    cap: int = MAX_LIMIT,
 ) -> list[engine.Ranked]:
     """Ranked public offers for a need, as engine results (object ids and scores).
-    ``offer_ids`` restricts the candidates (a set or a QuerySet of pks)."""
+    ``offer_ids`` restricts the candidates (a set or a QuerySet of pks); ``cap`` bounds
+    ``limit`` (an open invitation reads further down the list than a page does)."""
     from apps.broker.models import Offer
 
-    limit = _clamp(limit) if offer_ids is None else len(offer_ids)
+    limit = _clamp(limit, cap) if offer_ids is None else len(offer_ids)
     query = _query_document(TermKind.NEED, need)
     if not query:
         return []

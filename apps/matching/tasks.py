@@ -31,3 +31,18 @@ def notify_subscribers(*, need_id: int) -> int:
     if need is None:
         return 0
     return subscribers_notify(need=need)
+
+
+@task()
+def notify_invitation(*, invitation_id: int) -> int:
+    """Mails the admins of every organisation invited to express interest in a need.
+    Idempotent: each mail is claimed in the delivery ledger first."""
+    from .invitation_services import invitation_notify
+    from .models import OpenInvitation
+
+    invitation = (
+        OpenInvitation.objects.select_related("need__organisation").filter(pk=invitation_id).first()
+    )
+    if invitation is None:
+        return 0
+    return invitation_notify(invitation=invitation)

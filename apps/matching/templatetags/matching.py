@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 from django.template.loader import select_template
 
-from apps.matching import engine, selectors
+from apps.matching import engine, invitation_selectors, selectors
 from apps.matching.permissions import can_decide, can_subscribe
 
 register = template.Library()
@@ -36,7 +36,11 @@ def _here(context) -> str:
 def need_matches(context, need, limit: int = selectors.DEFAULT_LIMIT, heading: bool = True):
     user = _user(context)
     is_broker = can_decide(user, need)
+    invitations = invitation_selectors.invitations_for_need(need=need) if is_broker else []
     return {
+        "invitations": invitations,
+        "open_invitation": next((i for i in invitations if i.is_open()), None),
+        "recipe_url": invitation_selectors.equal_treatment_recipe_url() if is_broker else "",
         "need": need,
         "matches": selectors.matches_for_need(need=need, user=user, limit=limit),
         "dismissed": selectors.dismissed_offers(need=need) if is_broker else [],

@@ -125,3 +125,21 @@ def test_broker_sees_plain_pin_and_hide_labels_naming_the_offer(
     assert f'Merk som aktuell<span class="ds-sr-only">: {title}</span>' in page
     assert f'Skjul for dette behovet<span class="ds-sr-only">: {title}</span>' in page
     assert ">Fest<" not in page and "Avvis<" not in page
+
+
+@pytest.mark.django_db
+def test_the_scale_is_one_sentence_before_the_scores_and_its_parts_wait_behind_a_disclosure(
+    client, dropout_need, offers
+):
+    page = client.get(reverse("matching:need-matches", args=[dropout_need.pk])).content.decode()
+    sentence = re.search(r'<p class="ds-paragraph matching-scale">(.*?)</p>', page, re.S)
+    assert sentence is not None
+    text = sentence.group(1).strip()
+    assert text.startswith("Poengsummen går fra 0 til 100")
+    assert text.count(".") == 1 and text.endswith(".")
+    parts = page.split('<details class="ds-details matching-scale-parts">')[1]
+    parts = parts.split("</details>")[0]
+    assert "Slik regnes poengsummen ut" in parts
+    assert "opptil 58 poeng" in parts
+    # The sentence stands right before the list, beside the first «Poengsum 52 av 100».
+    assert sentence.start() < page.index("matching-list") < page.index("av 100")
