@@ -272,15 +272,17 @@ POSTS: list[dict] = [
             entreprenører. Veilederen viser hvilket rom regelverket gir. I Kokeboka har vi
             samlet noen av mulighetene i egne oppskrifter:
 
-            - Kjøp under 100 000 kroner er utenfor anskaffelsesregelverket.
-            - Fra 100 000 kroner opp til den nasjonale terskelverdien på 1,3 millioner kroner
-              gjelder de grunnleggende prinsippene, og kommunen kan lage en enkel
-              konkurranse.
+            - Kjøp under den nedre terskelverdien er utenfor anskaffelsesregelverket. Den er
+              500 000 kroner fra 1. juli 2026 (100 000 kroner før det).
+            - Fra den nedre terskelverdien opp til den nasjonale terskelverdien på 1,3
+              millioner kroner gjelder del I, og kommunen kan lage en enkel konkurranse.
             - En konkurranse kan reserveres for virksomheter der minst 30 prosent av de
               ansatte er personer med funksjonsnedsettelse eller vanskeligstilte.
             - Dialog med markedet før konkurransen er lov, så lenge alle behandles likt.
-            - Helse- og sosialtjenester under EØS-terskelverdien kan reserveres for ideelle
-              leverandører.
+            - Helse- og sosialtjenester kan reserveres for ideelle organisasjoner: under
+              EØS-terskelverdien ved å invitere bare ideelle (med forbehold om kontrakten
+              har klar grenseoverskridende interesse), over den etter forskriftens
+              § 30-2a, med henvisning til paragrafen i kunngjøringen.
 
             Har du brukt veilederen? Del erfaringene dine som et tips på oppskriftene."""
         ),
@@ -303,8 +305,8 @@ POSTS: list[dict] = [
               2 300 000 kroner (var 2 200 000)
             - Varer og tjenester, statlige myndigheter: 1 490 000 kroner
             - Bygge- og anleggskontrakter: 57 800 000 kroner (var 56 000 000)
-            - Helse- og sosialtjenester og andre særlige tjenester: 7 800 000 kroner (var
-              7 200 000). Nøyaktig dato for denne endringen har vi ikke kunnet bekrefte.
+            - Helse- og sosialtjenester og andre særlige tjenester: 7 800 000 kroner
+              (uendret; beløpet er oppgitt å gjelde fra 23. mars 2022).
 
             Den nasjonale terskelverdien på 1,3 millioner kroner og den nedre grensen på
             100 000 kroner er ikke endret.
@@ -328,7 +330,12 @@ POSTS: list[dict] = [
             rett."""
         ),
         "body": _t(
-            """Utgangspunktet er NOU 2023:26 «Ny lov om offentlige anskaffelser», som kom 10.
+            """Oppdatert: Stortinget vedtok endringene 5. februar 2026 (Innst. 38 L
+            (2025–2026)). Den nedre terskelverdien ble 500 000 kroner, ikke de foreslåtte
+            300 000, og gjelder fra 1. juli 2026. Kjøp før den datoen følger grensen på
+            100 000 kroner. Se Regelverket for kilder og status på kontrollen.
+
+            Utgangspunktet er NOU 2023:26 «Ny lov om offentlige anskaffelser», som kom 10.
             november 2023 med høringsfrist 10. februar 2024. Utvalget foreslo blant annet å
             heve den nedre grensen til 300 000 kroner, fjerne del II i forskriften, la
             forvaltningsrettslige prinsipper gjelde under EØS-terskelverdiene, forenkle
@@ -357,14 +364,13 @@ POSTS: list[dict] = [
 
             Hva betyr det for dere?
 
-            - Inntil endringene er vedtatt og satt i kraft, gjelder dagens regler: nedre
-              grense på 100 000 kroner og nasjonal terskelverdi på 1,3 millioner kroner.
+            - Fram til 30. juni 2026 gjaldt nedre grense på 100 000 kroner. Fra 1. juli 2026
+              er den 500 000 kroner. Den nasjonale terskelverdien er 1,3 millioner kroner.
             - Blir forslaget vedtatt, kan flere små kjøp fra sosiale entreprenører gjøres
               uten formelle krav fra anskaffelsesregelverket. Kommunen må likevel ha en
               strategi og gode rutiner for anskaffelser.
-            - I Regelverket på Kokeboka er forslaget merket som foreslått. Veiviseren bruker
-              det ikke i svarene sine før en redaktør har satt en dato for når det
-              gjelder."""
+            - I Regelverket på Kokeboka står den nye grensen med dato. Veiviseren svarer
+              etter grensen som gjaldt på datoen du spør om."""
         ),
         "tags": ["lovendring", "anskaffelser", "terskelverdier", "forslag"],
         "video": None,

@@ -88,8 +88,9 @@ _KONTAKT_STEPS_V1 = [
         anskaffelse. Regn ut samlet forventet verdi for hele avtaleperioden, uten
         merverdiavgift:
 
-        - Under 100 000 kroner gjelder ikke anskaffelsesregelverket.
-        - Fra 100 000 kroner gjelder de grunnleggende prinsippene, og dere må føre protokoll.
+        - Under den nedre terskelverdien gjelder ikke anskaffelsesregelverket. Den er
+          500 000 kroner fra 1. juli 2026 (100 000 kroner før det).
+        - Fra den nedre terskelverdien gjelder del I, og dere må føre protokoll.
         - Fra 1,3 millioner kroner skal anskaffelsen kunngjøres i Doffin.""",
         pitfall="""Å kalle betalingen et tilskudd for å slippe konkurranse. Det er innholdet
         i avtalen som avgjør, ikke hva den heter.""",
@@ -233,7 +234,7 @@ _TILSKUDD_STEPS_V1 = [
     _step(
         "Er det en anskaffelse: regn ut verdien og velg prosess",
         """Regn ut samlet verdi uten merverdiavgift for hele perioden, og følg reglene for
-        den verdien. Oppskriftene om kjøp under 100 000 kroner, kjøp etter del I og
+        den verdien. Oppskriftene om kjøp under den nedre terskelverdien, kjøp etter del I og
         konkurranse over nasjonal terskelverdi viser veien videre.""",
     ),
     _step(
@@ -249,7 +250,8 @@ _DEL_I_STEPS_V1 = [
     _step(
         "Bekreft at dere er i del I",
         """Regn ut samlet verdi for hele avtaleperioden, uten merverdiavgift. Ligger den
-        mellom 100 000 kroner og den nasjonale terskelverdien på 1,3 millioner kroner,
+        mellom den nedre terskelverdien (500 000 kroner fra 1. juli 2026, 100 000 kroner før
+        det) og den nasjonale terskelverdien på 1,3 millioner kroner,
         gjelder bare del I i anskaffelsesforskriften. For helse- og sosialtjenester gjelder
         del I helt opp til 7,8 millioner kroner.""",
         pitfall="""Å dele opp én anskaffelse i flere mindre for å holde seg under en
@@ -278,7 +280,7 @@ _DEL_I_STEPS_V1 = [
     ),
     _step(
         "Skriv anskaffelsesprotokoll",
-        """Fra 100 000 kroner skal dere føre protokoll. Den skal vise hva dere kjøpte,
+        """Fra den nedre terskelverdien skal dere føre protokoll. Den skal vise hva dere kjøpte,
         verdien, hvem som ble spurt eller svarte, og hvorfor dere valgte som dere gjorde.""",
         tip="Skriv protokollen underveis, ikke i etterkant.",
     ),
@@ -301,26 +303,32 @@ _IDEELLE_STEPS_V1 = [
         """Sjekk at tjenesten faktisk er en helse- eller sosialtjeneste, og regn ut samlet
         verdi uten merverdiavgift for hele avtaleperioden.""",
         pitfall="""Å blande helse- og sosialtjenester med andre særlige tjenester. Helse- og
-        sosialtjenester følger del I helt opp til 7,8 millioner kroner. Andre særlige
-        tjenester følger del II allerede fra 1,3 millioner kroner.""",
+        sosialtjenester følger del I helt opp til 7,8 millioner kroner og kapittel 30 over
+        det. Andre særlige tjenester følger del II allerede fra 1,3 millioner kroner, og
+        fortsatt del II over EØS-terskelverdien, da med kunngjøring i hele EØS.""",
     ),
     _step(
         "Under 7,8 millioner: bestem dere, og si det tydelig",
         """Under terskelverdien kan kommunen invitere bare ideelle leverandører. Skriv i
         konkurransegrunnlaget at konkurransen er forbeholdt ideelle, og hvordan leverandørene
         skal vise at de er det. Ellers gjelder prinsippene i del I: konkurranse,
-        likebehandling, forutberegnelighet, etterprøvbarhet og forholdsmessighet.""",
+        likebehandling, forutberegnelighet, etterprøvbarhet og forholdsmessighet.
+
+        Har kontrakten klar grenseoverskridende interesse, altså at leverandører i andre
+        EØS-land kan tenkes å ville ha den, gjelder EØS-avtalens regler om fri bevegelighet
+        også under terskelverdien. Da må dere kunne begrunne at det er lov å invitere bare
+        ideelle.""",
         tip="""NOU 2024:1 drøfter hvordan ideelle velferdsaktører kan defineres og
         registreres. Den kan være til hjelp når dere formulerer kravene.""",
     ),
     _step(
-        "Over 7,8 millioner: vurder vilkårene i hvert enkelt tilfelle",
+        "Over 7,8 millioner: reserver etter § 30-2a",
         """Over terskelverdien følger anskaffelsen kapittel 30 i forskriften, og den skal
-        kunngjøres i hele EØS. Å reservere for ideelle er da bare lov når vilkår fra
-        EU-domstolens praksis er oppfylt. Det må vurderes konkret. Få en juridisk vurdering
-        før dere bestemmer dere.""",
-        pitfall="""Å reservere over terskelverdien uten en konkret vurdering. Det kan gi
-        risiko for erstatningskrav.""",
+        kunngjøres i hele EØS. Etter § 30-2a kan kommunen reservere konkurransen for ideelle
+        organisasjoner. Kunngjøringen må si at konkurransen er reservert, og vise til
+        § 30-2a. Høyesterett kom i HR-2025-2425-A (8. desember 2025) til at regelen er
+        gyldig.""",
+        pitfall="""Å reservere uten å si det i kunngjøringen og vise til § 30-2a.""",
     ),
     _step(
         "Sjekk det nyeste regelverket",
@@ -345,13 +353,9 @@ _IDEELLE_STEPS_V2 = [
     *_IDEELLE_STEPS_V1[:3],
     _step(
         "Sjekk det nyeste regelverket",
-        """Regjeringen har varslet en endring i anskaffelsesforskriften som skal gjøre det
-        lettere for staten og kommunene å reservere helse- og sosialtjenester for ideelle.
-        EFTAs overvåkingsorgan ESA har stilt spørsmål ved om dette er forenlig med
-        EØS-avtalen, og det er derfor pekt på en risiko for erstatningskrav.
-
-        Hvilken paragraf endringen står i, og når den trådte i kraft, er ikke bekreftet.
-        Sjekk Lovdata før dere bruker regelen.""",
+        """Reservasjonen for ideelle over terskelverdien står i forskriftens § 30-2a, som kom
+        inn i 2020. Høyesterett kom i HR-2025-2425-A (8. desember 2025) til at regelen er
+        gyldig. Les gjeldende ordlyd på Lovdata før dere bruker den.""",
     ),
     *_IDEELLE_STEPS_V1[4:],
 ]
@@ -688,10 +692,11 @@ SLIK_MOTER_DU_KOMMUNEN = {
             """Kommunen bruker fellesskapets penger og må behandle alle leverandører likt.
             Dette er hovedreglene (beløp uten merverdiavgift):
 
-            - Under 100 000 kroner: ingen krav etter anskaffelsesregelverket, men kommunen
-              bør sammenligne tilbud.
-            - Fra 100 000 kroner til 1,3 millioner kroner: krav om konkurranse og
-              likebehandling, og kommunen fører protokoll.
+            - Under den nedre terskelverdien (500 000 kroner fra 1. juli 2026, 100 000
+              kroner før det): ingen krav etter anskaffelsesregelverket, men kommunen bør
+              sammenligne tilbud.
+            - Fra den nedre terskelverdien til 1,3 millioner kroner: krav om konkurranse
+              og likebehandling, og kommunen fører protokoll.
             - Fra 1,3 millioner kroner: kunngjøring i Doffin og en mer formell konkurranse.""",
             pitfall="""Å tro at et godt møte betyr at kommunen kan gi deg oppdraget direkte.
             Er verdien høy nok, må kommunen åpne for konkurranse.""",
@@ -832,7 +837,8 @@ TILSKUDD_ELLER_ANSKAFFELSE = {
         tilbake som den selv har direkte økonomisk nytte av.
 
         Er avtalen gjensidig bebyrdende, altså at kommunen får en ytelse og betaler for den,
-        er det en anskaffelse. Da gjelder anskaffelsesreglene fra 100 000 kroner. Blir en
+        er det en anskaffelse. Da gjelder anskaffelsesreglene fra den nedre terskelverdien
+        (500 000 kroner fra 1. juli 2026, 100 000 kroner før det). Blir en
         anskaffelse gjort som et tilskudd uten konkurranse, kan det være en ulovlig
         direkteanskaffelse. Klagenemnda for offentlige anskaffelser (KOFA) kan da ilegge et
         gebyr."""
@@ -905,19 +911,25 @@ _UNDER_100K_SITUATION_V2 = _t(
 )
 
 _UNDER_100K_SITUATION_V3 = _t(
-    f"""{_UNDER_100K_SITUATION_V1}
+    """Dere vil prøve et lite tilbud: et kurs, noen verksteder, et årsabonnement eller en kort
+    utprøving. Når samlet verdi er under den nedre terskelverdien, gjelder ikke
+    anskaffelsesloven og anskaffelsesforskriften. Dere trenger verken konkurranse eller
+    protokoll etter regelverket.
 
-    Regjeringen har foreslått å heve grensen fra 100 000 til 300 000 kroner i Prop. 147 L
-    (2024–2025). Stortingets komité har avgitt innstilling (Innst. 38 L (2025–2026)), men om
-    forslaget er vedtatt, og fra når det eventuelt gjelder, er ikke bekreftet. Til da
-    gjelder 100 000 kroner."""
+    Stortinget vedtok i februar 2026 å heve den nedre terskelverdien fra 100 000 til
+    500 000 kroner uten merverdiavgift fra 1. juli 2026 (Innst. 38 L (2025–2026)). Regjeringen
+    hadde foreslått 300 000 kroner. For kjøp før 1. juli 2026 gjaldt 100 000 kroner.
+
+    Kommunens egne innkjøpsregler kan likevel stille krav, og verdien må være regnet ut
+    ærlig."""
 )
 
 KJOP_UNDER_100000 = {
     "slug": "kjop-under-100000",
-    "title": "Kjøp under 100 000 kroner",
+    "title": "Kjøp under den nedre terskelverdien",
     "summary": _t(
-        """Under 100 000 kroner gjelder ikke anskaffelsesregelverket. Det gjør det enkelt å
+        """Under den nedre terskelverdien – 500 000 kroner fra 1. juli 2026, 100 000 kroner
+        før det – gjelder ikke anskaffelsesregelverket. Det gjør det enkelt å
         kjøpe en liten tjeneste fra en sosial entreprenør – så lenge verdien er regnet ut
         riktig."""
     ),
@@ -927,7 +939,10 @@ KJOP_UNDER_100000 = {
     "audience": "begge",
     "ingredients": {
         "who": "En tjenesteleder med budsjettmyndighet.",
-        "budget": "Under 100 000 kroner uten merverdiavgift, samlet for hele avtalen.",
+        "budget": _t(
+            """Under 500 000 kroner uten merverdiavgift fra 1. juli 2026 (100 000 kroner
+            før det), samlet for hele avtalen."""
+        ),
         "time": "Noen dager.",
         "prerequisites": _t(
             """Kjennskap til kommunens egne innkjøpsregler og til rammeavtalene kommunen
@@ -993,8 +1008,8 @@ KJOP_UNDER_100000 = {
         },
         {
             "change_note": _t(
-                """Oppdatert status for Prop. 147 L etter komitéinnstillingen (Innst. 38 L
-                (2025–2026))."""
+                """Stortinget vedtok ny nedre terskelverdi på 500 000 kroner fra 1. juli 2026
+                (Innst. 38 L (2025–2026))."""
             ),
             "set": {"situation": _UNDER_100K_SITUATION_V3},
         },
@@ -1003,7 +1018,7 @@ KJOP_UNDER_100000 = {
 
 KJOP_ETTER_DEL_I = {
     "slug": "kjop-etter-del-i",
-    "title": "Kjøp fra 100 000 kroner opp til 1,3 millioner (del I)",
+    "title": "Kjøp fra den nedre terskelverdien opp til 1,3 millioner (del I)",
     "summary": _t(
         """I dette beløpsintervallet gjelder bare del I i anskaffelsesforskriften. Dere velger
         fritt hvordan dere gjennomfører anskaffelsen, men må sikre konkurranse og
@@ -1024,8 +1039,8 @@ KJOP_ETTER_DEL_I = {
     "ingredients": {
         "who": "Tjenesteleder og innkjøper.",
         "budget": _t(
-            """Fra 100 000 til 1,3 millioner kroner uten merverdiavgift (helse- og
-            sosialtjenester: opp til 7,8 millioner kroner)."""
+            """Fra 500 000 kroner (100 000 kroner før 1. juli 2026) til 1,3 millioner kroner
+            uten merverdiavgift (helse- og sosialtjenester: opp til 7,8 millioner kroner)."""
         ),
         "time": "Fire til åtte uker.",
         "prerequisites": "En behovsbeskrivelse og en beregnet verdi for hele avtaleperioden.",
@@ -1079,10 +1094,12 @@ _OVER_NASJONAL_SITUATION_V2 = _t(
     - Varer og tjenester, kommuner og fylkeskommuner: 2 300 000 kroner
     - Varer og tjenester, statlige myndigheter: 1 490 000 kroner
     - Bygge- og anleggskontrakter: 57 800 000 kroner
-    - Helse- og sosialtjenester og andre særlige tjenester: 7 800 000 kroner (datoen
-      denne verdien trådte i kraft, er ikke bekreftet)
+    - Helse- og sosialtjenester og andre særlige tjenester: 7 800 000 kroner (oppgitt å
+      gjelde fra 23. mars 2022)
 
-    Helse- og sosialtjenester har egne regler. EU har fastsatt nye terskelverdier i euro fra
+    Helse- og sosialtjenester følger kapittel 30 over sin terskelverdi. Andre særlige
+    tjenester følger del II også over sin EØS-terskelverdi, men må da kunngjøres i hele
+    EØS. EU har fastsatt nye terskelverdier i euro fra
     1. januar 2026, men de norske kronebeløpene er ikke bekreftet. Inntil de er bekreftet,
     gjelder verdiene over."""
 )
@@ -1300,9 +1317,10 @@ _IDEELLE_SITUATION_V1 = _t(
     levere den. Spørsmålet er om kommunen kan holde kommersielle leverandører utenfor.
 
     Svaret avhenger av verdien. Under 7,8 millioner kroner uten merverdiavgift gjelder bare
-    del I for slike tjenester, og da kan kommunen velge å invitere bare ideelle. Over
-    terskelverdien er det bare lov å reservere når vilkår fra EU-domstolens praksis er
-    oppfylt."""
+    del I for slike tjenester, og da kan kommunen velge å invitere bare ideelle (med et
+    forbehold om kontrakten har klar grenseoverskridende interesse). Over terskelverdien
+    kan kommunen reservere konkurransen for ideelle etter forskriftens § 30-2a, og
+    kunngjøringen må vise til den."""
 )
 
 RESERVERE_FOR_IDEELLE = {
@@ -1310,8 +1328,8 @@ RESERVERE_FOR_IDEELLE = {
     "title": "Reservere helse- og sosialtjenester for ideelle",
     "summary": _t(
         """Under EØS-terskelverdien for helse- og sosialtjenester kan kommunen invitere bare
-        ideelle leverandører. Over terskelen er det bare lov på visse vilkår, som må vurderes
-        i hvert enkelt tilfelle."""
+        ideelle leverandører. Over terskelen kan konkurransen reserveres for ideelle etter
+        forskriftens § 30-2a, som Høyesterett har slått fast er gyldig."""
     ),
     "situation": _IDEELLE_SITUATION_V1,
     "phase": "avtale",
@@ -1354,8 +1372,7 @@ RESERVERE_FOR_IDEELLE = {
     "revisions": [
         {
             "change_note": _t(
-                """Presisert i steg 4 at paragrafnummer og ikrafttredelse for reservasjon over
-                terskelverdien ikke er bekreftet, og lagt til ESAs innvendinger."""
+                """Steg 4 viser nå til § 30-2a og Høyesteretts dom i HR-2025-2425-A."""
             ),
             "steps": _IDEELLE_STEPS_V2,
         },
@@ -1365,8 +1382,8 @@ RESERVERE_FOR_IDEELLE = {
                 "situation": _t(
                     f"""{_IDEELLE_SITUATION_V1}
 
-                    Terskelverdien på 7,8 millioner kroner gjelder fra 2024. Den nøyaktige
-                    datoen den trådte i kraft, er ikke bekreftet."""
+                    Terskelverdien på 7,8 millioner kroner er oppgitt å gjelde fra 23. mars
+                    2022; se tabellen over terskelverdier for status på kontrollen."""
                 )
             },
         },
@@ -1403,8 +1420,8 @@ BETALT_PILOT = {
             entreprenøren og en innkjøper."""
         ),
         "budget": _t(
-            """Avhenger av omfanget. Mange piloter ligger under 100 000 kroner eller innenfor
-            del I."""
+            """Avhenger av omfanget. Mange piloter ligger under den nedre terskelverdien
+            (500 000 kroner fra 1. juli 2026) eller innenfor del I."""
         ),
         "time": "Tre til tolv måneder.",
         "prerequisites": _t(
@@ -1420,8 +1437,9 @@ BETALT_PILOT = {
         ),
         _step(
             "Velg riktig vei i regelverket",
-            """Regn ut hva piloten koster til sammen. Under 100 000 kroner kan dere kjøpe
-            direkte. Fra 100 000 kroner gjelder del I, og dere må sikre konkurranse og føre
+            """Regn ut hva piloten koster til sammen. Under den nedre terskelverdien (500 000
+            kroner fra 1. juli 2026, 100 000 kroner før det) kan dere kjøpe direkte. Fra den
+            nedre terskelverdien gjelder del I, og dere må sikre konkurranse og føre
             protokoll. Skal dere utvikle noe som ikke finnes, kan en førkommersiell
             anskaffelse eller et innovasjonspartnerskap passe bedre.""",
             pitfall="""Å love at en vellykket pilot automatisk gir en stor kontrakt. Et senere
@@ -2071,8 +2089,8 @@ CHAPTERS: list[dict] = [
         "title": "Kjøp og avtaler",
         "intro": _t(
             """Verdien av kjøpet avgjør hvilke regler som gjelder. Oppskriftene går fra små
-            kjøp under 100 000 kroner til konkurranser over terskelverdiene, og viser hvordan
-            kommunen kan reservere kontrakter."""
+            kjøp under den nedre terskelverdien til konkurranser over terskelverdiene, og
+            viser hvordan kommunen kan reservere kontrakter."""
         ),
         "recipes": [
             KJOP_UNDER_100000,
