@@ -85,6 +85,13 @@ SCHEDULE: tuple[Job, ...] = (
         grace=datetime.timedelta(hours=6),
     ),
     Job(
+        name="rules_send_law_watch",
+        cron="30 7 * * MON",
+        task="apps.rules.tasks.send_law_watch",
+        description="Weekly law watch to editors: rules and thresholds that need checking.",
+        grace=datetime.timedelta(hours=12),
+    ),
+    Job(
         name="clear_expired_sessions",
         cron="30 3 * * *",
         task="apps.operations.tasks.clear_expired_sessions",

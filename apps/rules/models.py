@@ -15,7 +15,7 @@ from wagtail.search import index
 STALE_AFTER_YEARS = 2
 
 
-def _years_before(on: datetime.date, years: int) -> datetime.date:
+def years_before(on: datetime.date, years: int) -> datetime.date:
     try:
         return on.replace(year=on.year - years)
     except ValueError:  # 29 February
@@ -305,4 +305,4 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         without our data knowing."""
         if self.pending or self.valid_from is None or self.valid_to is not None:
             return False
-        return self.valid_from < _years_before(on, STALE_AFTER_YEARS)
+        return self.valid_from < years_before(on, STALE_AFTER_YEARS)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import LegalRule, Threshold
+from .models import STALE_AFTER_YEARS, LegalRule, Threshold, years_before
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -141,3 +141,64 @@ def rules_grouped_by_law(rules: QuerySet[LegalRule] | list[LegalRule]) -> list[R
         groups.setdefault(rule.law.strip(), []).append(rule)
     ordered = sorted(groups, key=lambda law: (law == "", law.casefold()))
     return [RuleGroup(law=law, rules=sorted(groups[law], key=citation_sort_key)) for law in ordered]
+
+
+# --- the law watch -------------------------------------------------------------------------
+
+# Rows whose validity ends within this many days are listed (EEA thresholds change every
+# second year, so the end of a period is when the next amount must be in the data).
+ENDING_WITHIN_DAYS = 183
+
+
+class WatchReason:
+    UNVERIFIED = "unverified"
+    REVIEW_OVERDUE = "review_overdue"
+    ENDING_SOON = "ending_soon"
+    MAY_BE_OUTDATED = "may_be_outdated"
+
+
+@dataclass(frozen=True)
+class WatchItem:
+    """A rule or threshold row that needs an editor's attention, and why."""
+
+    row: LegalRule | Threshold
+    reasons: tuple[str, ...]
+
+    @property
+    def is_threshold(self) -> bool:
+        return isinstance(self.row, Threshold)
+
+
+def _watch_reasons(row: LegalRule | Threshold, today: datetime.date) -> tuple[str, ...]:
+    reasons = []
+    if not row.verified:
+        reasons.append(WatchReason.UNVERIFIED)
+    if row.review_overdue(today):
+        reasons.append(WatchReason.REVIEW_OVERDUE)
+    if row.valid_to and today <= row.valid_to <= today + datetime.timedelta(
+        days=ENDING_WITHIN_DAYS
+    ):
+        reasons.append(WatchReason.ENDING_SOON)
+    if isinstance(row, Threshold) and row.may_be_outdated(today):
+        reasons.append(WatchReason.MAY_BE_OUTDATED)
+    return tuple(reasons)
+
+
+def law_watch(*, today: datetime.date | None = None) -> list[WatchItem]:
+    """Rules and thresholds that are unverified, past their review date, ending within six
+    months, or (thresholds) open for more than two years. Thresholds first, then rules; two
+    queries whatever the number of rows."""
+    today = today or today_oslo()
+    soon = today + datetime.timedelta(days=ENDING_WITHIN_DAYS)
+    stale_start = years_before(today, STALE_AFTER_YEARS)
+    wanted = Q(verified=False) | Q(review_by__lt=today) | Q(valid_to__gte=today, valid_to__lte=soon)
+    thresholds = Threshold.objects.filter(
+        wanted | Q(pending=False, valid_to__isnull=True, valid_from__lt=stale_start)
+    ).order_by("key", "valid_from")
+    rules = LegalRule.objects.filter(wanted).order_by("citation", "code")
+    items = []
+    for row in [*thresholds, *rules]:
+        reasons = _watch_reasons(row, today)
+        if reasons:
+            items.append(WatchItem(row=row, reasons=reasons))
+    return items

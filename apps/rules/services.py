@@ -105,3 +105,61 @@ def editors_group_ensure() -> Group:
     )
     group.permissions.add(*permissions, access_admin)
     return group
+
+
+LAW_WATCH_KIND = "rules.law_watch"
+
+
+def law_watch_period(today: datetime.date) -> str:
+    """The ISO week of the date, e.g. 2026-W49: the law watch goes out once per week."""
+    year, week, _weekday = today.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def law_watch_email_send(*, today: datetime.date) -> int:
+    """Mails every active editor (group «Redaktører») the rows the law watch lists, once per
+    ISO week: each (editor, week) is claimed in the delivery ledger before the mail goes out
+    and released if the send fails, so a second run or a second worker never sends twice.
+    Nothing is sent when nothing needs attention. Returns how many mails were sent."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    from apps.accounts.permissions import EDITORS_GROUP
+    from apps.operations import ledger
+
+    from .selectors import law_watch
+
+    items = law_watch(today=today)
+    if not items:
+        return 0
+    editors = (
+        Group.objects.filter(name=EDITORS_GROUP)
+        .values_list("user__pk", "user__email", "user__is_active")
+        .order_by("user__pk")
+    )
+    site = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    period = law_watch_period(today)
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "items": items,
+            "today": today,
+            "watch_url": site + reverse("rules_law_watch"),
+        }
+        subject = " ".join(render_to_string("rules/email/law_watch_subject.txt", context).split())
+        body = render_to_string("rules/email/law_watch.txt", context)
+        for user_id, email, active in editors:
+            if not (user_id and email and active):
+                continue
+            if not ledger.claim(LAW_WATCH_KIND, str(user_id), period):
+                continue
+            try:
+                EmailMessage(subject=subject, body=body, to=[email]).send()
+            except Exception:
+                ledger.release(LAW_WATCH_KIND, str(user_id), period)
+                raise
+            sent += 1
+    return sent

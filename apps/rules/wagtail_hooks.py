@@ -2,8 +2,11 @@
 
 import django_filters
 from django.db.models import QuerySet
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
@@ -11,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from apps.core.templatetags.kokeboka import nok
 
+from . import admin_views
 from .models import LegalRule, Threshold
 from .selectors import today_oslo
 
@@ -61,6 +65,7 @@ SOURCE_PANEL = MultiFieldPanel(
         FieldPanel("citation"),
         FieldPanel("source_url"),
         FieldPanel("verified"),
+        FieldRowPanel([FieldPanel("checked_on"), FieldPanel("review_by")]),
         FieldPanel("verification_note"),
     ],
     heading=_("Source and verification"),
@@ -146,3 +151,20 @@ class RegelverkGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegelverkGroup)
+
+
+class LawWatchMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return admin_views.can_watch(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_law_watch_url():
+    return [path("lovvakt/", admin_views.law_watch, name="rules_law_watch")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_law_watch_menu_item():
+    return LawWatchMenuItem(
+        _("Law watch"), reverse("rules_law_watch"), icon_name="warning", order=310
+    )
