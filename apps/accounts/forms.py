@@ -265,6 +265,14 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Organisations already on the site that may be the one typed in (filled by clean()
+        # on a new organisation; apps.accounts.recognition).
+        self.matches: list = []
+        if not self.instance.pk:
+            self.fields["confirm_new"] = forms.BooleanField(
+                label=_("None of these is our organisation: create a new one"),
+                required=False,
+            )
         if self.instance.pk and self.instance.is_verified:
             for name in self.VERIFIED_FIELDS:
                 self.fields[name].disabled = True
@@ -284,6 +292,9 @@ class OrganisationForm(forms.ModelForm):
             self.add_error("municipality", _("Choose the municipality this organisation is."))
         if kind == OrganisationType.FYLKESKOMMUNE and not cleaned.get("county"):
             self.add_error("county", _("Choose the county this organisation is."))
+        if not self.instance.pk:
+            self.clean_recognised(cleaned)
+            return cleaned
         municipality = cleaned.get("municipality")
         if kind == OrganisationType.KOMMUNE and municipality:
             taken = Organisation.objects.filter(municipality=municipality)
@@ -296,6 +307,47 @@ class OrganisationForm(forms.ModelForm):
                 )
         self.clean_org_number_unique(cleaned)
         return cleaned
+
+    def clean_recognised(self, cleaned) -> None:
+        """A new organisation that is already here is not created twice: the same number or
+        municipality refuses it, the same or a similar name and type asks the person to
+        confirm that theirs is another. Either way the page offers to join the one found."""
+        from .recognition import find_matches
+
+        self.matches = find_matches(
+            org_number=cleaned.get("org_number") or "",
+            name=cleaned.get("name") or "",
+            type=cleaned.get("type") or "",
+            municipality=cleaned.get("municipality"),
+        )
+        for match in self.matches:
+            if match.reason == "org_number" and "org_number" not in self.errors:
+                self.add_error(
+                    "org_number",
+                    _(
+                        "An organisation with this number is already here. Ask to join it "
+                        "instead of creating it again."
+                    ),
+                )
+            elif match.reason == "municipality" and "municipality" not in self.errors:
+                self.add_error(
+                    "municipality",
+                    _("This municipality already has an organisation here. Ask its admin to join."),
+                )
+        if self.blocked or not self.matches or cleaned.get("confirm_new"):
+            return
+        self.add_error(
+            "confirm_new",
+            _(
+                "Organisations with this name are already here. Ask to join one of them, or "
+                "confirm that yours is another organisation."
+            ),
+        )
+
+    @property
+    def blocked(self) -> bool:
+        """An exact match by number or municipality: a new organisation cannot be created."""
+        return any(match.blocks_new for match in self.matches)
 
     def clean_org_number_unique(self, cleaned) -> None:
         number = cleaned.get("org_number")

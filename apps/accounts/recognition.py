@@ -29,19 +29,33 @@ def normalise_name(name: str) -> str:
 @dataclass(frozen=True)
 class OrganisationMatch:
     organisation: Organisation
-    reason: str  # "org_number", "name" (same normalised name and type) or "near_name"
+    # "org_number", "municipality" (the kommune of that municipality), "name" (same
+    # normalised name and type) or "near_name"
+    reason: str
 
     @property
     def exact(self) -> bool:
-        return self.reason in ("org_number", "name")
+        return self.reason in ("org_number", "municipality", "name")
+
+    @property
+    def blocks_new(self) -> bool:
+        """The described organisation cannot be created beside this one: the database holds
+        one organisation per organisation number and one per municipality."""
+        return self.reason in ("org_number", "municipality")
 
 
 def find_matches(
-    *, org_number: str = "", name: str = "", type: str = "", exclude_pk: int | None = None
+    *,
+    org_number: str = "",
+    name: str = "",
+    type: str = "",  # noqa: A002
+    municipality=None,
+    exclude_pk: int | None = None,
 ) -> list[OrganisationMatch]:
-    """Organisations that may be the one described: the one with the organisation number,
-    then those of the same type whose normalised name is equal (exact) or close (near,
-    difflib ratio at least 0.85). Exact matches come first. Two queries."""
+    """Organisations that may be the one described: the one with the organisation number
+    (and, for a municipality, the one of that municipality), then those of the same type
+    whose normalised name is equal (exact) or close (near, difflib ratio at least 0.85).
+    Exact matches come first. At most three queries."""
     matches: list[OrganisationMatch] = []
     seen: set[int] = set()
     number = "".join((org_number or "").split())
@@ -49,6 +63,13 @@ def find_matches(
         for org in Organisation.objects.filter(org_number=number).select_related("municipality"):
             if org.pk != exclude_pk:
                 matches.append(OrganisationMatch(org, "org_number"))
+                seen.add(org.pk)
+    if municipality is not None and type == "kommune":
+        for org in Organisation.objects.filter(municipality=municipality).select_related(
+            "municipality"
+        ):
+            if org.pk != exclude_pk and org.pk not in seen:
+                matches.append(OrganisationMatch(org, "municipality"))
                 seen.add(org.pk)
     wanted = normalise_name(name)
     if wanted:

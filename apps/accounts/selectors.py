@@ -43,6 +43,58 @@ def organisation_pending_requests(*, organisation: Organisation) -> QuerySet[Joi
     )
 
 
+@dataclass(frozen=True)
+class Recognised:
+    """An organisation found while someone registers one, with where that person stands."""
+
+    organisation: Organisation
+    reason: str
+    is_member: bool
+    has_asked: bool
+
+
+def recognised_for(*, user, matches) -> list[Recognised]:
+    """The matches of apps.accounts.recognition.find_matches, each marked with whether the
+    person is already a member or has asked to join (two queries whatever the number)."""
+    ids = [match.organisation.pk for match in matches]
+    if not ids:
+        return []
+    member_of = set(
+        Membership.objects.filter(user=user, organisation_id__in=ids).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    asked = set(
+        JoinRequest.objects.filter(
+            user=user, organisation_id__in=ids, status=JoinRequestStatus.PENDING
+        ).values_list("organisation_id", flat=True)
+    )
+    return [
+        Recognised(
+            organisation=match.organisation,
+            reason=match.reason,
+            is_member=match.organisation.pk in member_of,
+            has_asked=match.organisation.pk in asked,
+        )
+        for match in matches
+    ]
+
+
+def join_requests_waiting(*, user) -> QuerySet[JoinRequest]:
+    """Pending requests to join the organisations the person is an admin of (the members page
+    answers them), oldest first. One query to count, one for the first."""
+    from .models import MembershipRole
+
+    admin_of = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values(
+        "organisation_id"
+    )
+    return (
+        JoinRequest.objects.filter(status=JoinRequestStatus.PENDING, organisation_id__in=admin_of)
+        .select_related("organisation")
+        .order_by("created_at", "pk")
+    )
+
+
 def memberships_for_user(*, user) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(user=user)
@@ -127,6 +179,7 @@ def my_page_sections(*, user) -> list[Section]:
     from apps.collaborations import selectors as collaboration_selectors
     from apps.collaborations.permissions import viewer_for
     from apps.grants import selectors as grant_selectors
+    from apps.matching import invitation_selectors
 
     sections: list[Section] = []
 
@@ -260,7 +313,39 @@ def my_page_sections(*, user) -> list[Section]:
             url=lambda row: reverse("collaborations:detail", args=[row.pk]),
             action=_("Answer “%(title)s”"),
         )
+        tasks += _queue(
+            invitation_selectors.invitations_awaiting_answer(user=user),
+            label=invitation_selectors.AWAITING_LABEL,
+            url=lambda row: row.get_absolute_url(),
+            action=invitation_selectors.AWAITING_ACTION,
+        )
         sections.append(Section("entrepreneur", _("As entrepreneur"), tuple(tasks)))
+
+    # Organisation admins: requests to join; entrepreneurs asked to consent to an example.
+    tasks = []
+    if user.is_authenticated:
+        requests = join_requests_waiting(user=user)
+        count = requests.count()
+        if count:
+            first = requests.first()
+            tasks.append(
+                Task(
+                    label=_("Requests to join your organisation"),
+                    count=count,
+                    url=reverse("accounts:organisation-members", args=[first.organisation.slug])
+                    + "#requests-heading",
+                    action=_("Answer the request to join %(name)s")
+                    % {"name": first.organisation.name},
+                ),
+            )
+        tasks += _queue(
+            collaboration_selectors.consent_requests_waiting(viewer=viewer_for(user)),
+            label=_("Examples waiting for your consent"),
+            url=lambda row: reverse("collaborations:detail", args=[row.pk]) + "#eksempel",
+            action=_("Read and consent to “%(title)s”"),
+        )
+    if tasks:
+        sections.append(Section("organisation", _("For your organisation"), tuple(tasks)))
 
     # Members of a municipality: post a need, and their drafts.
     if broker_permissions.can_create_need(user):

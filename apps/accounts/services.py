@@ -606,8 +606,10 @@ def invitation_accept(*, user: User, token: str) -> Membership:
 
 @transaction.atomic
 def join_request_create(
-    *, user: User, organisation: Organisation, message: str = ""
+    *, user: User, organisation: Organisation, message: str = "", site_url: str = ""
 ) -> JoinRequest:
+    """Records a person's request to join; the organisation's admins are told by mail (with a
+    link to the members page, where they answer) and see it on My page."""
     if Membership.objects.filter(user=user, organisation=organisation).exists():
         raise ValidationError(_("You are already a member of this organisation."), code="member")
     if JoinRequest.objects.filter(
@@ -626,14 +628,29 @@ def join_request_create(
             _("You have already asked to join. An admin will answer."), code="pending"
         ) from None
     audit_record(actor=user, action="join_request.created", obj=join_request)
+    members_path = reverse("accounts:organisation-members", kwargs={"slug": organisation.slug})
+    for address in _admin_emails(organisation, exclude=(user.pk,)):
+        _send_template(
+            to=address,
+            template="join_request_received",
+            context={
+                "name": quoted_name(organisation.name),
+                "person": quoted_name(user.display_name),
+                "url": _absolute(site_url, members_path) if site_url else members_path,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
     return join_request
 
 
 @transaction.atomic
 def join_request_decide(
-    *, actor: User, join_request: JoinRequest, approve: bool, role: str = MembershipRole.MEMBER
+    *, actor: User, join_request: JoinRequest, approve: bool
 ) -> Membership | None:
-    """Approves (giving `role`) or rejects a pending request; tells the person by email."""
+    """Approves or rejects a pending request; tells the person by email. Approval makes an
+    ordinary member: asking to join is open to anyone, so it never carries a role with power
+    (an admin grants those afterwards, by the rules of apps.accounts.roles)."""
+    role = MembershipRole.MEMBER
     if not can_manage_members(actor, join_request.organisation):
         raise PermissionDenied
     if join_request.status != JoinRequestStatus.PENDING:

@@ -396,8 +396,9 @@ def organisation_detail(request, slug: str):
 def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "confirm_new"}
         try:
-            org = services.organisation_create(actor=request.user, **form.cleaned_data)
+            org = services.organisation_create(actor=request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -418,6 +419,7 @@ def organisation_create(request):
         "accounts/organisation_form.html",
         {
             "form": form,
+            "matches": selectors.recognised_for(user=request.user, matches=form.matches),
             "title": _("New organisation"),
             "breadcrumbs": _crumbs(
                 (_("Organisations"), reverse("accounts:organisation-list")),
@@ -618,7 +620,10 @@ def join_request_create(request, slug: str):
     if form.is_valid():
         try:
             services.join_request_create(
-                user=request.user, organisation=org, message=form.cleaned_data["message"]
+                user=request.user,
+                organisation=org,
+                message=form.cleaned_data["message"],
+                site_url=_site_url(request),
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])
@@ -638,12 +643,11 @@ def join_request_decide(request, slug: str, pk: int):
         JoinRequest.objects.select_related("user", "organisation"), pk=pk, organisation=org
     )
     decision = request.POST.get("decision")
-    role = request.POST.get("role") or MembershipRole.MEMBER
-    if decision not in {"approve", "reject"} or role not in MembershipRole.values:
+    if decision not in {"approve", "reject"}:
         return HttpResponse(status=400)
     try:
         services.join_request_decide(
-            actor=request.user, join_request=join_request, approve=decision == "approve", role=role
+            actor=request.user, join_request=join_request, approve=decision == "approve"
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

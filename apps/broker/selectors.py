@@ -120,7 +120,9 @@ def own_needs_expiring(*, user, today: datetime.date | None = None) -> QuerySet[
 
 def need_for_detail(pk: int) -> Need | None:
     return (
-        Need.objects.select_related("organisation", "municipality__county", "created_by")
+        Need.objects.select_related(
+            "organisation__municipality", "municipality__county", "created_by"
+        )
         .prefetch_related("sectors", "target_groups")
         .filter(pk=pk)
         .first()

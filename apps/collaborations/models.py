@@ -24,7 +24,10 @@ class CollaborationQuerySet(models.QuerySet):
 
     def for_board(self) -> CollaborationQuerySet:
         return self.select_related(
-            "municipality_org__municipality", "entrepreneur_org", "need", "offer"
+            "municipality_org__municipality",
+            "entrepreneur_org__municipality",
+            "need",
+            "offer",
         )
 
 

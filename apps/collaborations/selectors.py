@@ -95,7 +95,7 @@ def collaboration_for_detail(pk: int) -> Collaboration | None:
     return (
         Collaboration.objects.select_related(
             "municipality_org__municipality",
-            "entrepreneur_org",
+            "entrepreneur_org__municipality",
             "need",
             "offer",
             "case",
@@ -181,6 +181,52 @@ def introductions_received(*, viewer: Viewer) -> QuerySet[Collaboration]:
     return Collaboration.objects.filter(
         entrepreneur_org_id__in=viewer.org_ids, stage=Stage.DIALOG
     ).order_by("-stage_changed_at", "-pk")
+
+
+def _consent_request_key():
+    from django.db.models import CharField, Value
+    from django.db.models.functions import Cast, Concat
+
+    return Concat(
+        Cast("pk", CharField()), Value(":"), Cast("version", CharField()), output_field=CharField()
+    )
+
+
+def consent_requests_waiting(*, viewer: Viewer) -> QuerySet[Collaboration]:
+    """Finished collaborations of the person's entrepreneur organisations whose broker has
+    asked for consent to publish them as an example (services.example_consent_request),
+    and that have no consent to the texts as they are now. One query."""
+    from django.db.models import Exists, F, OuterRef, Q
+
+    from apps.operations.models import Delivery
+
+    from .services import CONSENT_REQUEST
+
+    if not viewer.is_authenticated:
+        return Collaboration.objects.none()
+    asked = Delivery.objects.filter(kind=CONSENT_REQUEST, key=OuterRef("request_key"))
+    return (
+        Collaboration.objects.filter(
+            entrepreneur_org_id__in=viewer.org_ids, stage=Stage.AVSLUTTET, case__isnull=True
+        )
+        .exclude(Q(example_consent_at__isnull=False) & Q(example_consent_version=F("version")))
+        .annotate(request_key=_consent_request_key())
+        .filter(Exists(asked))
+        .order_by("-stage_changed_at", "-pk")
+    )
+
+
+def consent_requested_at(collaboration: Collaboration):
+    """When the entrepreneur was asked to consent to the texts as they are now, or None."""
+    from apps.operations.models import Delivery
+
+    from .services import CONSENT_REQUEST, consent_request_key
+
+    return (
+        Delivery.objects.filter(kind=CONSENT_REQUEST, key=consent_request_key(collaboration))
+        .values_list("created_at", flat=True)
+        .first()
+    )
 
 
 def example_state(collaboration: Collaboration) -> str | None:

@@ -532,6 +532,64 @@ def example_consent_give(
     return current
 
 
+CONSENT_REQUEST = "collaborations.example_consent_request"
+
+
+def consent_request_key(collaboration: Collaboration) -> str:
+    """The ledger key of a request for consent: one per collaboration and version of its
+    texts (an edit needs a new consent, so it may be asked for again)."""
+    return f"{collaboration.pk}:{collaboration.version}"
+
+
+@transaction.atomic
+def example_consent_request(*, collaboration: Collaboration, actor: User, site_url: str) -> bool:
+    """A broker asks the entrepreneur to consent to publishing the finished collaboration as
+    an example: the admins of the entrepreneur's organisation get a mail with a link to the
+    collaboration, where they consent, and see the request on My page. Sent once per version
+    of the texts (apps.operations.ledger), however often it is asked for; False when it had
+    already been sent."""
+    from apps.accounts.models import Membership, MembershipRole
+    from apps.operations import ledger
+
+    current = Collaboration.objects.select_related("entrepreneur_org", "municipality_org").get(
+        pk=collaboration.pk
+    )
+    if current.stage != Stage.AVSLUTTET:
+        raise CannotPublish(_("Only a finished collaboration can be published as an example."))
+    if current.case_id is not None:
+        raise AlreadyPublished(_("This collaboration has already been sent to the examples bank."))
+    if has_valid_consent(current):
+        raise CollaborationError(_("The social entrepreneur has already consented."))
+    if not ledger.claim(CONSENT_REQUEST, consent_request_key(current), ""):
+        return False
+    emails = sorted(
+        set(
+            Membership.objects.filter(
+                organisation_id=current.entrepreneur_org_id,
+                role=MembershipRole.ADMIN,
+                user__is_active=True,
+                user__anonymised_at__isnull=True,
+            ).values_list("user__email", flat=True)
+        )
+    )
+    context = {
+        "collaboration": current,
+        "broker": actor,
+        "url": site_url.rstrip("/") + current.get_absolute_url() + "#eksempel",
+    }
+    subject = render_to_string("collaborations/email/consent_request_subject.txt", context)
+    body = render_to_string("collaborations/email/consent_request.txt", context)
+    for email in emails:
+        email_queue(to=email, subject=subject, body=body)
+    audit_record(
+        actor=actor,
+        action="collaborations.example_consent_requested",
+        obj=current,
+        data={"version": current.version, "recipients": len(emails)},
+    )
+    return True
+
+
 @transaction.atomic
 def example_consent_withdraw(*, collaboration: Collaboration, actor: User) -> Collaboration:
     """Withdraws the consent, while the example has not yet gone to the examples bank."""

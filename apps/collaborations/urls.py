@@ -30,5 +30,6 @@ urlpatterns = [
     path("samarbeid/<int:pk>/gjenapne/", views.reopen, name="reopen"),
     path("samarbeid/<int:pk>/samtykke/", views.consent, name="consent"),
     path("samarbeid/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent-withdraw"),
+    path("samarbeid/<int:pk>/be-om-samtykke/", views.consent_request, name="consent-request"),
     path("samarbeid/<int:pk>/publiser/", views.publish_example, name="publish"),
 ]

@@ -163,9 +163,9 @@ def _introduction_parties(request: HttpRequest):
         need_id, offer_id = int(source.get("need", "")), int(source.get("offer", ""))
     except ValueError as error:
         raise Http404 from error
-    need = get_object_or_404(Need.objects.select_related("organisation"), pk=need_id)
+    need = get_object_or_404(Need.objects.select_related("organisation__municipality"), pk=need_id)
     offer = get_object_or_404(
-        Offer.objects.public().select_related("profile__organisation"), pk=offer_id
+        Offer.objects.public().select_related("profile__organisation__municipality"), pk=offer_id
     )
     return need, offer
 
@@ -281,6 +281,11 @@ def _render_detail(
         ),
         "can_consent": can_consent_to_example(viewer, collaboration),
         "example_state": selectors.example_state(collaboration),
+        "consent_requested_at": (
+            selectors.consent_requested_at(collaboration)
+            if is_broker_of(viewer, collaboration) or can_consent_to_example(viewer, collaboration)
+            else None
+        ),
         "errors": errors,
         "breadcrumbs": _breadcrumbs((collaboration.title, collaboration.get_absolute_url())),
         **forms,
@@ -560,6 +565,36 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The consent is withdrawn."))
+    return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")
+
+
+@never_cache
+@login_required
+@require_POST
+def consent_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """A broker asks the entrepreneur's admins, by mail, to consent to the example."""
+    collaboration, viewer = _collaboration(request, pk)
+    if not is_broker_of(viewer, collaboration):
+        raise PermissionDenied
+    try:
+        sent = services.example_consent_request(
+            collaboration=collaboration,
+            actor=request.user,
+            site_url=request.build_absolute_uri("/"),
+        )
+    except services.CollaborationError as error:
+        messages.error(request, str(error))
+    else:
+        if sent:
+            messages.success(
+                request,
+                _("The social entrepreneur's admins are asked by email to consent."),
+            )
+        else:
+            messages.info(
+                request,
+                _("The social entrepreneur has already been asked to consent to these texts."),
+            )
     return redirect(reverse("collaborations:detail", args=[pk]) + "#eksempel")
 
 

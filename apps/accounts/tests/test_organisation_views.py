@@ -166,7 +166,9 @@ def test_admin_edits_invites_and_decides(client, django_capture_on_commit_callba
         {"decision": "approve", "role": "reviewer"},
     )
     assert response.status_code == 302
-    assert has_org_role(applicant, org, "reviewer")
+    # Approval makes an ordinary member, whatever role the post names.
+    assert has_org_role(applicant, org, "member")
+    assert not has_org_role(applicant, org, "reviewer")
     response = client.post(
         reverse("accounts:join-request-decide", args=[org.slug, jr.pk]), {"decision": "maybe"}
     )

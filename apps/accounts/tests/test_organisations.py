@@ -155,10 +155,8 @@ def test_join_request_approve_and_reject(django_capture_on_commit_callbacks):
     with pytest.raises(PermissionDenied):
         services.join_request_decide(actor=person, join_request=jr, approve=True)
     with django_capture_on_commit_callbacks(execute=True):
-        membership = services.join_request_decide(
-            actor=admin, join_request=jr, approve=True, role="reviewer"
-        )
-    assert membership.role == "reviewer" and is_org_member(person, org)
+        membership = services.join_request_decide(actor=admin, join_request=jr, approve=True)
+    assert membership.role == "member" and is_org_member(person, org)
     assert "approved" in mail.outbox[-1].body
     with pytest.raises(ValidationError):
         services.join_request_decide(actor=admin, join_request=jr, approve=False)

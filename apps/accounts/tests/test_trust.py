@@ -20,6 +20,7 @@ from apps.accounts.models import (
     Membership,
     MembershipRole,
     Organisation,
+    OrganisationType,
     VerificationSource,
     hash_token,
     new_token,
@@ -379,8 +380,18 @@ def _forged_invitation_token_from_mail() -> str:
     return body.split("/konto/invitasjon/")[1].split("/")[0]
 
 
-def test_join_request_with_a_power_role_needs_a_verified_public_organisation(client):
-    org = OrganisationFactory(slug="kompass-co")  # a verified social entrepreneur
+@pytest.mark.parametrize("verified_kommune", [False, True])
+def test_approving_a_join_request_never_grants_a_power_role(client, verified_kommune):
+    """Asking to join is open to anyone: approval gives an ordinary membership, even when the
+    post names a power role and the admin could grant it by invitation."""
+    if verified_kommune:
+        org = OrganisationFactory(
+            slug="kompass-co",
+            type=OrganisationType.KOMMUNE,
+            municipality=Municipality.objects.get(code="3201"),
+        )
+    else:
+        org = OrganisationFactory(slug="kompass-co")  # a verified social entrepreneur
     admin = MembershipFactory(organisation=org, role="admin").user
     person = UserFactory()
     join_request = services.join_request_create(user=person, organisation=org)
@@ -391,10 +402,15 @@ def test_join_request_with_a_power_role_needs_a_verified_public_organisation(cli
     )
     assert response.status_code == 302
     join_request.refresh_from_db()
-    assert join_request.status == JoinRequest.Status.PENDING
-    assert not Membership.objects.filter(user=person).exists()
+    assert join_request.status == JoinRequest.Status.APPROVED
+    assert list(Membership.objects.filter(user=person).values_list("role", flat=True)) == ["member"]
     page = client.get(reverse("accounts:organisation-members", args=[org.slug]))
-    assert [v for v, _label in page.context["roles"]] == ["member", "admin"]
+    assert (
+        'name="role"'
+        not in page.content.decode()
+        .split('id="requests-heading"')[1]
+        .split('id="invite-heading"')[0]
+    )
 
 
 def test_trusted_paths_cannot_put_a_power_role_where_it_does_not_exist():
