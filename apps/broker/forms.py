@@ -11,6 +11,7 @@ from apps.core import limits
 from apps.core.models import County, Municipality, Sector, TargetGroup
 
 from .models import Maturity, NeedStatus, NeedVisibility
+from .widgets import AreaChooser
 
 
 class DesignSystemMixin:
@@ -50,6 +51,11 @@ class DesignSystemMixin:
                 anchor = f"{anchor}_0"
             links += [(f"{field.label}: {message}", anchor) for message in errors]
         return links
+
+
+def _areas():
+    """Today's municipalities with their county, for the area chooser's groups."""
+    return Municipality.objects.current().select_related("county").order_by("name")
 
 
 def _vocabulary(model):
@@ -274,8 +280,8 @@ class ProfileForm(DesignSystemMixin, forms.Form):
         label=_("Municipalities served"),
         queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (Cmd on Mac) to choose several."),
+        widget=AreaChooser,
+        help_text=_("Open a county to choose its municipalities, or all of it at once."),
     )
     examples = forms.ModelMultipleChoiceField(
         label=_("Examples in the examples bank"),
@@ -287,7 +293,7 @@ class ProfileForm(DesignSystemMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = Municipality.objects.current().order_by("name")
+        self.fields["areas"].queryset = _areas()
         self.fields["examples"].queryset = CasePage.objects.live().order_by("title")
         self.style_fields()
 
@@ -317,8 +323,8 @@ class OfferForm(DesignSystemMixin, forms.Form):
         label=_("Municipalities"),
         queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (Cmd on Mac) to choose several."),
+        widget=AreaChooser,
+        help_text=_("Open a county to choose its municipalities, or all of it at once."),
     )
     active = forms.BooleanField(label=_("Active (shown to municipalities)"), required=False)
 
@@ -326,7 +332,7 @@ class OfferForm(DesignSystemMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].queryset = _vocabulary(Sector)
         self.fields["target_groups"].queryset = _vocabulary(TargetGroup)
-        self.fields["areas"].queryset = Municipality.objects.current().order_by("name")
+        self.fields["areas"].queryset = _areas()
         self.style_fields()
 
 
