@@ -5,13 +5,21 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from taggit.models import Tag
 
+from apps.core.content_language import in_default_language
+
 from .models import BlogPostPage
 
 POSTS_PER_PAGE = 10
 
 
 def published_posts() -> QuerySet[BlogPostPage]:
-    return BlogPostPage.objects.live().public().order_by("-date", "-first_published_at", "-pk")
+    # Bokmål posts; a nynorsk version is served at its post's address (apps/home/translation.py).
+    return (
+        BlogPostPage.objects.live()
+        .public()
+        .filter(in_default_language())
+        .order_by("-date", "-first_published_at", "-pk")
+    )
 
 
 def posts_with_tags(*, tag: str | None = None) -> QuerySet[BlogPostPage]:

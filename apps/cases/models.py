@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from apps.core import limits
+from apps.core.content_language import in_default_language
 from apps.core.pages import live_parent, restricted_ancestor_or_self
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -39,7 +40,12 @@ class CollaborationForm(models.TextChoices):
 class CaseQuerySet(PageQuerySet):
     def published(self) -> CaseQuerySet:
         """Live examples whose index is live too, outside any private section."""
-        return self.live().filter(~restricted_ancestor_or_self()).filter(live_parent())
+        return (
+            self.live()
+            .filter(in_default_language())
+            .filter(~restricted_ancestor_or_self())
+            .filter(live_parent())
+        )
 
 
 CasePageManager = PageManager.from_queryset(CaseQuerySet)

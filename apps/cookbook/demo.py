@@ -207,3 +207,44 @@ def load(*, home: Page) -> None:
     content = importlib.import_module("apps.cookbook.demo_content")
     with transaction.atomic():
         build_book(home=home, chapters=content.CHAPTERS)
+
+
+NYNORSK_CHANGE_NOTE = "Første publiserte versjon på nynorsk."
+
+
+def _translate(page: Page, locale) -> Page | None:
+    """A new nynorsk copy of the page (its parent must be translated already), or None if
+    the page has a nynorsk version."""
+    if page.get_translation_or_none(locale) is not None:
+        return None
+    return page.copy_for_translation(locale).specific
+
+
+def load_nynorsk(*, locale) -> None:
+    """Translates the cookbook index, every chapter and the recipes of demo_content_nn into
+    nynorsk and publishes them; what is translated already is left alone. The home page
+    must be translated first (apps/home/management/commands/load_demo.py)."""
+    content = importlib.import_module("apps.cookbook.demo_content_nn")
+    index = CookbookIndexPage.objects.filter(slug=INDEX_SLUG, locale__language_code="nb").first()
+    if index is None:
+        return
+    with transaction.atomic():
+        translated_index = _translate(index, locale)
+        if translated_index is not None:
+            translated_index.intro = content.INDEX_INTRO
+            translated_index.save_revision().publish()
+        for chapter in ChapterPage.objects.child_of(index):
+            data = content.CHAPTERS.get(chapter.slug)
+            translated = _translate(chapter, locale) if data else None
+            if translated is None:
+                continue
+            translated.title = data["title"]
+            translated.intro = data["intro"]
+            translated.save_revision().publish()
+        recipes = RecipePage.objects.descendant_of(index).filter(slug__in=list(content.RECIPES))
+        for recipe in recipes:
+            translated = _translate(recipe, locale)
+            if translated is None:
+                continue
+            apply_recipe_data(translated, content.RECIPES[recipe.slug])
+            recipe_publish_revision(recipe=translated, change_note=NYNORSK_CHANGE_NOTE)

@@ -20,10 +20,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from apps.core.content_language import content_language, in_default_language
 from apps.core.pages import live_parent, restricted_ancestor_or_self
 
 from .blocks import TEXT_FEATURES, ExampleBlock, StepBlock
@@ -45,8 +46,9 @@ class Audience(models.TextChoices):
 
 class BookQuerySet(PageQuerySet):
     def published(self) -> BookQuerySet:
-        """Live pages outside any private section."""
-        return self.live().filter(~restricted_ancestor_or_self())
+        """Live bokmål pages outside any private section: the book. A nynorsk version is
+        shown in its bokmål page's place (apps.core.content_language), never beside it."""
+        return self.live().filter(in_default_language()).filter(~restricted_ancestor_or_self())
 
 
 class RecipeQuerySet(BookQuerySet):
@@ -105,7 +107,7 @@ class CookbookIndexPage(Page):
         from .views import index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(query=request.GET))
+        context.update(index_context(query=request.GET, language=content_language(request)))
         return context
 
 
@@ -126,10 +128,20 @@ class ChapterPage(Page):
         verbose_name_plural = _("chapters")
 
     def get_context(self, request, *args, **kwargs):
+        from apps.core.content_language import DEFAULT_CONTENT_LANGUAGE, localize_for_display
+
         from .selectors import chapter_recipes
 
         context = super().get_context(request, *args, **kwargs)
-        context["recipes"] = chapter_recipes(chapter=self)
+        # A nynorsk chapter lists the whole chapter: its bokmål recipes, each in nynorsk
+        # where it has been translated.
+        chapter = self
+        if self.locale.language_code != DEFAULT_CONTENT_LANGUAGE:
+            chapter = self.get_translation_or_none(Locale.get_default()) or self
+        context["recipes"] = chapter_recipes(chapter=chapter)
+        localize_for_display(
+            context["recipes"], language=content_language(request), fields=("title", "summary")
+        )
         return context
 
 
@@ -254,7 +266,11 @@ class RecipePage(RoutablePageMixin, Page):
     def clean(self) -> None:
         super().clean()
         # The API and the demo data address recipes by slug, so it is unique in the whole book.
-        if self.slug and RecipePage.objects.exclude(pk=self.pk).filter(slug=self.slug).exists():
+        # Its translation shares the slug (the same address in the other written standard).
+        others = RecipePage.objects.exclude(pk=self.pk).exclude(
+            translation_key=self.translation_key
+        )
+        if self.slug and others.filter(slug=self.slug).exists():
             raise ValidationError(
                 {"slug": _("Another recipe already uses this slug; recipe slugs are unique.")}
             )

@@ -2,19 +2,28 @@
 
 from django.http import QueryDict
 
+from apps.core.content_language import DEFAULT_CONTENT_LANGUAGE, localize_for_display
+
 from . import selectors
 from .forms import RecipeFilterForm
 
 
-def index_context(*, query: QueryDict) -> dict:
+def index_context(*, query: QueryDict, language: str = DEFAULT_CONTENT_LANGUAGE) -> dict:
     """The filter form, and either the matching recipes (a valid filter is set) or the whole
-    book in chapters (no filter, or an invalid one, which the form reports)."""
+    book in chapters (no filter, or an invalid one, which the form reports), in `language`
+    where a chapter or recipe has been translated."""
     submitted = any(query.get(name) for name in RecipeFilterForm.base_fields)
     form = RecipeFilterForm(query if submitted else None)
     filters = form.active_filters()
     context = {"filter_form": form, "filters": filters}
     if filters:
         context["recipes"] = selectors.recipe_index(**filters)
+        recipes = context["recipes"]
+        chapters = {recipe.chapter.pk: recipe.chapter for recipe in recipes}.values()
     else:
         context["book"] = selectors.book_contents()
+        recipes = [recipe for part in context["book"] for recipe in part.recipes]
+        chapters = [part.chapter for part in context["book"]]
+    localize_for_display(chapters, language=language, fields=("title", "intro"))
+    localize_for_display(recipes, language=language, fields=("title", "summary"))
     return context

@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from apps.blog import selectors as blog_selectors
 from apps.cookbook import selectors as cookbook_selectors
+from apps.core.content_language import content_language, localize_for_display
 
 from .selectors import front_page
 
@@ -18,9 +19,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Every address is resolved in the bokmål tree, then served in nynorsk where a
+        nynorsk version exists (apps/home/translation.py)."""
+        from .translation import route_in_content_language
+
+        return route_in_content_language(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = cookbook_selectors.chapters_for_home()
+        context["chapters"] = list(cookbook_selectors.chapters_for_home())
+        localize_for_display(
+            context["chapters"], language=content_language(request), fields=("title", "intro")
+        )
         context["latest_posts"] = blog_selectors.latest_posts(limit=3)
         context["front"] = front_page()
         return context

@@ -14,6 +14,7 @@ def ensure_home_page(*, title: str = "Kokeboka") -> HomePage:
     (transactional tests flush what the migrations created)."""
     # Transactional tests flush what the migrations created, the default locale included.
     Locale.objects.get_or_create(language_code="nb")
+    Locale.objects.get_or_create(language_code="nn")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))

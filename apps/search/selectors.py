@@ -34,6 +34,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from apps.broker.selectors import needs_public, profiles_public, public_offers
+from apps.core.content_language import CONTENT_LANGUAGE_PARAM, DEFAULT_CONTENT_LANGUAGE
 from apps.events.selectors import events_published
 from apps.fund.selectors import calls_published
 from apps.rules.models import LegalRule
@@ -224,9 +225,21 @@ class _Source:
     to_items: Callable[[list[_Candidate], frozenset[str], HttpRequest | None], list]
 
 
+def _page_url(page: Page, request: HttpRequest | None) -> str:
+    """A nynorsk version is served at its bokmål page's address; ?malform= asks for it
+    whatever the reader's chosen language (apps.core.content_language)."""
+    url = page.get_url(request=request) or ""
+    language = page.locale.language_code
+    if url and language != DEFAULT_CONTENT_LANGUAGE:
+        url = f"{url}?{CONTENT_LANGUAGE_PARAM}={language}"
+    return url
+
+
 def _search_pages(backend: Any, search_query: SearchQuery) -> Any:
-    # depth > 1 leaves out Wagtail's invisible root page.
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    # depth > 1 leaves out Wagtail's invisible root page. Nynorsk versions are found too,
+    # not the aliases Wagtail makes of untranslated parents (their text is the original's).
+    aliases = Page.objects.filter(alias_of__isnull=False).values("id")
+    pages = Page.objects.live().public().filter(depth__gt=1).exclude(id__in=aliases)
     return backend.search(search_query, pages).annotate_score(SCORE_FIELD)
 
 
@@ -242,7 +255,12 @@ def _page_items(
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        specific_by_pk.update({page.pk: page for page in model._base_manager.filter(pk__in=pks)})
+        specific_by_pk.update(
+            {
+                page.pk: page
+                for page in model._base_manager.filter(pk__in=pks).select_related("locale")
+            }
+        )
 
     items = []
     for candidate in candidates:
@@ -254,7 +272,7 @@ def _page_items(
             SearchResultItem(
                 type_label=result_type_label(page),
                 title=page.title,
-                url=page.get_url(request=request) or "",
+                url=_page_url(page, request),
                 snippet=build_snippet(text, query_stems),
                 score=candidate.relevance,
             )

@@ -1,10 +1,13 @@
-"""Norwegian (bokmål) Snowball stemming, shared by the SQLite index, its queries and the
-highlighting of search snippets.
+"""Norwegian Snowball stemming for bokmål and nynorsk, shared by the search index on every
+database, its queries and the highlighting of search snippets.
 
-The rules follow PostgreSQL's `norwegian` text-search configuration, so both databases
-find the same things: words are lower-cased, stop words are dropped, and what is left is
-reduced to its Snowball stem («anskaffelsen», «anskaffelser» and «anskaffelse» all become
-«anskaff»).
+Words are lower-cased, stop words are dropped, and what is left is reduced to its Snowball
+stem («anskaffelsen», «anskaffelser» and «anskaffelse» all become «anskaff»). Snowball's
+Norwegian algorithm already strips the nynorsk endings («anskaffinga», «kommunane»,
+«verksemdene», «tilskotet»), so the forms of one nynorsk word meet; a small table then maps
+the nynorsk stems of the platform's vocabulary to their bokmål stems («tilskot» → «tilskudd»,
+«verksemd» → «virksom»), so a nynorsk query also finds the bokmål pages on the subject and
+the other way round (docs/decisions/0013).
 """
 
 import re
@@ -35,14 +38,70 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 _stemmer = snowballstemmer.stemmer("norwegian")
 
+# Nynorsk words of the platform's vocabulary whose bokmål word differs in more than its
+# ending: (forms of the nynorsk word, the bokmål word). Several forms are listed where
+# Snowball's short-word rules give them different stems.
+NYNORSK_TO_BOKMAL = (
+    (("anskaffing", "anskaffinga", "anskaffingar"), "anskaffelse"),
+    (("tilskot", "tilskotet", "tilskota"), "tilskudd"),
+    (("verksemd", "verksemda", "verksemder"), "virksomhet"),
+    (("løysing", "løysinga", "løysingar"), "løsning"),
+    (("teneste", "tenesta", "tenester"), "tjeneste"),
+    (("marknad", "marknaden", "marknader"), "marked"),
+    (("innbyggjar", "innbyggjaren", "innbyggjarar"), "innbygger"),
+    (("avgjerd", "avgjerda", "avgjerder"), "avgjørelse"),
+    (("arbeidsgjevar", "arbeidsgjevaren", "arbeidsgjevarar"), "arbeidsgiver"),
+    (("oppdragsgjevar", "oppdragsgjevaren", "oppdragsgjevarar"), "oppdragsgiver"),
+    (("rettleiing", "rettleiinga", "rettleiingar"), "veiledning"),
+    (("rettleiar", "rettleiaren", "rettleiarar"), "veileder"),
+    (("kunngjering", "kunngjeringa", "kunngjeringar"), "kunngjøring"),
+    (("utlysing", "utlysinga", "utlysingar"), "utlysning"),
+    (("tilbod", "tilbodet", "tilboda"), "tilbud"),
+    (("tilbydar", "tilbydaren", "tilbydarar"), "tilbyder"),
+    (("verknad", "verknaden", "verknader"), "virkning"),
+    (("heimel", "heimelen", "heimlar"), "hjemmel"),
+    (("rekneskap", "rekneskapen", "rekneskapar"), "regnskap"),
+    (("søkjar", "søkjaren", "søkjarar"), "søker"),
+    (("eigar", "eigaren", "eigarar"), "eier"),
+    (("døme", "dømet", "døma"), "eksempel"),
+    (("røynsle", "røynsla", "røynsler"), "erfaring"),
+    (("moglegheit", "moglegheita", "moglegheiter"), "mulighet"),
+    (("ungdomar", "ungdomane"), "ungdommer"),
+)
+_NYNORSK_STEMS: dict[str, str] = {
+    _stemmer.stemWord(form): _stemmer.stemWord(bokmal)
+    for forms, bokmal in NYNORSK_TO_BOKMAL
+    for form in forms
+}
+# A stem this long is distinctive enough to be the first part of a compound too
+# («marknadsdialog» → «markedsdialog», «tilskotsordning» → «tilskuddsordning»).
+_COMPOUND_MIN_LENGTH = 6
+_COMPOUND_HEADS = sorted(
+    (stem for stem in _NYNORSK_STEMS if len(stem) >= _COMPOUND_MIN_LENGTH), key=len, reverse=True
+)
+# Nynorsk -heit is bokmål -het: «tryggheita», «sikkerheit» meet «trygghet», «sikkerhet».
+_HEIT = "heit"
+
+
+def _bokmal_stem(stem: str) -> str:
+    """A nynorsk stem as its bokmål stem; other stems as they are."""
+    if stem in _NYNORSK_STEMS:
+        return _NYNORSK_STEMS[stem]
+    for head in _COMPOUND_HEADS:
+        if stem.startswith(head) and len(stem) - len(head) >= 3:
+            return _NYNORSK_STEMS[head] + stem[len(head) :]
+    if stem.endswith(_HEIT) and len(stem) > len(_HEIT) + 2:
+        return _stemmer.stemWord(stem[: -len(_HEIT)] + "het")
+    return stem
+
 
 @lru_cache(maxsize=50_000)
 def stem_word(word: str) -> str:
-    """The stem of one word, or "" for a stop word."""
+    """The stem of one word, bokmål or nynorsk, or "" for a stop word."""
     lowered = word.lower()
     if lowered in STOP_WORDS:
         return ""
-    return _stemmer.stemWord(lowered)
+    return _bokmal_stem(_stemmer.stemWord(lowered))
 
 
 def stems(text: str) -> list[str]:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -288,7 +289,10 @@ KOKEBOKA_ACCESSIBILITY_CONTACT_EMAIL = env("KOKEBOKA_ACCESSIBILITY_CONTACT_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Kokeboka"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Editorial content in bokmål and nynorsk (wagtail.contrib.simple_translation): the bokmål
+# tree is the site; a nynorsk page is served at its bokmål address when nynorsk is chosen
+# (apps/home/translation.py, docs/decisions/0013).
+WAGTAIL_I18N_ENABLED = True
 # Wagtail ships no nynorsk catalogue: in "nn" its own strings fall back to bokmål (the
 # LANGUAGE_CODE catalogue), ours are in nynorsk.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
@@ -296,11 +300,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("nn", "Norsk nynorsk"),
     ("en", "English"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = [("nb", "Norsk bokmål")]
+WAGTAIL_CONTENT_LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
 WAGTAILSEARCH_BACKENDS = {
     "default": (
         {
-            "BACKEND": "modelsearch.backends.database",
+            # modelsearch's PostgreSQL backend fed with our bokmål/nynorsk stems
+            "BACKEND": "apps.search.backends.norwegian_postgres",
             "SEARCH_CONFIG": "norwegian",
         }
         if DATABASE_IS_POSTGRES

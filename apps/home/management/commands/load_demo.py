@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Locale
 
 from apps.accounts import demo as accounts_demo
 from apps.accounts.models import User
@@ -20,6 +21,7 @@ from apps.core import demo as core_demo
 from apps.events import demo as events_demo
 from apps.fund import demo as fund_demo
 from apps.grants import demo as grants_demo
+from apps.home.models import HomePage
 from apps.home.testing import ensure_home_page
 from apps.insights import demo as insights_demo
 from apps.matching import demo as matching_demo
@@ -32,6 +34,24 @@ HOME_INTRO = (
     "entreprenører: når de passer, hva de krever, stegene, fallgruvene og regelverket som "
     "gjelder – skrevet sammen med dem som har prøvd."
 )
+HOME_TITLE_NN = "Kommunar og sosiale entreprenørar – slik får de det til"
+HOME_INTRO_NN = (
+    "Kokeboka samlar konkrete oppskrifter på samarbeid mellom kommunar og sosiale "
+    "entreprenørar: når dei passar, kva dei krev, stega, fallgruvene og regelverket som "
+    "gjeld – skrivne saman med dei som har prøvd."
+)
+
+
+def ensure_nynorsk_home(home: HomePage) -> Locale:
+    """The home page's nynorsk version (published once; later runs leave it alone), and the
+    nynorsk locale the cookbook's translations go into."""
+    locale, _created = Locale.objects.get_or_create(language_code="nn")
+    if home.get_translation_or_none(locale) is None:
+        translated = home.copy_for_translation(locale).specific
+        translated.title = HOME_TITLE_NN
+        translated.intro = HOME_INTRO_NN
+        translated.save_revision().publish()
+    return locale
 
 
 class Command(BaseCommand):
@@ -47,6 +67,7 @@ class Command(BaseCommand):
             accounts_demo.load()
             rules_demo.load()
             cookbook_demo.load(home=home)
+            cookbook_demo.load_nynorsk(locale=ensure_nynorsk_home(home))
             blog_demo.load(home=home)
             cases_demo.load(home=home)
             events_demo.load()

@@ -1,0 +1,117 @@
+"""The written standard of a page's content in templates: its `lang` where it differs from
+the interface, the hreflang alternates, and the link between the bokmål and nynorsk
+versions (apps.core.content_language)."""
+
+from __future__ import annotations
+
+from django import template
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from apps.core.content_language import (
+    CONTENT_LANGUAGE_PARAM,
+    DEFAULT_CONTENT_LANGUAGE,
+    content_language,
+    page_language,
+    versions,
+)
+
+register = template.Library()
+
+# What the link to the other version says, in that version's written standard.
+READ_IN = {"nb": "Les på bokmål", "nn": "Les på nynorsk"}
+# Said in nynorsk to a nynorsk reader when a page has no nynorsk version yet.
+NOT_YET_IN = {"nn": "Denne sida finst ikkje på nynorsk enno, så du les ho på bokmål."}
+
+
+def _is_page(page) -> bool:
+    return isinstance(page, Page) and bool(page.pk)
+
+
+def _version_url(
+    version: Page, language: str, request: HttpRequest | None, *, link: bool = False
+) -> str:
+    """The address that serves the version: the bokmål page's address, with ?malform= for
+    the other versions. A `link` on the page is relative, and asks for bokmål explicitly
+    (a reader who chose nynorsk gets nynorsk at the plain address); an hreflang alternate is
+    absolute."""
+    url = version.get_url(request=request) if link else version.get_full_url(request=request)
+    url = url or ""
+    if not url or (language == DEFAULT_CONTENT_LANGUAGE and not link):
+        return url
+    return f"{url}?{urlencode({CONTENT_LANGUAGE_PARAM: language})}"
+
+
+def _page_versions(page: Page) -> dict[str, Page]:
+    """The live versions, cached on the page for the other tags of the same render."""
+    cached = getattr(page, "_content_versions", None)
+    if cached is None:
+        cached = versions(page) if page.live else {}
+        page._content_versions = cached
+    return cached
+
+
+def _language(page: Page) -> str:
+    """The page's language, read from its versions (one query for every tag)."""
+    for language, version in _page_versions(page).items():
+        if version.pk == page.pk:
+            return language
+    return page_language(page)
+
+
+@register.simple_tag(takes_context=True)
+def content_lang_attr(context, page=None) -> SafeString:
+    """` lang="nb"` on the content of a page written in another language than the
+    interface (English interface, or nynorsk chosen and no nynorsk version); else nothing."""
+    if not _is_page(page):
+        return SafeString("")
+    language = _language(page)
+    if language == get_language():
+        return SafeString("")
+    return format_html(' lang="{}"', language)
+
+
+@register.inclusion_tag("core/content_alternates.html", takes_context=True)
+def content_alternates(context, page=None) -> dict:
+    """<link rel="alternate" hreflang> for each version of a translated page."""
+    if not _is_page(page):
+        return {"alternates": []}
+    request = context.get("request")
+    by_language = _page_versions(page)
+    if len(by_language) < 2 or DEFAULT_CONTENT_LANGUAGE not in by_language:
+        return {"alternates": []}
+    bokmal = by_language[DEFAULT_CONTENT_LANGUAGE]
+    alternates = [
+        (language, _version_url(bokmal, language, request)) for language in sorted(by_language)
+    ]
+    alternates.append(("x-default", _version_url(bokmal, DEFAULT_CONTENT_LANGUAGE, request)))
+    return {"alternates": alternates}
+
+
+@register.inclusion_tag("core/content_versions.html", takes_context=True)
+def content_versions(context, page=None) -> dict:
+    """The link to the page's other version, and the notice that a page has no version in
+    the chosen written standard."""
+    if not _is_page(page):
+        return {}
+    request = context.get("request")
+    wanted = content_language(request)
+    shown = _language(page)
+    by_language = _page_versions(page)
+    bokmal = by_language.get(DEFAULT_CONTENT_LANGUAGE)
+    links = []
+    if bokmal is not None:
+        links = [
+            (language, READ_IN[language], _version_url(bokmal, language, request, link=True))
+            for language in sorted(by_language)
+            if language != shown and language in READ_IN
+        ]
+    return {
+        "links": links,
+        "notice": NOT_YET_IN.get(wanted, "") if wanted != shown else "",
+        "notice_language": wanted,
+    }
