@@ -15,6 +15,7 @@ import time
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -78,11 +79,9 @@ def send_issue(*, issue_id: int) -> int:
     if issue is None:
         return 0
     create_deliveries(issue=issue)
-    pks = list(
-        Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    # Every row, whatever its state, so the batches (and their ledger keys) are the same on
+    # every run; a batch skips the rows already done.
+    pks = list(Delivery.objects.filter(issue=issue).order_by("pk").values_list("pk", flat=True))
     batches = 0
     size = batch_size()
     for start in range(0, len(pks), size):
@@ -113,15 +112,14 @@ def _claim(pk: int, now) -> bool:
     """PENDING or a due RETRY -> SENDING; True only for the one process that made the change."""
     return (
         Delivery.objects.filter(pk=pk, status__in=[Delivery.Status.PENDING, Delivery.Status.RETRY])
-        .filter(models_due(now))
+        .filter(_due(now))
         .update(status=Delivery.Status.SENDING, claimed_at=now)
         == 1
     )
 
 
-def models_due(now):
-    from django.db.models import Q
-
+def _due(now) -> Q:
+    """Never tried, or its retry time has come."""
     return Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
 
 

@@ -319,3 +319,16 @@ def test_editor_composes_previews_tests_and_schedules(
     assert client.post(url, {**data, "title": "Endret"}).status_code == 302
     issue.refresh_from_db()
     assert issue.title == "Januar"
+
+
+def test_a_row_is_claimed_by_one_sender_only():
+    SubscriberFactory()
+    issue = IssueFactory(status=Issue.Status.SENDING)
+    services.create_deliveries(issue=issue)
+    row = Delivery.objects.get()
+    now = timezone.now()
+    assert tasks._claim(row.pk, now) is True
+    assert tasks._claim(row.pk, now) is False  # a second worker finds it taken
+    row.refresh_from_db()
+    assert row.status == Delivery.Status.SENDING
+    assert row.claimed_at == now
