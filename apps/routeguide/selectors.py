@@ -81,3 +81,50 @@ def recipes_for(
         RecipeLink(title=page.title, url=page.get_url(request=request) or "")
         for page in recipes_citing_rules(codes=codes, limit=limit)
     ]
+
+
+def differences_today(*, answer: Answer, today: datetime.date) -> list[str] | None:
+    """For an answer dated another day (a saved or shared link): what the guide would say
+    differently today, in sentences. None when the answer is for today; an empty list when
+    today's answer is the same."""
+    from dataclasses import replace
+
+    from django.utils.translation import gettext as _
+
+    from apps.core.templatetags.kokeboka import nok
+
+    from .vocabulary import Overlay, Procedure, Regime
+
+    if answer.situation.on == today:
+        return None
+    now = answer_for(situation=replace(answer.situation, on=today))
+    lines: list[str] = []
+    if now.regime != answer.regime:
+        lines.append(
+            _("Today the purchase would fall under: %(now)s (on the saved date: %(then)s).")
+            % {
+                "now": Regime(now.regime).label if now.regime else "–",
+                "then": Regime(answer.regime).label if answer.regime else "–",
+            }
+        )
+    then_rows = {row.key: row for row in answer.thresholds}
+    for row in now.thresholds:
+        old = then_rows.get(row.key)
+        if old is not None and old.amount != row.amount:
+            lines.append(
+                _("%(name)s is NOK %(now)s today (NOK %(then)s on the saved date).")
+                % {"name": row.name, "now": nok(row.amount), "then": nok(old.amount)}
+            )
+    for code in now.procedure_codes:
+        if code not in answer.procedure_codes:
+            lines.append(_("Possible today: %(label)s.") % {"label": Procedure(code).label})
+    for code in answer.procedure_codes:
+        if code not in now.procedure_codes:
+            lines.append(_("No longer today: %(label)s.") % {"label": Procedure(code).label})
+    for code in now.overlay_codes:
+        if code not in answer.overlay_codes:
+            lines.append(_("Today also: %(label)s.") % {"label": Overlay(code).label})
+    for code in answer.overlay_codes:
+        if code not in now.overlay_codes:
+            lines.append(_("No longer today: %(label)s.") % {"label": Overlay(code).label})
+    return lines

@@ -26,7 +26,7 @@ from .forms import (
     canonical_query,
     carried_answers,
 )
-from .selectors import answer_for, recipes_for
+from .selectors import answer_for, differences_today, recipes_for
 from .vocabulary import Authority, OnMarket, Provider, Purpose, Service, YesNo
 
 STEP_TITLES = {
@@ -147,6 +147,9 @@ def _render_answer(
         "situation": situation,
         "summary": _summary(situation),
         "is_today": situation.on == today,
+        "today": today,
+        "differences_today": differences_today(answer=answer, today=today),
+        "today_url": f"{answer_path}?{canonical_query(situation, dated=False)}",
         "query": query,
         "dated_url": f"{answer_path}?{canonical_query(situation, dated=True)}",
         "share_url": request.build_absolute_uri(f"{answer_path}?{query}"),

@@ -1,12 +1,14 @@
 """The law watch in the Wagtail admin: what editors must check in the rule data."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from . import selectors
+from . import selectors, services
 
 WATCH_PERMISSION = "rules.change_legalrule"
 
@@ -33,14 +35,41 @@ def law_watch(request: HttpRequest) -> TemplateResponse:
         }
         for item in items
     ]
+    recipes = [
+        {
+            "page": entry.page,
+            "changed_codes": entry.changed_codes,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[entry.page.pk]),
+            "review_url": reverse("rules_recipe_reviewed", args=[entry.page.pk]),
+        }
+        for entry in selectors.recipes_to_review()
+    ]
     return TemplateResponse(
         request,
         "rules/admin/law_watch.html",
         {
             "rows": rows,
+            "recipes": recipes,
             "today": today,
             "ending_days": selectors.ENDING_WITHIN_DAYS,
             "page_title": _("Law watch"),
             "header_icon": "warning",
         },
     )
+
+
+@require_POST
+def recipe_reviewed(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
+    """An editor marks a recipe as checked against the changed rules (POST, CSRF-checked)."""
+    from apps.cookbook.models import RecipePage
+
+    if not can_watch(request.user):
+        raise PermissionDenied
+    page = RecipePage.objects.filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    services.recipe_rules_mark_reviewed(page=page, actor=request.user)
+    messages.success(
+        request, _("“%(title)s” is marked as reviewed against the rules.") % {"title": page.title}
+    )
+    return HttpResponseRedirect(reverse("rules_law_watch") + "#oppskrifter")

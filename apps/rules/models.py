@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -306,3 +307,34 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         if self.pending or self.valid_from is None or self.valid_to is not None:
             return False
         return self.valid_from < years_before(on, STALE_AFTER_YEARS)
+
+
+class RecipeRulesReview(models.Model):
+    """When an editor last confirmed that a recipe still matches the rules it cites.
+
+    Kept in the rules app (not as a field on the recipe page) so that marking a recipe as
+    reviewed neither creates a page revision nor touches the cookbook's schema. A recipe
+    that has never been marked counts as reviewed when it was first published."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="rules_review",
+        verbose_name=_("recipe"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+
+    class Meta:
+        verbose_name = _("review of a recipe against the rules")
+        verbose_name_plural = _("reviews of recipes against the rules")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.reviewed_at:%Y-%m-%d}"

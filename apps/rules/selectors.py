@@ -202,3 +202,85 @@ def law_watch(*, today: datetime.date | None = None) -> list[WatchItem]:
         if reasons:
             items.append(WatchItem(row=row, reasons=reasons))
     return items
+
+
+# --- recipes whose rules changed after their review ----------------------------------------
+
+# A threshold row changes what these rules say (recipes cite rules, not thresholds).
+THRESHOLD_RULE_CODES = {
+    Threshold.Key.LOWER_LIMIT: "loa-2",
+    Threshold.Key.PROTOCOL: "foa-7-1",
+    Threshold.Key.NATIONAL: "foa-5-1",
+    Threshold.Key.EEA_GOODS_SERVICES_STATE: "foa-5-3",
+    Threshold.Key.EEA_GOODS_SERVICES_OTHER: "foa-5-3",
+    Threshold.Key.EEA_WORKS: "foa-5-3",
+    Threshold.Key.EEA_HEALTH_SOCIAL: "foa-5-3",
+    Threshold.Key.EEA_SPECIAL: "foa-5-3",
+}
+
+
+def rule_changes_by_code() -> dict[str, datetime.datetime]:
+    """The last time the legal content behind each rule code changed: the rule row itself,
+    or a threshold row whose amount the rule states. Two queries."""
+    changed: dict[str, datetime.datetime] = {}
+    for code, stamp in LegalRule.objects.filter(content_changed_at__isnull=False).values_list(
+        "code", "content_changed_at"
+    ):
+        changed[code] = stamp
+    for key, stamp in Threshold.objects.filter(content_changed_at__isnull=False).values_list(
+        "key", "content_changed_at"
+    ):
+        code = THRESHOLD_RULE_CODES.get(key)
+        if code and (code not in changed or stamp > changed[code]):
+            changed[code] = stamp
+    return changed
+
+
+def _baseline(page) -> datetime.datetime | None:
+    """When the recipe was last reviewed against the rules, or first published."""
+    from .models import RecipeRulesReview
+
+    try:
+        return page.rules_review.reviewed_at
+    except RecipeRulesReview.DoesNotExist:
+        return page.first_published_at
+
+
+def changed_rule_codes_for_recipe(
+    *, page, codes: list[str], changes: dict[str, datetime.datetime] | None = None
+) -> list[str]:
+    """The cited rule codes whose legal content changed after the recipe was last reviewed
+    (or first published, if it never was)."""
+    baseline = _baseline(page)
+    if baseline is None:
+        return []
+    changes = rule_changes_by_code() if changes is None else changes
+    return [code for code in codes if code in changes and changes[code] > baseline]
+
+
+@dataclass(frozen=True)
+class RecipeToReview:
+    page: object
+    changed_codes: list[str]
+
+
+def recipes_to_review() -> list[RecipeToReview]:
+    """Live recipes citing a rule that changed after their review, for the law watch. Four
+    queries whatever the number of recipes."""
+    from apps.cookbook.models import RecipeLegalRule, RecipePage
+
+    changes = rule_changes_by_code()
+    if not changes:
+        return []
+    cited: dict[int, list[str]] = {}
+    for page_id, code in RecipeLegalRule.objects.filter(rule__code__in=list(changes)).values_list(
+        "page_id", "rule__code"
+    ):
+        cited.setdefault(page_id, []).append(code)
+    pages = RecipePage.objects.live().filter(pk__in=list(cited)).select_related("rules_review")
+    result = []
+    for page in pages.order_by("title"):
+        codes = changed_rule_codes_for_recipe(page=page, codes=cited[page.pk], changes=changes)
+        if codes:
+            result.append(RecipeToReview(page=page, changed_codes=sorted(set(codes))))
+    return result

@@ -163,3 +163,17 @@ def law_watch_email_send(*, today: datetime.date) -> int:
                 raise
             sent += 1
     return sent
+
+
+def recipe_rules_mark_reviewed(*, page, actor) -> None:
+    """An editor confirms that the recipe still matches the rules it cites: the notice to
+    readers goes away until a cited rule changes again. Leaves an audit row."""
+    from django.utils import timezone
+
+    from .models import RecipeRulesReview
+
+    user = actor if getattr(actor, "pk", None) else None
+    RecipeRulesReview.objects.update_or_create(
+        page=page, defaults={"reviewed_at": timezone.now(), "reviewed_by": user}
+    )
+    audit_record(actor=actor, action="rules.recipe_reviewed", obj=page, data={"page": page.pk})

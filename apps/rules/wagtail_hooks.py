@@ -160,7 +160,14 @@ class LawWatchMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_law_watch_url():
-    return [path("lovvakt/", admin_views.law_watch, name="rules_law_watch")]
+    return [
+        path("lovvakt/", admin_views.law_watch, name="rules_law_watch"),
+        path(
+            "lovvakt/gjennomgatt/<int:page_id>/",
+            admin_views.recipe_reviewed,
+            name="rules_recipe_reviewed",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -254,3 +254,27 @@ def test_answer_page_queries_do_not_grow_with_the_number_of_recipes(home_page, r
     many = _answer_queries(Client())
     assert one == many
     assert many <= 12
+
+
+def test_a_saved_answer_shows_what_would_be_different_today(english, rule_rows):
+    """A link saved on 1 February 2022 for NOK 2.1 m: then an EEA procedure (threshold
+    2 050 000); today the EEA threshold is higher, so part II."""
+    query = (
+        "purpose=buy&value=2100000&service=ordinary&provider=company"
+        "&authority=municipality&on_market=yes&date=2022-02-01"
+    )
+    response = english.get(f"/veiviser/svar/?{query}", follow=True)
+    html = _html(response)
+    assert response.status_code == 200
+    assert 'data-regime="DEL_III"' in html
+    section = re.search(r'<section aria-labelledby="today-heading".*?</section>', html, re.S)
+    assert section is not None
+    text = section.group(0)
+    assert "Today the purchase would fall under" in text
+    assert f"NOK 2{NBSP}050{NBSP}000 on the saved date" in text
+    assert "See the answer for today" in text
+
+
+def test_an_answer_for_today_has_no_comparison(english, rule_rows):
+    response = english.get(f"/veiviser/svar/?{CANONICAL}")
+    assert 'aria-labelledby="today-heading"' not in _html(response)
