@@ -58,7 +58,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.accounts.models import Membership, User
 from apps.broker.models import Need
 from apps.cookbook.models import RecipePage
-from apps.core.models import Sector
+from apps.cases.models import CasePage
 from apps.fund.models import Fund
 from apps.grants.models import ReviewerAssignment
 from apps.matching.models import MatchTerm
@@ -85,17 +85,22 @@ assignment = (
     .order_by("pk").first()
 ) or ReviewerAssignment.objects.filter(application__call__fund=fund).order_by("pk").first()
 recipe = RecipePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
-sector = Sector.objects.order_by("pk").first().code
+example = CasePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
+sector = need.sectors.order_by("pk").first().code
 municipality = need.municipality
+example_filter = (
+    f"sector={example.sectors.order_by('pk').first().code}"
+    f"&county={example.municipality.county.code}"
+)
 pages = [
     ["home", "/", ""],
     ["recipe", recipe.url, ""],
     ["chapter", recipe.get_parent().url, ""],
-    ["cookbook index, filter", "/kokeboka/?phase=behov", ""],
+    ["cookbook index, filter", f"/kokeboka/?phase={recipe.phase}", ""],
     ["route-guide answer", "/veiviser/svar/?purpose=buy&value=1800000&service=ordinary"
         "&provider=company&authority=municipality&on_market=yes", "anon"],
     ["search", "/sok/?q=arbeidstrening+for+unge", ""],
-    ["examples, filters", f"/eksempler/?sector={sector}&county={municipality.county.code}", ""],
+    ["examples, filters", f"/eksempler/?{example_filter}", ""],
     ["needs, filters", f"/behov/?sector={sector}&county={municipality.county.code}", ""],
     ["need's matches", f"/behov/{need.pk}/treff/", "broker"],
     ["offers (entrepreneurs)", "/entreprenorer/", ""],
@@ -124,6 +129,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 spec = json.loads(sys.stdin.read())
 counts = {}
+slow = []
 for name, url, role in spec["pages"]:
     client = Client(HTTP_HOST="127.0.0.1")
     if role in spec["cookies"]:
@@ -136,7 +142,17 @@ for name, url, role in spec["pages"]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     counts[name] = [len(queries), response.status_code]
-print(json.dumps(counts))
+    slow += [(float(q["time"]) * 1000, name, q["sql"]) for q in queries.captured_queries]
+# The three slowest statements of all pages, with PostgreSQL's plan as it runs them.
+slow.sort(reverse=True)
+plans = []
+with connection.cursor() as cursor:
+    for ms, name, sql in slow[:3]:
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        plans.append([name, round(ms, 1), sql, "\n".join(row[0] for row in cursor.fetchall())])
+print(json.dumps({"counts": counts, "plans": plans}))
 """
 
 
@@ -352,7 +368,8 @@ def main() -> int:
             "from django.db import connection as c\nc.cursor().execute('VACUUM ANALYZE')",
         )
         spec = shell_json(env, SETUP)
-        queries = shell_json(env, QUERIES, stdin=json.dumps(spec))
+        measured = shell_json(env, QUERIES, stdin=json.dumps(spec))
+        queries = measured["counts"]
         server = subprocess.Popen(
             [GRANIAN, "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(app_port)]
             + [
@@ -410,6 +427,9 @@ def main() -> int:
             f"{plain.get('p95', 0):.1f} ms; ratio {ratio:.3f} (wrk -t1 -c{CONNECTIONS} "
             f"-d{duration})"
         )
+        print("\nThe three slowest queries of one request per page, EXPLAIN (ANALYZE, BUFFERS):")
+        for name, ms, sql, plan in measured["plans"]:
+            print(f"\n-- {name}: {ms} ms\n{sql[:1500]}\n{plan}")
         print(
             "Load times: "
             + ", ".join(f"{label} {seconds:.0f} s" for label, seconds in times.items())

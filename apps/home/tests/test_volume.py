@@ -123,3 +123,87 @@ def test_scale_takes_national_or_a_factor():
     assert scaled_counts(0.1)["offers"] == 1500
     with pytest.raises(CommandError, match="national"):
         call_command("load_volume", scale="huge")
+
+
+# Queries per request at two data sizes ---------------------------------------------------
+
+SMALL, LARGE = 0.002, 0.008
+
+
+def _page_urls() -> dict[str, tuple[str, object]]:
+    """Every list and detail page the volume benchmark measures, with who asks for it."""
+    from apps.accounts.models import Membership, MembershipRole
+    from apps.fund.models import Fund
+
+    need = Need.objects.public().order_by("pk").first()
+    broker = Membership.objects.filter(role=MembershipRole.BROKER, organisation=need.organisation)[
+        0
+    ].user
+    fund = Fund.objects.order_by("pk").first()
+    manager = Membership.objects.filter(
+        organisation=fund.organisation, role=MembershipRole.FUND_MANAGER
+    )[0].user
+    assignment = ReviewerAssignment.objects.filter(application__call__fund=fund).order_by("pk")[0]
+    recipe = RecipePage.objects.live().order_by("path").first()
+    # Filters that find something at both sizes (an empty page would skip its prefetches).
+    sector = need.sectors.order_by("pk").first().code
+    county = need.municipality.county.code
+    example = CasePage.objects.live().order_by("path").first()
+    example_sector = example.sectors.order_by("pk").first().code
+    example_county = example.municipality.county.code
+    return {
+        "home": ("/", None),
+        "recipe": (recipe.url, None),
+        "chapter": (recipe.get_parent().url, None),
+        "cookbook index": (f"/kokeboka/?phase={recipe.phase}", None),
+        "search": ("/sok/?q=arbeidstrening", None),
+        "examples": (f"/eksempler/?sector={example_sector}&county={example_county}", None),
+        "needs": (f"/behov/?sector={sector}&county={county}", None),
+        "need matches": (f"/behov/{need.pk}/treff/", broker),
+        "entrepreneurs": ("/entreprenorer/", None),
+        "board": ("/samarbeid/tavle/", broker),
+        "fund management": ("/fond/forvaltning/", manager),
+        "assessment": (f"/fond/vurdering/{assignment.pk}/", assignment.reviewer),
+        "granted": ("/fond/tildelinger/", None),
+        "insights": ("/innsikt/", None),
+        "municipality insights": (f"/innsikt/kommune/{need.municipality.code}/", broker),
+        "api needs": ("/api/v1/needs", None),
+        "api offers": ("/api/v1/offers", None),
+        "api recipes": ("/api/v1/recipes", None),
+        "api cases": ("/api/v1/cases", None),
+    }
+
+
+def _query_counts() -> dict[str, tuple[int, int]]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.accounts.tests.helpers import force_login_verified
+
+    counts = {}
+    for name, (url, user) in _page_urls().items():
+        client = Client()
+        if user is not None:
+            force_login_verified(client, user)
+        separator = "&" if "?" in url else "?"
+        client.get(f"{url}{separator}warm=1")  # per-process caches filled, as in production
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{url}{separator}count=1")
+        counts[name] = (response.status_code, len(queries))
+    return counts
+
+
+@pytest.mark.django_db
+def test_queries_per_page_do_not_grow_with_the_data():
+    with pytest.raises(_Rollback), transaction.atomic():
+        call_command("load_volume", scale=str(SMALL), seed=3, skip_search_index=True)
+        small = _query_counts()
+        raise _Rollback
+    call_command("load_volume", scale=str(LARGE), seed=3, skip_search_index=True)
+    assert Need.objects.count() == scaled_counts(LARGE)["needs"] > scaled_counts(SMALL)["needs"]
+    large = _query_counts()
+    assert {name: status for name, (status, _n) in large.items()} == dict.fromkeys(large, 200)
+    assert {name: n for name, (_s, n) in large.items()} == {
+        name: n for name, (_s, n) in small.items()
+    }
