@@ -29,7 +29,7 @@ _FILLER_TEXT = """
     allerede altså bør derfor dermed dessuten ei eks enda enkelte ett fortsatt først
     første ga ganske gi gikk gir gis gitt gjort gjøre gjøres gå går gått hel heller helt
     kanskje komme kommer kommet lang lange langt lenge ligger mens mest må per rundt
-    samt satt se ser sette setter stå står svært ta tar tatt tok ulik ulike ulikt veldig
+    samt satt se ser sette setter stå står svært ta tar tatt tid tok ulik ulike ulikt veldig
     via vise viser éi én
 """
 

@@ -530,3 +530,22 @@ def test_the_demo_sends_one_invitation_and_answers_it_once(
     response = InterestResponse.objects.get()
     assert response.recipient.organisation == invited["mentor_org"]
     assert response.interested is True
+
+
+@pytest.mark.django_db
+def test_my_page_shows_the_invitation_with_a_link_to_answer(client, recipient, invited):
+    from apps.accounts.selectors import my_page_sections
+
+    tasks = [
+        task
+        for section in my_page_sections(user=invited["member"])
+        for task in section.tasks
+        if task.url == recipient.get_absolute_url()
+    ]
+    assert [(task.count, str(task.label)) for task in tasks] == [
+        (1, "Åpne invitasjoner som venter på svaret deres")
+    ]
+    assert str(tasks[0].action) == f"Svar på «{invited['need'].title}»"
+    force_login_verified(client, invited["member"])
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert recipient.get_absolute_url() in page

@@ -143,3 +143,14 @@ def test_the_scale_is_one_sentence_before_the_scores_and_its_parts_wait_behind_a
     assert "opptil 58 poeng" in parts
     # The sentence stands right before the list, beside the first «Poengsum 52 av 100».
     assert sentence.start() < page.index("matching-list") < page.index("av 100")
+
+
+def test_time_words_are_not_given_as_a_reason():
+    """«tid» («det tar lang tid») says nothing about the fit, as the 320 px page showed."""
+    need = engine.build_document(title="Det tar lang tid å få jobb", texts=[])
+    offer = engine.build_document(title="Vi bruker tid på jobb for unge", texts=[])
+    idf_of, default_idf = engine.collection_idf([offer])
+    scored = engine.score(need=need, offer=offer, idf_of=idf_of, default_idf=default_idf)
+    quoted = [i for r in scored.reasons if r.kind in ("word", "phrase") for i in r.items]
+    assert any("jobb" in item.lower() for item in quoted)
+    assert not any("tid" in item.lower().split() for item in quoted)
