@@ -388,3 +388,20 @@ def test_submission_checklist_links_each_problem_to_its_field(client, draft, app
     refused = client.post(f"/fond/soknader/{draft.pk}/send/")
     assert refused.status_code == 400
     assert f'href="{edit}#id_app-summary"' in refused.content.decode()
+
+
+def test_call_page_and_card_show_only_the_limits_that_exist(client, draft):
+    call = draft.call
+    call.min_amount, call.max_amount, call.cofunding_percent = 0, 0, 0
+    call.save()
+    for url in (call.get_absolute_url(), "/fond/"):
+        html = client.get(url).content.decode()
+        assert "Fra 0" not in html and "fra 0" not in html, url
+        assert "Minst 0 %" not in html, url
+    html = client.get(call.get_absolute_url()).content.decode()
+    assert "Ingen krav om egenfinansiering" in html
+    assert "Ingen øvre grense" in html
+    call.max_amount = 300_000
+    call.save()
+    for url in (call.get_absolute_url(), "/fond/"):
+        assert "Søk om høyst 300\u00a0000 kroner." in client.get(url).content.decode(), url
