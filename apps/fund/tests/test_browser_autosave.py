@@ -114,12 +114,24 @@ def test_typed_work_survives_an_invalid_field_with_javascript(draft, page, axe_v
     kantina = _row_values(page, "partners", "name").index("Kantina AS")
     half = _row_values(page, "budget", "amount").index("50000")
     page.fill(f"#id_partners-{kantina}-org_number", "987 654 321")
+    page.wait_for_function(
+        "!document.querySelector('#autosave-status a[href*=\"org_number\"]')"
+        " && !!document.querySelector('#autosave-status a[href*=\"cost_type\"]')",
+        timeout=WAIT_MS,
+    )
+    # the page's error summary lists what is wrong now
+    summary = page.locator("#error-summary")
+    assert summary.locator(f'a[href="#id_partners-{kantina}-org_number"]').count() == 0
+    assert summary.locator(f'a[href="#id_budget-{half}-cost_type"]').count() == 1
     page.select_option(f"#id_budget-{half}-cost_type", "services")
     page.wait_for_function(
         "document.getElementById('autosave-status').textContent.startsWith('Lagret kl.')"
         " && !document.getElementById('autosave-status').querySelector('a')",
         timeout=WAIT_MS,
     )
+    # the page's error summary and the note about kept input go as well
+    assert page.locator("#error-summary").count() == 0
+    assert page.locator("#form-alert").count() == 0
     page.reload()
     assert page.locator("#error-summary").count() == 0
     assert page.locator('[aria-invalid="true"]').count() == 0

@@ -104,10 +104,28 @@
     clearMarks();
     (body.fields || []).forEach(markField);
     var errors = body.errors || [];
+    var summary = document.getElementById("error-summary");
     if (!errors.length) {
-      var summary = document.getElementById("error-summary");
-      if (summary) {
-        summary.parentNode.removeChild(summary);
+      // Everything typed is saved now: the summary and the note about kept input go.
+      [summary, document.getElementById("form-alert")].forEach(function (el) {
+        if (el) {
+          el.parentNode.removeChild(el);
+        }
+      });
+    } else if (summary) {
+      // The summary lists what is wrong now, not what was wrong when the page was loaded.
+      var list = summary.querySelector("ul");
+      if (list) {
+        list.textContent = "";
+        errors.forEach(function (error) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.className = "ds-link";
+          link.href = "#" + error.id;
+          link.textContent = error.message;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
       }
     }
     if (!status) {
