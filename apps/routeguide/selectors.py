@@ -89,6 +89,7 @@ def differences_today(*, answer: Answer, today: datetime.date) -> list[str] | No
     today's answer is the same."""
     from dataclasses import replace
 
+    from django.utils.text import capfirst
     from django.utils.translation import gettext as _
 
     from apps.core.templatetags.kokeboka import nok
@@ -113,7 +114,7 @@ def differences_today(*, answer: Answer, today: datetime.date) -> list[str] | No
         if old is not None and old.amount != row.amount:
             lines.append(
                 _("%(name)s is NOK %(now)s today (NOK %(then)s on the saved date).")
-                % {"name": row.name, "now": nok(row.amount), "then": nok(old.amount)}
+                % {"name": capfirst(row.name), "now": nok(row.amount), "then": nok(old.amount)}
             )
     for code in now.procedure_codes:
         if code not in answer.procedure_codes:
