@@ -838,7 +838,7 @@ def application_receipt(request: HttpRequest, pk: int) -> HttpResponse:
     if application.submitted_at is None:
         raise Http404
     response = HttpResponse(receipt_pdf(application=application), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="soknad-{application.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="soknad-{application.reference}.pdf"'
     return response
 
 

@@ -96,3 +96,13 @@ def test_applicant_edit_and_submit_pages_show_the_reference(client, page):
     assert f"Referanse {draft.reference}" in response.content.decode()
     list_page = client.get("/fond/soknader/").content.decode()
     assert f"Referanse {draft.reference}" in list_page
+
+
+def test_receipt_pdf_is_named_after_the_reference(client):
+    draft = complete(ApplicationFactory())
+    applicant = member_of(draft.organisation)
+    services.application_submit(application=draft, actor=applicant)
+    client.force_login(applicant)
+    response = client.get(f"/fond/soknader/{draft.pk}/kvittering.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'inline; filename="soknad-{draft.reference}.pdf"'
