@@ -84,8 +84,10 @@ def county_counts() -> list[CountyCount]:
 
 
 def municipalities_with_cases() -> QuerySet[Municipality]:
-    """Municipalities that have at least one published example, by name, county loaded."""
-    published = CasePage.objects.published().filter(municipality=OuterRef("pk"))
+    """Municipalities that have at least one published example, by name, county loaded.
+    The subquery is not correlated, so the database evaluates it once (correlated, SQLite
+    ran it for each of the 357 municipalities: seconds with 2,000 examples)."""
+    published = CasePage.objects.published().filter(municipality__isnull=False)
     return (
         Municipality.objects.filter(pk__in=published.values("municipality_id"))
         .select_related("county")

@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -38,6 +41,8 @@ from .forms import (
 )
 from .models import Outcome, Payment, Report, ReportKind
 from .selectors import OSLO
+
+GRANTED_PER_PAGE = 25
 
 S = ApplicationStatus
 
@@ -701,8 +706,11 @@ def report(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
 def granted(request: HttpRequest) -> HttpResponse:
     funds = list(selectors.funds_with_grants())
     fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
-    decisions = list(selectors.granted_projects(fund=fund))
-    rows = [(decision, selectors.public_results(decision)) for decision in decisions]
+    decisions = selectors.granted_projects(fund=fund)
+    # One page at a time: a national site has thousands of grants.
+    paginator = Paginator(decisions, GRANTED_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    rows = [(decision, selectors.public_results(decision)) for decision in page.object_list]
     return render(
         request,
         "grants/granted.html",
@@ -710,7 +718,10 @@ def granted(request: HttpRequest) -> HttpResponse:
             "funds": funds,
             "fund": fund,
             "rows": rows,
-            "total": sum(decision.amount for decision in decisions),
+            "count": paginator.count,
+            "page_obj": page,
+            "query": urlencode({"fond": fund.slug}) if fund else "",
+            "total": decisions.order_by().aggregate(total=Sum("amount"))["total"] or 0,
             "breadcrumbs": _breadcrumbs((_("Grants awarded"), reverse("grants:granted"))),
         },
     )

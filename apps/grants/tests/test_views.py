@@ -251,6 +251,15 @@ class TestPublicPages:
         assert world.application.title not in body  # in review
         assert "P-4711" not in body  # project number stays internal
 
+    def test_granted_list_pages_through_many_grants(self, client, world):
+        _many(world, 30)  # with world.granted: 31 grants, kr 330 435 in all
+        first = client.get(reverse("grants:granted")).content.decode()
+        second = client.get(reverse("grants:granted") + "?page=2").content.decode()
+        assert first.count('class="ds-card grants-card"') == 25
+        assert second.count('class="ds-card grants-card"') == 6
+        assert "330\u00a0435" in first and "330\u00a0435" in second
+        assert 'href="?page=2"' in first and 'rel="prev"' in second
+
     def test_statistics_per_year_and_sector(self, client, world):
         sector = Sector.objects.first()
         world.granted.sector = sector
