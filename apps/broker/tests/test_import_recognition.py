@@ -79,3 +79,21 @@ def test_find_matches_orders_number_then_name_then_near():
         (by_name, "name"),
         (near, "near_name"),
     ]
+
+
+def test_an_import_of_organisations_already_here_creates_none(baerum):
+    """Every organisation of the file is on the site already (by number, by name and type,
+    and the municipalities by their number): the import links them and creates none, and a
+    second run changes nothing."""
+    from .factories import municipality_org
+
+    municipality_org("3312")  # Lier, whose need the file also holds
+    EntrepreneurOrgFactory(name="Grønn Arbeidstrening", org_number="912345688")
+    EntrepreneurOrgFactory(name="LESEVENN IDEELL", type="ideell", org_number="")
+    before = set(Organisation.objects.values_list("pk", flat=True))
+    result = import_files([DATA / "good.json"])
+    assert result.created["organisations"] == 0
+    assert set(Organisation.objects.values_list("pk", flat=True)) == before
+    again = import_files([DATA / "good.json"])
+    assert again.created["organisations"] == 0
+    assert set(Organisation.objects.values_list("pk", flat=True)) == before
