@@ -304,27 +304,51 @@ def test_my_page_lists_open_invitations_not_yet_answered(recipient, invited, peo
 # Views: the permission matrix ---------------------------------------------------------------
 
 LOGIN = "/konto/logg-inn/"
-ACTORS = ("own_broker", "other_broker", "invited_admin", "non_invited", "anonymous")
+# "other_invited" administers another invited organisation: the answer page of the mentor's
+# organisation is not theirs.
+ACTORS = (
+    "own_broker",
+    "other_broker",
+    "invited_admin",
+    "other_invited",
+    "non_invited",
+    "anonymous",
+)
 # (view, actor) -> status; anything not listed for an actor is that actor's denial.
 EXPECTED = {
-    "create": {"own_broker": 200, "other_broker": 403, "invited_admin": 403, "non_invited": 403},
+    "create": {
+        "own_broker": 200,
+        "other_broker": 403,
+        "invited_admin": 403,
+        "other_invited": 403,
+        "non_invited": 403,
+    },
     "responses": {
         "own_broker": 200,
         "other_broker": 403,
         "invited_admin": 403,
+        "other_invited": 403,
         "non_invited": 403,
     },
-    "close": {"own_broker": 302, "other_broker": 403, "invited_admin": 403, "non_invited": 403},
+    "close": {
+        "own_broker": 302,
+        "other_broker": 403,
+        "invited_admin": 403,
+        "other_invited": 403,
+        "non_invited": 403,
+    },
     "answer_get": {
         "own_broker": 403,
         "other_broker": 403,
         "invited_admin": 200,
+        "other_invited": 403,
         "non_invited": 403,
     },
     "answer_post": {
         "own_broker": 403,
         "other_broker": 403,
         "invited_admin": 302,
+        "other_invited": 403,
         "non_invited": 403,
     },
 }
@@ -353,6 +377,7 @@ def test_permission_matrix(client, view, actor, invitation, recipient, invited, 
         "own_broker": people["own_broker"],
         "other_broker": people["other_broker"],
         "invited_admin": invited["admin"],
+        "other_invited": invited["farm_admin"],
         "non_invited": people["entrepreneur"],
         "anonymous": None,
     }[actor]
