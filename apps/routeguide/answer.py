@@ -101,6 +101,7 @@ class RuleRow:
     pending: bool = False
     summary: str = ""
     page_url: str = ""
+    checked_on: datetime.date | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ def _rule_row(rule: LegalRule) -> RuleRow:
         pending=rule.pending,
         summary=rule.summary,
         page_url=rule.get_absolute_url(),
+        checked_on=rule.checked_on,
     )
 
 

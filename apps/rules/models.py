@@ -271,6 +271,15 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         start = self.valid_from.isoformat() if self.valid_from else _("proposed")
         return f"{self.get_key_display()}: {self.amount} NOK ({start})"
 
+    def save(self, *args, **kwargs) -> None:
+        """A new amount or period is also a change of the rule that states the amount, so
+        that recipes citing that rule learn of it from the rule row alone."""
+        before = self.content_changed_at
+        super().save(*args, **kwargs)
+        code = THRESHOLD_RULE_CODES.get(self.key)
+        if code and self.content_changed_at and self.content_changed_at != before:
+            LegalRule.objects.filter(code=code).update(content_changed_at=self.content_changed_at)
+
     def clean(self) -> None:
         super().clean()
         if self.pending or not self.valid_from:
@@ -307,6 +316,19 @@ class Threshold(RevisionMixin, DatedSourcedRow):
         if self.pending or self.valid_from is None or self.valid_to is not None:
             return False
         return self.valid_from < years_before(on, STALE_AFTER_YEARS)
+
+
+# The rule that states each threshold's amount (recipes cite rules, not thresholds).
+THRESHOLD_RULE_CODES = {
+    Threshold.Key.LOWER_LIMIT: "loa-2",
+    Threshold.Key.PROTOCOL: "foa-7-1",
+    Threshold.Key.NATIONAL: "foa-5-1",
+    Threshold.Key.EEA_GOODS_SERVICES_STATE: "foa-5-3",
+    Threshold.Key.EEA_GOODS_SERVICES_OTHER: "foa-5-3",
+    Threshold.Key.EEA_WORKS: "foa-5-3",
+    Threshold.Key.EEA_HEALTH_SOCIAL: "foa-5-3",
+    Threshold.Key.EEA_SPECIAL: "foa-5-3",
+}
 
 
 class RecipeRulesReview(models.Model):

@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import STALE_AFTER_YEARS, LegalRule, Threshold, years_before
+from .models import (
+    STALE_AFTER_YEARS,
+    THRESHOLD_RULE_CODES,
+    LegalRule,
+    RecipeRulesReview,
+    Threshold,
+    years_before,
+)
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -206,18 +213,6 @@ def law_watch(*, today: datetime.date | None = None) -> list[WatchItem]:
 
 # --- recipes whose rules changed after their review ----------------------------------------
 
-# A threshold row changes what these rules say (recipes cite rules, not thresholds).
-THRESHOLD_RULE_CODES = {
-    Threshold.Key.LOWER_LIMIT: "loa-2",
-    Threshold.Key.PROTOCOL: "foa-7-1",
-    Threshold.Key.NATIONAL: "foa-5-1",
-    Threshold.Key.EEA_GOODS_SERVICES_STATE: "foa-5-3",
-    Threshold.Key.EEA_GOODS_SERVICES_OTHER: "foa-5-3",
-    Threshold.Key.EEA_WORKS: "foa-5-3",
-    Threshold.Key.EEA_HEALTH_SOCIAL: "foa-5-3",
-    Threshold.Key.EEA_SPECIAL: "foa-5-3",
-}
-
 
 def rule_changes_by_code() -> dict[str, datetime.datetime]:
     """The last time the legal content behind each rule code changed: the rule row itself,
@@ -238,8 +233,6 @@ def rule_changes_by_code() -> dict[str, datetime.datetime]:
 
 def _baseline(page) -> datetime.datetime | None:
     """When the recipe was last reviewed against the rules, or first published."""
-    from .models import RecipeRulesReview
-
     try:
         return page.rules_review.reviewed_at
     except RecipeRulesReview.DoesNotExist:
@@ -256,6 +249,32 @@ def changed_rule_codes_for_recipe(
         return []
     changes = rule_changes_by_code() if changes is None else changes
     return [code for code in codes if code in changes and changes[code] > baseline]
+
+
+def changed_rule_codes_for_page(*, page, cited_rules: list) -> list[str]:
+    """For the recipe page, from the cited rules the view has already fetched: the codes
+    whose legal content changed after the recipe's last review (or first publication).
+    A threshold change stamps the rule that states it (Threshold.save), so the rule rows
+    suffice. No query when nothing changed since publication; one when something did (the
+    last review)."""
+    baseline = page.first_published_at
+    if baseline is None:
+        return []
+    changed = [
+        cited.rule
+        for cited in cited_rules
+        if cited.rule.content_changed_at and cited.rule.content_changed_at > baseline
+    ]
+    if not changed:
+        return []
+    reviewed = (
+        RecipeRulesReview.objects.filter(page_id=page.pk)
+        .values_list("reviewed_at", flat=True)
+        .first()
+    )
+    if reviewed is not None:
+        changed = [rule for rule in changed if rule.content_changed_at > reviewed]
+    return [rule.code for rule in changed]
 
 
 @dataclass(frozen=True)

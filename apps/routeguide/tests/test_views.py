@@ -1,5 +1,6 @@
 """The step pages and the answer page, as a browser without JavaScript uses them."""
 
+import datetime
 import re
 
 import pytest
@@ -278,3 +279,12 @@ def test_a_saved_answer_shows_what_would_be_different_today(english, rule_rows):
 def test_an_answer_for_today_has_no_comparison(english, rule_rows):
     response = english.get(f"/veiviser/svar/?{CANONICAL}")
     assert 'aria-labelledby="today-heading"' not in _html(response)
+
+
+def test_each_cited_rule_shows_when_it_was_checked_against_its_source(english, rule_rows):
+    LegalRule.objects.filter(code="foa-5-1").update(checked_on=datetime.date(2026, 3, 12))
+    html = _html(english.get(f"/veiviser/svar/?{CANONICAL}"))
+    cited = re.search(r'<li id="kilde-foa-5-1">.*?</li>', html, re.S).group(0)
+    assert "Checked against the source 12.03.2026" in cited
+    unchecked = re.search(r'<li id="kilde-foa-8-3">.*?</li>', html, re.S).group(0)
+    assert "Checked against the source" not in unchecked

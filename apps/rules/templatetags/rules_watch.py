@@ -2,13 +2,12 @@
 
 from django import template
 
-from apps.rules.selectors import changed_rule_codes_for_recipe
+from apps.rules.selectors import changed_rule_codes_for_page
 
 register = template.Library()
 
 
 @register.inclusion_tag("rules/_rules_changed_notice.html")
-def rules_changed_notice(page):
-    codes = [link.rule.code for link in page.legal_rule_links.all()]
-    changed = changed_rule_codes_for_recipe(page=page, codes=codes) if codes else []
-    return {"changed": changed}
+def rules_changed_notice(page, cited_rules):
+    """`cited_rules`: the recipe page's cited rules (each with `.rule`), fetched by the view."""
+    return {"changed": changed_rule_codes_for_page(page=page, cited_rules=cited_rules or [])}
