@@ -89,3 +89,24 @@ def test_an_issue_html_is_accessible_and_fits_a_phone(site, page, axe_violations
     assert page.evaluate("document.documentElement.lang") == "nb"
     assert axe_violations(page) == []
     assert _fits(page)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_editor_issue_screen_and_preview_are_accessible(site, page, axe_violations, width):
+    from apps.accounts.tests.factories import EditorFactory
+    from apps.accounts.tests.helpers import browser_log_in_verified
+
+    from .factories import IssueFactory
+
+    editor = EditorFactory()
+    issue = IssueFactory()
+    page.set_viewport_size({"width": width, "height": 900})
+    browser_log_in_verified(page, editor)
+    page.goto(f"/admin/nyhetsbrev/{issue.pk}/")
+    page.get_by_role("button", name="Send en test til meg").wait_for()
+    assert axe_violations(page) == []
+    page.goto(f"/admin/nyhetsbrev/{issue.pk}/forhandsvisning/")
+    assert page.locator("h1").inner_text() == "Nytt fra Kokeboka: æøå i desember"
+    assert page.evaluate("document.documentElement.lang") == "nb"
+    assert axe_violations(page) == []
+    assert _fits(page)
