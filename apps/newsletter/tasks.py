@@ -127,7 +127,7 @@ def _due(now) -> Q:
 def send_issue_batch(*, issue_id: int, delivery_ids: list[int]) -> dict:
     """Sends the batch over one SMTP connection at the configured rate. Rows of this batch
     found SENDING were being sent when an earlier run of this task died: they may have left,
-    so they become INTERRUPTED and are not sent again (an editor may resend them by hand)."""
+    so they become INTERRUPTED and are not sent again (the issue page counts them)."""
     from .mail import issue_message
 
     issue = Issue.objects.filter(pk=issue_id).first()
