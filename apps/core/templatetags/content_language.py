@@ -115,3 +115,13 @@ def content_versions(context, page=None) -> dict:
         "notice": NOT_YET_IN.get(wanted, "") if wanted != shown else "",
         "notice_language": wanted,
     }
+
+
+@register.simple_tag(takes_context=True)
+def ui_lang_attr(context, page=None) -> SafeString:
+    """` lang="en"` (the interface language) for interface text inside the content of a page
+    marked with content_lang_attr, so that headings and labels keep their own language;
+    else nothing."""
+    if not content_lang_attr(context, page):
+        return SafeString("")
+    return format_html(' lang="{}"', get_language())

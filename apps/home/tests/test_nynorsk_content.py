@@ -159,6 +159,10 @@ def test_norwegian_content_is_marked_nb_in_english(client, book):
     assert '<html lang="en"' in html
     assert '<div class="page-content" lang="nb">' in html
     assert NOT_YET not in html
+    # The interface's headings inside the Norwegian content keep their own language.
+    assert '<h2 class="ds-heading" data-size="md" id="steps-heading" lang="en">Steps</h2>' in html
+    bokmal = html_of(reader(client, "nb").get(book["other"].url))
+    assert 'id="steps-heading">' in bokmal
 
 
 def test_lists_show_each_page_once_in_the_reader_s_language(client, book, nynorsk):
