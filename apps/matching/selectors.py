@@ -362,7 +362,7 @@ def matches_for_need(
     if feedback is None:
         feedback = user is not None and can_broker_need(user, need)
     ranked = rank_offers_for_need(need=need, limit=limit, feedback=feedback)
-    offers = Offer.objects.select_related("profile__organisation").in_bulk(
+    offers = Offer.objects.select_related("profile__organisation__municipality").in_bulk(
         [item.object_id for item in ranked]
     )
     sectors, groups = _vocabulary()
@@ -431,7 +431,7 @@ def matches_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> list[M
     from apps.broker.models import Need
 
     ranked = rank_needs_for_offer(offer=offer, user=user, limit=limit)
-    needs = Need.objects.select_related("organisation", "municipality").in_bulk(
+    needs = Need.objects.select_related("organisation__municipality", "municipality").in_bulk(
         [item.object_id for item in ranked]
     )
     sectors, groups = _vocabulary()

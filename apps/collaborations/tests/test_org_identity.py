@@ -68,3 +68,26 @@ def test_cards_and_the_collaboration_page_show_the_entrepreneurs_number(client, 
     )
     detail = client.get(collaboration.get_absolute_url()).content.decode()
     assert "org.nr. 996505077" in detail and "org.nr. 923609016" not in detail
+
+
+def test_match_cards_on_the_need_page_tell_the_two_apart(
+    client, django_capture_on_commit_callbacks
+):
+    """The matching index is written after commit, as a request would leave it."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    with django_capture_on_commit_callbacks(execute=True):
+        municipality = MunicipalityOrgFactory()
+        broker = MembershipFactory(organisation=municipality, role=MembershipRole.BROKER).user
+        need = NeedFactory(organisation=municipality)
+        for number in ("923609016", "996505077"):
+            org = OrganisationFactory(name="Pøbelprosjektet", org_number=number)
+            OfferFactory(
+                profile=ProfileFactory(organisation=org),
+                title="Motivasjonskurs for unge som faller ut av skolen",
+                area_national=True,
+            )
+    force_login_verified(client, broker)
+    html = client.get(need.get_absolute_url()).content.decode()
+    matches = html.split('id="matches"')[1]
+    for number in ("923609016", "996505077"):
+        assert f'Pøbelprosjektet<span class="org-identity"> · org.nr. {number}</span>' in matches
