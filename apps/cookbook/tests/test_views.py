@@ -254,11 +254,12 @@ def test_recipe_page_shows_content_in_order_with_labelled_tips_and_pitfalls(engl
     assert all(b - a <= 1 for a, b in zip(headings, headings[1:], strict=False))
     assert page.index("When the recipe fits") < page.index("What it takes")
     assert page.index("What it takes") < page.index("Steps")
-    assert "<dt>Who</dt>" in page
+    # English labels inside the Norwegian content keep their own language (WCAG 3.1.2).
+    assert '<dt lang="en">Who</dt>' in page
     assert '<ol class="recipe-steps">' in page
     assert '<div class="ds-alert recipe-step__note" data-color="success">' in page
-    assert "<strong>Tip:</strong> Spør KS." in page
-    assert "<strong>Pitfall:</strong> Glem ikke Doffin." in page
+    assert '<strong lang="en">Tip:</strong> Spør KS.' in page
+    assert '<strong lang="en">Pitfall:</strong> Glem ikke Doffin.' in page
     assert "Municipality" in page and "Dialogue" in page and "Arbeid og inkludering" in page
     assert "Relatert oppskrift" in page
     assert "Relatert kladd" not in page
