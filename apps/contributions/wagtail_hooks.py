@@ -70,3 +70,10 @@ def register_suggestions_menu_item():
         icon_name="edit",
         order=260,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_you_panel(request, panels):
+    from .admin_panels import add_waiting_panel
+
+    add_waiting_panel(request, panels)

@@ -288,6 +288,8 @@ KOKEBOKA_ACCESSIBILITY_CONTACT_EMAIL = env("KOKEBOKA_ACCESSIBILITY_CONTACT_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kokeboka"
+# No Gravatar: the strict CSP blocks remote images (broken avatars) and it leaks addresses.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Editorial content in bokmål and nynorsk (wagtail.contrib.simple_translation): the bokmål
 # tree is the site; a nynorsk page is served at its bokmål address when nynorsk is chosen

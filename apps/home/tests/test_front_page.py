@@ -52,7 +52,7 @@ def test_shows_open_calls_the_next_meeting_and_new_public_needs(client, home):
     assert "Møtet som var" not in body and "Møtet etterpå" not in body
     assert "Oppfølging av unge voksne" in body
     assert "Et utkast" not in body and "Bare for medlemmer" not in body
-    for door in ("Meld et behov", "Se hva kommunene trenger", "Åpne data (API)"):
+    for door in ("Legg ut et behov", "Se hva kommunene trenger", "Åpne data (API)"):
         assert door in body
 
 
