@@ -105,7 +105,7 @@ def test_every_command_the_stack_runs_exists_in_this_code(compose):
                 assert attribute == "application"
             else:
                 pytest.fail(f"{name}: unexpected command {argv}")
-    assert {"run_worker", "run_scheduler", "migrate", "update_index"} <= seen
+    assert {"run_worker", "run_scheduler", "migrate", "load_rules", "update_index"} <= seen
 
 
 def test_web_health_checks_ask_the_readiness_endpoint(compose):
