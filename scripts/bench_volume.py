@@ -409,7 +409,7 @@ def main() -> int:
             print(f"  measured {name}", flush=True)
         # Cached anonymous recipe page against nginx serving the same bytes.
         static = workdir / "static"
-        static.mkdir()
+        static.mkdir(exist_ok=True)
         conn = http.client.HTTPConnection("127.0.0.1", app_port, timeout=30)
         for _ in range(2):  # the second answer comes from the page cache
             conn.request("GET", spec["recipe"], headers={"Host": "127.0.0.1"})
