@@ -631,7 +631,7 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
 
     pdf = render_pdf(html=letter_html(application=application, decision=decision))
     response = HttpResponse(pdf.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="vedtak-{application.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="vedtak-{application.reference}.pdf"'
     return _private(response)
 
 

@@ -106,3 +106,15 @@ def test_assignment_and_decision_mails_show_the_reference(as_user, world, mails)
     for message in mails.outbox:
         _check(message.body, world.application)
         assert REFERENCE.search(message.body)
+
+
+def test_letter_download_is_named_after_the_reference(as_user, world):
+    """The decision letter saved from the browser is «vedtak-2026-0007.pdf», the reference
+    the applicant quotes, not the row's bare id."""
+    client = as_user(world.people["applicant"])
+    response = client.get(reverse("grants:letter", args=[world.granted.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    expected = f"vedtak-{world.granted.reference}.pdf"
+    assert REFERENCE.search(expected)
+    assert response["Content-Disposition"] == f'inline; filename="{expected}"'
