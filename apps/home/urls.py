@@ -5,5 +5,5 @@ from . import views
 app_name = "home"
 
 urlpatterns = [
-    path("om/", views.about, name="about"),
+    path("om-kokeboka/", views.about, name="about"),
 ]

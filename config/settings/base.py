@@ -279,7 +279,7 @@ TASKS = {
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kokeboka <post@kokeboka.no>")
 
-# Who runs this installation, shown in every page's footer, on /om/ and in the book's colophon
+# Who runs this installation: every page's footer, /om-kokeboka/ and the book's colophon
 # (one per deployment: the ministry, a directorate or a pilot municipality).
 KOKEBOKA_PUBLISHER_NAME = env("KOKEBOKA_PUBLISHER_NAME", "Kokeboka (demonstrasjonstjeneste)")
 KOKEBOKA_PUBLISHER_URL = env("KOKEBOKA_PUBLISHER_URL", "") or ""

@@ -22,7 +22,7 @@ def no_js_page(browser, live_server):
 def test_phone_menu_opens_without_javascript_and_shows_four_groups(no_js_page):
     page = no_js_page
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto("/om/")
+    page.goto("/om-kokeboka/")
     flat = page.locator(".site-nav__flat")
     assert not flat.is_visible()
     summary = page.locator(".site-nav__menu > summary")
@@ -46,7 +46,7 @@ def test_phone_menu_opens_without_javascript_and_shows_four_groups(no_js_page):
 @pytest.mark.django_db(transaction=True)
 def test_menu_is_reachable_by_keyboard_on_a_phone(page):
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto("/om/")
+    page.goto("/om-kokeboka/")
     summary = page.locator(".site-nav__menu > summary")
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -64,7 +64,7 @@ def test_menu_is_reachable_by_keyboard_on_a_phone(page):
 @pytest.mark.parametrize("width", [320, 1280])
 def test_about_page_and_menu_are_axe_clean(page, axe_violations, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto("/om/")
+    page.goto("/om-kokeboka/")
     if width == 1280:
         assert page.locator(".site-nav__flat").is_visible()
         assert not page.locator(".site-nav__menu").is_visible()

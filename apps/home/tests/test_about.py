@@ -1,4 +1,4 @@
-"""Who runs Kokeboka and how to reach them: on /om/, in every footer and in the book."""
+"""Who runs Kokeboka and how to reach them: on /om-kokeboka/, in every footer and in the book."""
 
 import pytest
 
@@ -16,7 +16,7 @@ def owner(settings):
 
 
 def test_about_page_names_the_publisher_and_contacts(client, owner):
-    response = client.get("/om/")
+    response = client.get("/om-kokeboka/")
     assert response.status_code == 200
     body = response.content.decode()
     assert "<h1" in body and "Om Kokeboka" in body
@@ -29,16 +29,16 @@ def test_about_page_names_the_publisher_and_contacts(client, owner):
 
 def test_every_page_footer_names_the_publisher_and_links_about_and_the_book(client, owner):
     ensure_home_page()
-    body = client.get("/om/").content.decode()
+    body = client.get("/om-kokeboka/").content.decode()
     footer = body[body.index('class="site-footer"') :]
     assert "Utgitt av Distriktsdepartementet (test)." in footer
     assert "mailto:kontakt@example.no" in footer
-    assert 'href="/om/"' in footer
+    assert 'href="/om-kokeboka/"' in footer
     assert 'href="/kokeboka/utgaver/"' in footer
 
 
 def test_main_menu_has_four_groups_and_every_link_once_per_layout(client):
-    body = client.get("/om/").content.decode()
+    body = client.get("/om-kokeboka/").content.decode()
     narrow = body[body.index('class="site-nav__narrow"') :]
     narrow = narrow[: narrow.index("</nav>")]
     assert narrow.count('class="site-nav__group"') == 4
