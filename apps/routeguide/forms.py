@@ -113,8 +113,12 @@ class SituationForm(forms.Form):
         Service.choices,
         _("What kind of purchase is it?"),
         _(
-            "Health and social services are for example home care, child welfare and help for "
-            "people with drug problems."
+            "Health and social services: for example home care, child welfare, follow-up of "
+            "young people, support contacts and help for people with drug problems. Other "
+            "special services: for example education and courses, cultural services, legal "
+            "services and hotels and restaurants. Ordinary services: for example cleaning, IT, "
+            "consultancy and transport. If you are unsure, the answer lets you compare with "
+            "the other kinds."
         ),
     )
     provider = _choice(Provider.choices, _("Who do you want to work with?"))

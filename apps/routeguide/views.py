@@ -27,6 +27,7 @@ from .forms import (
     carried_answers,
 )
 from .selectors import answer_for, differences_today, recipes_for
+from .steps import steps_for
 from .vocabulary import Authority, OnMarket, Provider, Purpose, Service, YesNo
 
 STEP_TITLES = {
@@ -128,6 +129,27 @@ def _summary(situation) -> list[tuple[str, str]]:
     return [(str(label), str(answer)) for label, answer in rows]
 
 
+# Service types that are easy to confuse: the answer offers the others side by side.
+COMPARABLE_SERVICES = (Service.HEALTH_SOCIAL, Service.SPECIAL, Service.ORDINARY)
+
+
+def _compare_links(situation, *, dated: bool) -> list[tuple[str, str]]:
+    """(label, url) of the answers for the other easily confused service types."""
+    from dataclasses import replace
+
+    if situation.service not in COMPARABLE_SERVICES:
+        return []
+    path = reverse("routeguide:answer")
+    return [
+        (
+            str(Service(other).label),
+            f"{path}?{canonical_query(replace(situation, service=other), dated=dated)}",
+        )
+        for other in COMPARABLE_SERVICES
+        if other != situation.service
+    ]
+
+
 def _render_answer(
     request: HttpRequest,
     form: SituationForm,
@@ -155,6 +177,8 @@ def _render_answer(
         "share_url": request.build_absolute_uri(f"{answer_path}?{query}"),
         "change_url": f"{reverse('routeguide:start')}?{query}",
         "recipes": recipes_for(answer=answer, request=request),
+        "steps": steps_for(answer),
+        "compare_links": _compare_links(situation, dated=dated),
         "feedback_form": feedback_form or FeedbackForm(),
         "feedback_error": feedback_error,
         "breadcrumbs": [
