@@ -4,6 +4,13 @@ needs.json and offers.json hold invented but realistic needs and offers in Norwe
 gold.json lists, for each need, the offers a skilled broker would introduce. Some needs are
 paraphrases that share few words with the right offer, and some span several sectors.
 
+A second set (evaluation/second/) was written later, by someone who had not built the engine,
+against the demo offers of apps.broker.demo: 23 needs, 12 of them cross-sector with no clear
+owner, each labelled by reading the offers before the engine was run, with sectors and target
+groups that describe the need rather than copy the right offer's tags. Its offers are read from
+the demo module, so the set cannot drift from the demo: where the demo is loaded, its own rows
+are ranked; otherwise the same offers are built as throwaway rows.
+
 hit@k is the share of needs with a right offer among the first k; MRR is the mean of
 1 / (rank of the first right offer), 0 when none is ranked.
 """
@@ -37,14 +44,49 @@ class Metrics:
     misses: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def load_set() -> EvaluationSet:
-    def read(name: str):
-        return json.loads((EVALUATION_DIR / name).read_text(encoding="utf-8"))
+SETS = ("first", "second")
 
-    return EvaluationSet(
-        needs=read("needs.json"), offers=read("offers.json"), gold=read("gold.json")
-    )
+
+def demo_offers() -> list[dict]:
+    """The demo offers of apps.broker.demo in the format of offers.json, keyed as the demo
+    keys them (``demo-se<n>-<suffix>`` for named entrepreneurs, ``demo-<key>-<suffix>``)."""
+    from apps.broker import demo
+
+    offers = []
+    for index, (name, (_summary, areas, items)) in enumerate(demo.NAMED.items()):
+        offers += [_demo_offer(f"demo-se{index}", name, item, areas) for item in items]
+    for key, name, _form, _work, _summary, _evidence, areas, _national, items in demo.INVENTED:
+        offers += [_demo_offer(f"demo-{key}", name, item, areas) for item in items]
+    return offers
+
+
+def _demo_offer(prefix: str, organisation: str, item: tuple, areas: list[str]) -> dict:
+    suffix, title, description, sectors, groups, maturity, national = item
+    return {
+        "key": f"{prefix}-{suffix}",
+        "organisation": organisation,
+        "title": title,
+        "description": description,
+        "sectors": list(sectors),
+        "target_groups": list(groups),
+        "maturity": maturity,
+        "area_national": national,
+        "areas": list(areas),
+    }
+
+
+@lru_cache(maxsize=len(SETS))
+def load_set(name: str = "first") -> EvaluationSet:
+    """The first set (own offers) or the second (needs against the demo offers)."""
+    if name not in SETS:
+        raise ValueError(f"Unknown evaluation set {name!r}; choose one of {', '.join(SETS)}.")
+    folder = EVALUATION_DIR if name == "first" else EVALUATION_DIR / name
+
+    def read(file: str):
+        return json.loads((folder / file).read_text(encoding="utf-8"))
+
+    offers = read("offers.json") if name == "first" else demo_offers()
+    return EvaluationSet(needs=read("needs.json"), offers=offers, gold=read("gold.json"))
 
 
 def need_texts(item: Mapping) -> list[str]:
@@ -125,7 +167,8 @@ class _Rollback(Exception):
 
 def _build_rows(evaluation: EvaluationSet) -> tuple[dict[int, str], dict[str, object]]:
     """Creates the set's needs and offers through the ORM (the signals index them);
-    returns {offer pk: key} and {need key: Need}."""
+    returns {offer pk: key} and {need key: Need}. An offer whose key is already a public
+    offer in the database (the demo offers, when the demo is loaded) is ranked as it stands."""
     from apps.accounts.models import Organisation, OrganisationType
     from apps.broker.models import EntrepreneurProfile, Need, NeedStatus, Offer, ReviewStatus
     from apps.core.models import Municipality, Sector, TargetGroup
@@ -135,7 +178,15 @@ def _build_rows(evaluation: EvaluationSet) -> tuple[dict[int, str], dict[str, ob
     municipalities = {m.code: m for m in Municipality.objects.select_related("county")}
 
     offer_keys: dict[int, str] = {}
+    existing = dict(
+        Offer.objects.public()
+        .filter(key__in=[item["key"] for item in evaluation.offers])
+        .values_list("key", "pk")
+    )
     for item in evaluation.offers:
+        if item["key"] in existing:
+            offer_keys[existing[item["key"]]] = item["key"]
+            continue
         organisation = Organisation.objects.create(
             name=item["organisation"],
             slug=f"matching-eval-{item['key'].lower()}",
@@ -206,7 +257,10 @@ def rank_in_database(
             with services.indexing_paused():
                 offer_keys, needs = _build_rows(evaluation)
             services.index_in_batches(
-                need_ids=[need.pk for need in needs.values()], offer_ids=list(offer_keys)
+                # Existing offers are indexed again too, so that a run without the
+                # synonym layer ranks documents built without it (rolled back after).
+                need_ids=[need.pk for need in needs.values()],
+                offer_ids=list(offer_keys),
             )
             for key, need in needs.items():
                 ranked = rank_offers_for_need(

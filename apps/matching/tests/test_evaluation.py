@@ -5,7 +5,13 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from apps.matching.evaluate import load_set, measure, rank_in_database
+from apps.matching.evaluate import (
+    EvaluationSet,
+    demo_offers,
+    load_set,
+    measure,
+    rank_in_database,
+)
 
 
 def test_evaluation_set_is_large_and_labelled():
@@ -48,3 +54,77 @@ def test_a_right_offer_is_in_the_top_three_for_nine_of_ten_needs(db):
     metrics = measure(rank_in_database(evaluation, keep=True), evaluation.gold)
     assert metrics.hit_at_3 >= 0.9, metrics.misses
     assert metrics.mrr >= 0.75
+
+
+def test_second_set_is_labelled_against_offers_that_exist_in_the_demo():
+    from apps.broker import demo
+    from apps.core.municipalities import MUNICIPALITIES
+    from apps.core.vocabulary import SECTORS, TARGET_GROUPS
+
+    evaluation = load_set("second")
+    offers = {offer["key"]: offer for offer in evaluation.offers}
+    # One offer per demo offer tuple, keyed as apps.broker.demo keys them.
+    assert (
+        len(offers)
+        == len(evaluation.offers)
+        == sum(len(items) for _summary, _areas, items in demo.NAMED.values())
+        + sum(len(row[8]) for row in demo.INVENTED)
+    )
+    assert offers["demo-se8-stotte"]["title"] == "Digital støttekontakt i spill"
+    assert len(evaluation.needs) >= 20
+    assert set(evaluation.gold) == {need["key"] for need in evaluation.needs}
+    assert all(keys and set(keys) <= set(offers) for keys in evaluation.gold.values())
+    hard = [n for n in evaluation.needs if n.get("no_clear_owner") and len(n["sectors"]) > 1]
+    assert len(hard) >= 8
+    sectors, groups = {code for code, _ in SECTORS}, {code for code, _ in TARGET_GROUPS}
+    codes = {str(row[0]) for row in MUNICIPALITIES}
+    for need in evaluation.needs:
+        assert set(need["sectors"]) <= sectors and set(need["target_groups"]) <= groups
+        assert need["municipality"] in codes, need["key"]
+    # The tags describe the need, not the answer: few needs copy a right offer's sectors.
+    copied = [
+        need["key"]
+        for need in evaluation.needs
+        if any(
+            set(need["sectors"]) == set(offers[k]["sectors"]) for k in evaluation.gold[need["key"]]
+        )
+    ]
+    assert len(copied) <= len(evaluation.needs) // 4, copied
+
+
+def test_evaluate_command_measures_the_second_set(db):
+    out = StringIO()
+    call_command("matching_evaluate", "--set", "second", stdout=out)
+    text = out.getvalue()
+    assert "Evaluation set second: 23 needs" in text
+    assert "Evaluation set first" not in text
+    figures = re.findall(r"(with|without) synonyms: hit@1 [\d.]+  hit@3 [\d.]+  MRR [\d.]+", text)
+    assert figures == ["with", "without"]
+    assert "no clear owner only (12)" in text
+    from apps.broker.models import Need, Offer
+
+    assert not Offer.objects.filter(key__startswith="matching-eval-").exists()
+    assert not Need.objects.filter(key__startswith="matching-eval-").exists()
+
+
+def test_a_demo_offer_already_in_the_database_is_ranked_as_it_stands(db):
+    from apps.broker.models import Offer
+    from apps.broker.tests.factories import OfferFactory
+
+    item = next(offer for offer in demo_offers() if offer["key"] == "demo-se8-stotte")
+    existing = OfferFactory(key=item["key"], title=item["title"], description=item["description"])
+    need = dict(load_set("second").needs[0], key="X1")
+    evaluation = EvaluationSet(needs=[need], offers=[item], gold={"X1": [item["key"]]})
+    rankings = rank_in_database(evaluation, keep=True)
+    assert rankings == {"X1": [item["key"]]}
+    assert not Offer.objects.filter(key__startswith="matching-eval-").exists()
+    assert Offer.objects.filter(key=item["key"]).get() == existing
+
+
+def test_second_set_quality_floor(db):
+    """Measured 2026-12-04 (fresh and demo databases alike): hit@3 0.913, MRR 0.852 with
+    synonyms; the floor sits just below so that a regression shows."""
+    evaluation = load_set("second")
+    metrics = measure(rank_in_database(evaluation, keep=True), evaluation.gold)
+    assert metrics.hit_at_3 >= 0.86, metrics.misses
+    assert metrics.mrr >= 0.8

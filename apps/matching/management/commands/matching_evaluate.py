@@ -1,27 +1,54 @@
-"""Prints hit@1, hit@3 and MRR of the matching engine on the labelled set in
-apps/matching/evaluation/, with and without the synonym layer. The set is written to the
-database as needs and offers, ranked by the site's own selectors, and rolled back."""
+"""Prints hit@1, hit@3 and MRR of the matching engine on a labelled set, with and without the
+synonym layer. ``--set first`` (the default) is the set in apps/matching/evaluation/ with its
+own offers; ``--set second`` is the later set of needs against the demo offers (the demo's own
+rows when the demo is loaded, otherwise copies of them); ``--set all`` runs both. The needs
+(and any offers not already in the database) are written as rows, ranked by the site's own
+selectors, and rolled back."""
 
 from django.core.management.base import BaseCommand
 
-from apps.matching.evaluate import load_set, measure, rank_in_database
+from apps.matching.evaluate import SETS, load_set, measure, rank_in_database
 
 
 class Command(BaseCommand):
-    help = "Measures matching quality (hit@3, MRR) on the labelled evaluation set."
+    help = "Measures matching quality (hit@3, MRR) on a labelled evaluation set."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--set",
+            dest="set_name",
+            choices=(*SETS, "all"),
+            default="first",
+            help="Which labelled set to measure (default: first).",
+        )
         parser.add_argument(
             "--details", action="store_true", help="List the top three offers of each need."
         )
 
-    def handle(self, *args, details=False, **options):
-        evaluation = load_set()
-        self.stdout.write(
-            f"Evaluation set: {len(evaluation.needs)} needs, {len(evaluation.offers)} offers, "
-            f"{sum(1 for n in evaluation.needs if n.get('paraphrase'))} paraphrased, "
-            f"{sum(1 for n in evaluation.needs if len(n['sectors']) > 1)} cross-sector."
+    def handle(self, *args, set_name="first", details=False, **options):
+        for name in SETS if set_name == "all" else (set_name,):
+            self._evaluate(name, details=details)
+
+    def _evaluate(self, name: str, *, details: bool) -> None:
+        from apps.broker.models import Offer
+
+        evaluation = load_set(name)
+        in_database = (
+            Offer.objects.public()
+            .filter(key__in=[offer["key"] for offer in evaluation.offers])
+            .count()
         )
+        self.stdout.write(
+            f"Evaluation set {name}: {len(evaluation.needs)} needs, "
+            f"{len(evaluation.offers)} offers ({in_database} already in the database), "
+            f"{sum(1 for n in evaluation.needs if n.get('paraphrase'))} paraphrased, "
+            f"{sum(1 for n in evaluation.needs if len(n['sectors']) > 1)} cross-sector, "
+            f"{sum(1 for n in evaluation.needs if n.get('no_clear_owner'))} with no clear owner."
+        )
+        subsets = {
+            "paraphrased needs only": {n["key"] for n in evaluation.needs if n.get("paraphrase")},
+            "no clear owner only": {n["key"] for n in evaluation.needs if n.get("no_clear_owner")},
+        }
         for label, use_concepts in (("with synonyms", True), ("without synonyms", False)):
             rankings = rank_in_database(evaluation, use_concepts=use_concepts)
             metrics = measure(rankings, evaluation.gold)
@@ -30,11 +57,14 @@ class Command(BaseCommand):
                 f"MRR {metrics.mrr:.3f}  (needs {metrics.needs}; "
                 f"right offer not in top 3: {', '.join(metrics.misses) or 'none'})"
             )
-            paraphrased = {n["key"] for n in evaluation.needs if n.get("paraphrase")}
-            sub = measure(rankings, {k: v for k, v in evaluation.gold.items() if k in paraphrased})
-            self.stdout.write(
-                f"{'':>17}  paraphrased needs only: hit@3 {sub.hit_at_3:.3f}  MRR {sub.mrr:.3f}"
-            )
+            for subset_label, keys in subsets.items():
+                if not keys:
+                    continue
+                sub = measure(rankings, {k: v for k, v in evaluation.gold.items() if k in keys})
+                self.stdout.write(
+                    f"{'':>17}  {subset_label} ({sub.needs}): hit@1 {sub.hit_at_1:.3f}  "
+                    f"hit@3 {sub.hit_at_3:.3f}  MRR {sub.mrr:.3f}"
+                )
             if details:
                 for need in evaluation.needs:
                     top = rankings.get(need["key"], [])[:3]
