@@ -157,11 +157,30 @@ def json_for_script(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _canonical_url(page: Any, request: HttpRequest | None) -> str:
+    """A nynorsk version is served at its bokmål page's address with ?malform=nn (the same
+    address its hreflang alternate gives); every other page at its own full URL."""
+    from apps.core.content_language import (
+        CONTENT_LANGUAGE_PARAM,
+        DEFAULT_CONTENT_LANGUAGE,
+        page_language,
+        versions,
+    )
+
+    language = page_language(page) if getattr(page, "locale_id", None) else ""
+    if language and language != DEFAULT_CONTENT_LANGUAGE:
+        original = versions(page).get(DEFAULT_CONTENT_LANGUAGE)
+        if original is not None:
+            base = original.get_full_url(request=request) or ""
+            return f"{base}?{CONTENT_LANGUAGE_PARAM}={language}" if base else ""
+    return page.get_full_url(request=request) or ""
+
+
 def opengraph(*, page: Any = None, request: HttpRequest | None = None) -> dict[str, str]:
     """og:* values and the canonical address for the current page."""
     specific = getattr(page, "specific", page) if page is not None else None
     if specific is not None and hasattr(specific, "get_full_url"):
-        url = specific.get_full_url(request=request) or ""
+        url = _canonical_url(specific, request)
         title = getattr(specific, "seo_title", "") or specific.title
         description = (
             getattr(specific, "search_description", "")

@@ -117,6 +117,8 @@ def test_a_nynorsk_reader_gets_the_nynorsk_version_at_the_same_address(client, b
     assert f'<link rel="alternate" hreflang="nb" href="{base}">' in html
     assert f'<link rel="alternate" hreflang="nn" href="{base}?malform=nn">' in html
     assert f'<link rel="alternate" hreflang="x-default" href="{base}">' in html
+    # The canonical address agrees with the hreflang alternate of the nynorsk version.
+    assert f'<link rel="canonical" href="{base}?malform=nn">' in html
     assert re.search(
         rf'<a class="ds-link" href="{re.escape(recipe.url)}\?malform=nb" hreflang="nb" '
         r'lang="nb">Les på bokmål</a>',
