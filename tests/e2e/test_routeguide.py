@@ -112,3 +112,23 @@ def test_the_route_guide_can_be_completed_with_the_keyboard(rules, page, violati
     page.wait_for_url(re.compile(r"/veiviser/svar/.*#feedback$"))
     assert page.locator(".messages [role=status]").is_visible()
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_answer_with_step_plan_fits_and_has_no_axe_violations(
+    rules, page, violations, width, tmp_path
+):
+    """NOK 800,000 a year for 3 years from a social entrepreneur, as health and social
+    services: the step plan, the part I/II/III line and the comparison links, with no axe
+    violations and no sideways scrolling at 320 px."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(
+        "/veiviser/svar/?purpose=buy&annual_value=800000&years=3&service=health_social"
+        "&provider=social_enterprise&authority=municipality&on_market=yes"
+    )
+    assert page.locator("[data-step=need]").is_visible()
+    assert page.locator(".routeguide-parts").is_visible()
+    assert page.locator(".routeguide-compare a").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=tmp_path / f"answer-{width}.png", full_page=True)
+    assert violations(page) == []
