@@ -99,3 +99,21 @@ def test_public_pages_and_project_page(browser_world, page, axe_violations):
     page.locator("#report-form button[type=submit]").click()
     page.locator(".ds-error-summary").wait_for()
     assert axe_violations(page) == []
+
+
+def test_scrolling_tables_take_keyboard_focus_at_320_px(browser_world, page, axe_violations):
+    """On a phone the fund-management tables scroll sideways inside their box; the box takes
+    focus from the keyboard (so the arrow keys scroll it) and axe finds nothing at 320 px."""
+    world = browser_world
+    browser_log_in_verified(page, world.people["manager"])
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/fond/forvaltning/")
+    boxes = page.locator("div.table-wrap")
+    assert boxes.count() == 2
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        box.focus()
+        assert box.evaluate("element => element === document.activeElement")
+    wide = boxes.first.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert wide  # the applications table is wider than the phone: the box really scrolls
+    assert axe_violations(page) == []
