@@ -82,6 +82,26 @@ SIGN = Step(
     _("Sign the contract and keep the documents of the purchase."),
 )
 
+PROCEDURE_NATIONAL = Step(
+    "procedure_national",
+    _(
+        "Choose an open or restricted tender competition (part II) and write the "
+        "tender documents with the award criteria."
+    ),
+)
+NOTICE_EEA = Step(
+    "notice_eea",
+    _("Publish the notice on Doffin so that it is announced in the whole EEA (in TED)."),
+    (DOFFIN, TED),
+)
+DEADLINE_TENDER = Step(
+    "deadline_reasonable_tender",
+    _(
+        "Set a reasonable deadline for tenders, taking the size of the contract into "
+        "account; part II sets no minimum number of days."
+    ),
+)
+
 PLANS: dict[str, tuple[Step, ...]] = {
     Regime.OUTSIDE: (
         NEED,
@@ -113,49 +133,21 @@ PLANS: dict[str, tuple[Step, ...]] = {
     ),
     Regime.DEL_II: (
         NEED,
-        Step(
-            "procedure_national",
-            _(
-                "Choose an open or restricted tender competition (part II) and write the "
-                "tender documents with the award criteria."
-            ),
-        ),
+        PROCEDURE_NATIONAL,
         Step(
             "notice_doffin",
             _("Publish the notice of the competition on Doffin (a national notice)."),
             (DOFFIN,),
         ),
-        Step(
-            "deadline_reasonable_tender",
-            _(
-                "Set a reasonable deadline for tenders, taking the size of the contract into "
-                "account; part II sets no minimum number of days."
-            ),
-        ),
+        DEADLINE_TENDER,
         AWARD_REASONABLE,
         SIGN,
     ),
     Regime.DEL_II_EEA: (
         NEED,
-        Step(
-            "procedure_national",
-            _(
-                "Choose an open or restricted tender competition (part II) and write the "
-                "tender documents with the award criteria."
-            ),
-        ),
-        Step(
-            "notice_eea",
-            _("Publish the notice on Doffin so that it is announced in the whole EEA (in TED)."),
-            (DOFFIN, TED),
-        ),
-        Step(
-            "deadline_reasonable_tender",
-            _(
-                "Set a reasonable deadline for tenders, taking the size of the contract into "
-                "account; part II sets no minimum number of days."
-            ),
-        ),
+        PROCEDURE_NATIONAL,
+        NOTICE_EEA,
+        DEADLINE_TENDER,
         STANDSTILL,
         AWARD_NOTICE,
     ),
@@ -169,11 +161,7 @@ PLANS: dict[str, tuple[Step, ...]] = {
                 "criteria."
             ),
         ),
-        Step(
-            "notice_eea",
-            _("Publish the notice on Doffin so that it is announced in the whole EEA (in TED)."),
-            (DOFFIN, TED),
-        ),
+        NOTICE_EEA,
         Step(
             "deadline_minimum",
             _(
@@ -193,16 +181,12 @@ PLANS: dict[str, tuple[Step, ...]] = {
                 "equal treatment, openness and predictability. Negotiation is allowed."
             ),
         ),
+        NOTICE_EEA,
         Step(
-            "notice_eea",
-            _("Publish the notice on Doffin so that it is announced in the whole EEA (in TED)."),
-            (DOFFIN, TED),
-        ),
-        Step(
-            "deadline_reasonable_tender",
+            "deadline_reasonable_ch30",
             _(
                 "Set a reasonable deadline for tenders, taking the size of the contract into "
-                "account; part II sets no minimum number of days."
+                "account; chapter 30 sets no minimum number of days."
             ),
         ),
         STANDSTILL,
