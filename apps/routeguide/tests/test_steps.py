@@ -135,3 +135,10 @@ def test_answer_page_shows_the_plan_parts_line_and_comparison(client, rule_rows)
     assert html.index('data-step="need"') < html.index('data-step="competition"')
     assert "part III adds the EEA procedures" in html
     assert "service=ordinary" in html and "service=special" in html
+
+
+def test_chapter_30_plan_does_not_speak_of_part_two():
+    steps = step_plan(regime=Regime.CH30)
+    codes = _codes(steps)
+    assert "deadline_reasonable_ch30" in codes
+    assert not any("part II" in str(step.text) for step in steps)
