@@ -159,18 +159,18 @@ def json_for_script(data: dict[str, Any]) -> str:
 
 def _canonical_url(page: Any, request: HttpRequest | None) -> str:
     """A nynorsk version is served at its bokmål page's address with ?malform=nn (the same
-    address its hreflang alternate gives); every other page at its own full URL."""
-    from apps.core.content_language import (
-        CONTENT_LANGUAGE_PARAM,
-        DEFAULT_CONTENT_LANGUAGE,
-        page_language,
-        versions,
-    )
+    address its hreflang alternate gives); every other page at its own full URL. The page's
+    versions are read once per render and shared with the hreflang tags."""
+    from wagtail.models import Page
 
-    language = page_language(page) if getattr(page, "locale_id", None) else ""
-    if language and language != DEFAULT_CONTENT_LANGUAGE:
-        original = versions(page).get(DEFAULT_CONTENT_LANGUAGE)
-        if original is not None:
+    from apps.core.content_language import CONTENT_LANGUAGE_PARAM, DEFAULT_CONTENT_LANGUAGE
+    from apps.core.templatetags.content_language import _page_versions
+
+    if isinstance(page, Page) and page.pk and page.live:
+        found = _page_versions(page)
+        language = next((code for code, v in found.items() if v.pk == page.pk), "")
+        original = found.get(DEFAULT_CONTENT_LANGUAGE)
+        if language and language != DEFAULT_CONTENT_LANGUAGE and original is not None:
             base = original.get_full_url(request=request) or ""
             return f"{base}?{CONTENT_LANGUAGE_PARAM}={language}" if base else ""
     return page.get_full_url(request=request) or ""
