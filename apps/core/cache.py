@@ -9,8 +9,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.dispatch import Signal
 
 GENERATION_KEY = "pagecache:generation"
+
+# Sent (with `request`) when a page is served from the cache without reaching its view, for
+# the few counters that must see every read (the route guide's answer tally).
+page_cache_hit = Signal()
 
 
 def current_generation() -> str:

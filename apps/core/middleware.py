@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .cache import cached_page, page_cache_key, store_page
+from .cache import cached_page, page_cache_hit, page_cache_key, store_page
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -59,6 +59,9 @@ class AnonymousPageCacheMiddleware:
         generation, cached = cached_page(key=key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
+            # Receivers (e.g. the route guide's answer tally) count what the cache served;
+            # send_robust, so a failing receiver never stops a cached page from being served.
+            page_cache_hit.send_robust(sender=AnonymousPageCacheMiddleware, request=request)
             return cached
         response = self.get_response(request)
         # A page that used the CSRF token is personal: never store it for others.

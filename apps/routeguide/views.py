@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from apps.core import clientip
 from apps.insights.services import route_guide_tally
@@ -154,8 +154,6 @@ def _render_answer(
     request: HttpRequest,
     form: SituationForm,
     *,
-    feedback_form: FeedbackForm | None = None,
-    feedback_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
     today = today_oslo()
@@ -179,8 +177,7 @@ def _render_answer(
         "recipes": recipes_for(answer=answer, request=request),
         "steps": steps_for(answer),
         "compare_links": _compare_links(situation, dated=dated),
-        "feedback_form": feedback_form or FeedbackForm(),
-        "feedback_error": feedback_error,
+        "feedback_form": FeedbackForm(),
         "breadcrumbs": [
             (_("Home"), "/"),
             (_("Route guide"), reverse("routeguide:start")),
@@ -200,22 +197,58 @@ def answer(request: HttpRequest) -> HttpResponse:
     if request.META.get("QUERY_STRING", "") != query:
         # One situation, one shareable URL: drop empty fields and unknown parameters.
         return redirect(f"{reverse('routeguide:answer')}?{query}")
+    # Repeats served by the page cache are counted in apps/routeguide/tally.py.
     route_guide_tally(situation=situation)
     return _render_answer(request, form)
 
 
-@require_POST
+def _render_feedback(
+    request: HttpRequest,
+    situation_form: SituationForm,
+    form: FeedbackForm,
+    *,
+    feedback_error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    """The feedback page: the whole form, with its CSRF token, apart from the answer page so
+    that the answer page stays cacheable."""
+    situation = situation_form.situation(today=today_oslo())
+    query = canonical_query(situation, dated=situation_form.cleaned_data.get("date") is not None)
+    answer_url = f"{reverse('routeguide:answer')}?{query}"
+    context = {
+        "answer": answer_for(situation=situation),
+        "query": query,
+        "answer_url": answer_url,
+        "feedback_form": form,
+        "feedback_error": feedback_error,
+        "breadcrumbs": [
+            (_("Home"), "/"),
+            (_("Route guide"), reverse("routeguide:start")),
+            (_("Answer"), answer_url),
+            (_("Feedback on the answer"), reverse("routeguide:feedback")),
+        ],
+    }
+    return render(request, "routeguide/feedback.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback(request: HttpRequest) -> HttpResponse:
-    situation_form = SituationForm(QueryDict(request.POST.get("query", "")))
+    data = request.POST if request.method == "POST" else request.GET
+    situation_form = SituationForm(QueryDict(data.get("query", "")))
     if not situation_form.is_valid():
         messages.error(request, _("We could not tell which answer the feedback was about."))
         return redirect("routeguide:start")
+    if request.method != "POST":
+        # From the answer page's GET form: the yes/no chosen there is kept.
+        helpful = data.get("helpful")
+        initial = {"helpful": helpful} if helpful in ("yes", "no") else {}
+        return _render_feedback(request, situation_form, FeedbackForm(initial=initial))
     client_ip = clientip.client_ip(request)
     form = FeedbackForm(request.POST)
     if not services.feedback_allowed(client_ip=client_ip):
         return _rate_limited(request, situation_form, form)
     if not form.is_valid():
-        return _render_answer(request, situation_form, feedback_form=form, status=400)
+        return _render_feedback(request, situation_form, form, status=400)
     situation = situation_form.situation(today=today_oslo())
     query = canonical_query(situation, dated=situation_form.cleaned_data.get("date") is not None)
     try:
@@ -235,10 +268,10 @@ def feedback(request: HttpRequest) -> HttpResponse:
 def _rate_limited(
     request: HttpRequest, situation_form: SituationForm, form: FeedbackForm
 ) -> HttpResponse:
-    return _render_answer(
+    return _render_feedback(
         request,
         situation_form,
-        feedback_form=form,
+        form,
         feedback_error=_(
             "You have sent a lot of feedback in a short time. Please try again in an hour."
         ),

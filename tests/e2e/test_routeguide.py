@@ -102,9 +102,15 @@ def test_the_route_guide_can_be_completed_with_the_keyboard(rules, page, violati
     assert page.locator(".routeguide-cites a", has_text="FOA § 8-8").first.is_visible()
     assert violations(page) == []
 
-    # Feedback, still with the keyboard only.
+    # Feedback, still with the keyboard only: yes/no on the (cacheable) answer page, then the
+    # comment and the sending on the feedback page.
     tab_to(page, "input[name=helpful][value=yes]")
     page.keyboard.press("Space")
+    tab_to(page, ".routeguide-feedback button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/veiviser/tilbakemelding/\?"))
+    assert page.locator("input[name=helpful][value=yes]").is_checked()
+    assert violations(page) == []
     tab_to(page, "textarea[name=comment]")
     page.keyboard.type("Nyttig")
     tab_to(page, ".routeguide-feedback button[type=submit]")

@@ -24,7 +24,9 @@ def _post(client: Client, ip: str = "203.0.113.7", **data):
 
 def test_feedback_is_stored_with_the_answer_it_was_about(rule_rows):
     client = Client(enforce_csrf_checks=True)
-    page = client.get(ANSWER).content.decode()
+    # The answer page's GET form leads to the feedback page, which holds the POST form.
+    page = client.get("/veiviser/tilbakemelding/", {"query": QUERY, "helpful": "no"})
+    page = page.content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     response = client.post(
         "/veiviser/tilbakemelding/",
@@ -47,7 +49,7 @@ def test_feedback_is_stored_with_the_answer_it_was_about(rule_rows):
 
 def test_feedback_without_a_csrf_token_is_refused(rule_rows):
     client = Client(enforce_csrf_checks=True)
-    client.get(ANSWER)
+    client.get("/veiviser/tilbakemelding/", {"query": QUERY})
     response = _post(client, helpful="yes")
     assert response.status_code == 403
     assert not RouteGuideFeedback.objects.exists()
@@ -87,8 +89,36 @@ def test_feedback_is_limited_per_address(client, rule_rows):
     assert RouteGuideFeedback.objects.count() == FEEDBACK_LIMIT + 1
 
 
-def test_feedback_only_accepts_post(client, rule_rows):
-    assert client.get("/veiviser/tilbakemelding/").status_code == 405
+def test_feedback_page_keeps_the_choice_made_on_the_answer(client, rule_rows):
+    response = client.get("/veiviser/tilbakemelding/", {"query": QUERY, "helpful": "no"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r'value="no" checked', html)
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert f'href="{ANSWER}"' in html.replace("&amp;", "&")
+
+
+def test_feedback_page_needs_a_readable_answer(client, rule_rows):
+    response = client.get("/veiviser/tilbakemelding/")
+    assert response.status_code == 302
+    assert response["Location"] == "/veiviser/"
+
+
+def test_feedback_refuses_other_methods(client, rule_rows):
+    assert client.put("/veiviser/tilbakemelding/").status_code == 405
+
+
+def test_the_answer_page_sets_no_cookie_and_is_served_from_the_page_cache(client, rule_rows):
+    first = client.get(ANSWER)
+    assert first.status_code == 200
+    html = first.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert 'action="/veiviser/tilbakemelding/" method="get"' in html or (
+        'method="get" action="/veiviser/tilbakemelding/"' in html
+    )
+    assert not first.cookies
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get(ANSWER)["X-Page-Cache"] == "hit"
 
 
 LISTING = "/admin/snippets/routeguide/routeguidefeedback/"
