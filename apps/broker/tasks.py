@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from apps.core.siteaddress import site_url
 from apps.operations import ledger
 
 from .selectors import needs_expiring_soon, profiles_lapsing_soon
@@ -21,7 +22,7 @@ PROFILE_RENEWAL_KIND = "broker.profile_renewal"
 
 
 def _absolute(path: str) -> str:
-    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/") + path
+    return site_url(path)
 
 
 def _send_once(*, kind: str, key: str, period: str, email: str, subject: str, body: str) -> bool:

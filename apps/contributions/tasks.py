@@ -14,6 +14,7 @@ from django_tasks import task
 
 from apps.accounts.models import User
 from apps.accounts.permissions import MODERATORS_GROUP
+from apps.core.siteaddress import site_url
 
 from .models import DigestFrequency, Notification, NotificationPreference, SuggestedChange
 
@@ -22,8 +23,7 @@ UNSUBSCRIBE_SALT = "contributions.unsubscribe"
 
 
 def absolute_url(path: str) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
-    return f"{base.rstrip('/')}{path}"
+    return site_url(path)
 
 
 def unsubscribe_token(*, user_id: int) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+
+from apps.core.siteaddress import site_url
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -46,4 +47,4 @@ def event_when(event) -> str:
 
 def absolute_url(path: str) -> str:
     """Links in mail, calendars and structured data point at the site's public address."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url(path)

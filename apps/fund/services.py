@@ -2,7 +2,6 @@
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -13,6 +12,7 @@ from django.utils.translation import gettext
 from apps.accounts.models import Organisation, OrganisationType
 from apps.core import limits
 from apps.core.services import audit_record
+from apps.core.siteaddress import site_url
 
 from .models import (
     Application,
@@ -533,7 +533,7 @@ def _queue_receipt(*, application: Application, actor) -> None:
     recipients = {actor.email} if getattr(actor, "email", "") else set()
     if application.created_by_id and application.created_by.email:
         recipients.add(application.created_by.email)
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = site_url()
     context = {
         "application": application,
         "submitted_at": application.submitted_at,

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from apps.core import limits
 from apps.core.services import audit_record
+from apps.core.siteaddress import site_url
 from apps.operations import ledger
 
 from .invitation_selectors import current_invitation, invitation_candidates
@@ -153,7 +154,7 @@ def invitation_notify(*, invitation: OpenInvitation) -> int:
     )
     need = invitation.need
     people = _people_to_mail([r.organisation_id for r in recipients])
-    site = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    site = site_url()
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for recipient in recipients:

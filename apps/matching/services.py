@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from apps.core.services import audit_record
+from apps.core.siteaddress import site_url
 
 from . import engine
 from .models import (
@@ -315,7 +316,7 @@ def subscribers_notify(*, need) -> int:
     already = set(
         MatchNotification.objects.filter(need=need).values_list("subscription_id", flat=True)
     )
-    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    site = site_url()
     sent = 0
     for subscription in subscriptions:
         score = scores.get(subscription.offer_id, 0.0)

@@ -11,14 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from apps.core.siteaddress import site_url
+
 from .models import Issue, Subscriber
 from .selectors import sections_for
 from .services import confirmation_token, unsubscribe_token
-
-
-def site_url() -> str:
-    """The public address of the site (WAGTAILADMIN_BASE_URL), without a trailing slash."""
-    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
 
 
 def absolute(path: str) -> str:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.conf import settings
+from apps.core.siteaddress import site_url
 
 from .datasets import DATASETS, EU_THEME, Dataset
 
@@ -27,7 +27,7 @@ CONTEXT = {
 
 
 def base_url() -> str:
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return site_url()
 
 
 def _lang(nb: str, en: str) -> list[dict[str, str]]:

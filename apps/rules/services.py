@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.services import audit_record
+from apps.core.siteaddress import site_url
 
 from .models import LegalRule, Threshold
 
@@ -140,7 +141,7 @@ def law_watch_email_send(*, today: datetime.date) -> int:
         .values_list("user__pk", "user__email", "user__is_active")
         .order_by("user__pk")
     )
-    site = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    site = site_url()
     period = law_watch_period(today)
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
