@@ -1,8 +1,9 @@
 """The insights tally of route-guide answers, also for answers the page cache serves.
 
 The answer page is cached like other anonymous pages, so a repeated question does not reach
-the view; the page cache tells us (apps.core.cache.page_cache_hit) and the answer is counted
-here. A browser or proxy may still keep the page for its `max-age` (60 s) without asking.
+the view; the page cache tells us (apps.core.cache.page_cache_hit) and the answer is sent
+here as `answer_shown`, which the insights app counts (apps/insights/signals.py). A browser
+or proxy may still keep the page for its `max-age` (60 s) without asking.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from django.db import DatabaseError
 from django.http import HttpRequest
 from django.urls import reverse
 
-from apps.insights.services import route_guide_tally
 from apps.rules.selectors import today_oslo
+
+from .signals import answer_shown
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ def count_cached_answer(sender, *, request: HttpRequest, **kwargs) -> None:
     if not form.is_valid():
         return
     try:
-        route_guide_tally(situation=form.situation(today=today_oslo()))
+        answer_shown.send(sender=SituationForm, situation=form.situation(today=today_oslo()))
     except DatabaseError:
         # Cached pages are served while the database is away; the count is lost, the page
         # is not.

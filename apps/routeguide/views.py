@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from apps.core import clientip
-from apps.insights.services import route_guide_tally
 from apps.rules.selectors import today_oslo
 
 from . import services
@@ -27,6 +26,7 @@ from .forms import (
     carried_answers,
 )
 from .selectors import answer_for, differences_today, recipes_for
+from .signals import answer_shown
 from .steps import steps_for
 from .vocabulary import Authority, OnMarket, Provider, Purpose, Service, YesNo
 
@@ -197,8 +197,9 @@ def answer(request: HttpRequest) -> HttpResponse:
     if request.META.get("QUERY_STRING", "") != query:
         # One situation, one shareable URL: drop empty fields and unknown parameters.
         return redirect(f"{reverse('routeguide:answer')}?{query}")
-    # Repeats served by the page cache are counted in apps/routeguide/tally.py.
-    route_guide_tally(situation=situation)
+    # Counted by insights (apps/insights/signals.py); repeats served by the page cache are
+    # sent from apps/routeguide/tally.py.
+    answer_shown.send(sender=SituationForm, situation=situation)
     return _render_answer(request, form)
 
 

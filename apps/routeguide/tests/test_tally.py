@@ -31,7 +31,7 @@ def test_a_failing_tally_does_not_stop_the_cached_answer(client, rule_rows, monk
     def database_away(**kwargs):
         raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("apps.routeguide.tally.route_guide_tally", database_away)
+    monkeypatch.setattr("apps.insights.services.route_guide_tally", database_away)
     response = client.get(ANSWER)
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "hit"
