@@ -92,6 +92,13 @@ SCHEDULE: tuple[Job, ...] = (
         grace=datetime.timedelta(hours=12),
     ),
     Job(
+        name="registers_recheck",
+        cron="*/15 * * * *",
+        task="apps.registers.tasks.recheck_unreachable",
+        description="Ask Enhetsregisteret again about numbers it could not be asked about.",
+        grace=datetime.timedelta(hours=1),
+    ),
+    Job(
         name="clear_expired_sessions",
         cron="30 3 * * *",
         task="apps.operations.tasks.clear_expired_sessions",

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "apps.insights",
     "apps.operations",
     "apps.newsletter",
+    "apps.registers",
     "apps.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -268,6 +269,17 @@ else:
         for alias in ("default", "ratelimit")
     }
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300") or 300)
+
+# Enhetsregisteret (Brønnøysundregistrene's open API): organisation numbers are looked up
+# there (apps/registers). Empty switches the lookups off (the test settings do; the register
+# tests point it at a local server). Answers are cached: found or deleted units a day, a
+# number not found an hour (it may just have been registered).
+ENHETSREGISTERET_URL = env("ENHETSREGISTERET_URL", "https://data.brreg.no/enhetsregisteret/api")
+ENHETSREGISTERET_TIMEOUT = float(env("ENHETSREGISTERET_TIMEOUT", "3") or 3)
+ENHETSREGISTERET_CACHE_SECONDS = int(env("ENHETSREGISTERET_CACHE_SECONDS", "86400") or 86400)
+ENHETSREGISTERET_NOT_FOUND_CACHE_SECONDS = int(
+    env("ENHETSREGISTERET_NOT_FOUND_CACHE_SECONDS", "3600") or 3600
+)
 
 TASKS = {
     "default": {

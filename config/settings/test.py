@@ -33,3 +33,6 @@ KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False
 # Tasks run at once in tests, so a publish would render the whole book each time; the
 # printbook tests switch this on where they test it.
 PRINTBOOK_RENDER_ON_PUBLISH = False
+# No network in tests: the register lookups are off; apps/registers/tests points the URL at a
+# local server (pytest-httpserver).
+ENHETSREGISTERET_URL = ""
