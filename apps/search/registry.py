@@ -1,8 +1,8 @@
 """What each kind of search result is called on the results page.
 
 Keyed by the model's `_meta.label_lower`, so the search app needs no import of the apps it
-finds. Adding a type is one line here (or `register_result_type(...)` from the app's
-AppConfig.ready). A model not listed takes the label of its nearest listed parent model,
+finds and the apps below it need no import of the search app (docs/decisions/0022). Adding a
+type is one line here. A model not listed takes the label of its nearest listed parent model,
 and a page model with none is a plain "Page".
 """
 
@@ -19,6 +19,7 @@ RESULT_TYPE_LABELS: dict[str, Promise | str] = {
     "blog.blogpostpage": _("Blog post"),
     "rules.legalrule": _("Legal rule"),
     "cases.casepage": _("Example"),
+    "cases.caseindexpage": _("Examples bank"),
     "events.event": _("Dialogue meeting"),
     "broker.need": _("Need"),
     "broker.entrepreneurprofile": _("Entrepreneur"),
