@@ -12,7 +12,7 @@ urlpatterns = [
     path("konto/bekreft/send-igjen/", views.resend_verification, name="resend-verification"),
     path("konto/bekreft/<str:token>/", views.verify, name="verify"),
     path("konto/logg-inn/", views.LoginView.as_view(), name="login"),
-    path("konto/logg-ut/", views.LogoutView.as_view(), name="logout"),
+    path("konto/logg-ut/", oidc.LogoutView.as_view(), name="logout"),
     path(
         "konto/glemt-passord/",
         ratelimit_post("password_reset")(views.PasswordResetView.as_view()),
@@ -83,4 +83,15 @@ urlpatterns = [
     ),
     path("konto/id-porten/", oidc.LoginStartView.as_view(), name="oidc-login"),
     path("konto/id-porten/tilbake/", oidc.LoginCallbackView.as_view(), name="oidc-callback"),
+    path("konto/ansattporten/", oidc.AnsattportenStartView.as_view(), name="ansattporten-login"),
+    path(
+        "konto/ansattporten/tilbake/",
+        oidc.AnsattportenCallbackView.as_view(),
+        name="ansattporten-callback",
+    ),
+    path(
+        "konto/ansattporten/virksomhet/",
+        oidc.ansattporten_organisation,
+        name="ansattporten-organisation",
+    ),
 ]

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.cases import selectors as case_selectors
 
-from . import selectors, services, throttle
+from . import oidc, selectors, services, throttle
 from .forms import (
     ClaimRejectForm,
     DeleteAccountForm,
@@ -152,13 +152,12 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["oidc_enabled"] = bool(settings.OIDC_RP_CLIENT_ID)
+        # The login page offers only the providers this deployment has configured.
+        providers = {provider.key for provider in oidc.enabled_providers()}
+        context["idporten_enabled"] = "idporten" in providers
+        context["ansattporten_enabled"] = "ansattporten" in providers
         context["breadcrumbs"] = _crumbs((_("Log in"), None))
         return context
-
-
-class LogoutView(auth_views.LogoutView):
-    http_method_names = ["post", "options"]
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -462,8 +462,39 @@ OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
 OIDC_CREATE_USER = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
 OIDC_REDIRECT_FIELD_NAME = "next"
+# When set, the id_token's iss and the callback's iss parameter must equal it (for ID-porten
+# https://idporten.no; empty: not checked, as before).
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", "") or ""
+# RP-initiated logout for both providers: a session from ID-porten or Ansattporten is ended
+# at that provider's end_session endpoint (OIDC_OP_LOGOUT_ENDPOINT,
+# ANSATTPORTEN_OP_LOGOUT_ENDPOINT) with id_token_hint and post_logout_redirect_uri.
+OIDC_OP_LOGOUT_URL_METHOD = "apps.accounts.oidc.provider_logout_url"
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("apps.accounts.oidc.IDPortenBackend")
+
+# Ansattporten (Digdir's login for employees; its own issuer, endpoints and client): optional,
+# on when ANSATTPORTEN_RP_CLIENT_ID is set. Endpoints from the issuer's
+# /.well-known/openid-configuration (https://ansattporten.no, test: https://test.ansattporten.no).
+# No userinfo endpoint: the claims come from the id_token. Organisations named in its
+# authorization_details grant nothing (docs/decisions/0016-ansattporten.md).
+ANSATTPORTEN_RP_CLIENT_ID = env("ANSATTPORTEN_RP_CLIENT_ID", "") or ""
+ANSATTPORTEN_RP_CLIENT_SECRET = env("ANSATTPORTEN_RP_CLIENT_SECRET", "") or ""
+ANSATTPORTEN_OP_ISSUER = env("ANSATTPORTEN_OP_ISSUER", "https://ansattporten.no") or ""
+ANSATTPORTEN_OP_AUTHORIZATION_ENDPOINT = env("ANSATTPORTEN_OP_AUTHORIZATION_ENDPOINT", "") or ""
+ANSATTPORTEN_OP_TOKEN_ENDPOINT = env("ANSATTPORTEN_OP_TOKEN_ENDPOINT", "") or ""
+ANSATTPORTEN_OP_USER_ENDPOINT = env("ANSATTPORTEN_OP_USER_ENDPOINT", "") or ""
+ANSATTPORTEN_OP_JWKS_ENDPOINT = env("ANSATTPORTEN_OP_JWKS_ENDPOINT", "") or ""
+ANSATTPORTEN_OP_LOGOUT_ENDPOINT = env("ANSATTPORTEN_OP_LOGOUT_ENDPOINT", "") or ""
+ANSATTPORTEN_RP_SIGN_ALGO = env("ANSATTPORTEN_RP_SIGN_ALGO", "RS256")
+ANSATTPORTEN_RP_SCOPES = env("ANSATTPORTEN_RP_SCOPES", "openid profile")
+# acr_values asked for and accepted back: substantial (also takes high), high, entraid.
+ANSATTPORTEN_ACR_VALUES = env("ANSATTPORTEN_ACR_VALUES", "substantial")
+# Optional Rich Authorization Request (JSON list) for Ansattporten's organisation chooser, for
+# example [{"type": "ansattporten:orgno"}]; empty: a plain login.
+ANSATTPORTEN_AUTHORIZATION_DETAILS = env("ANSATTPORTEN_AUTHORIZATION_DETAILS", "") or ""
+ANSATTPORTEN_AUTHENTICATION_CALLBACK_URL = "accounts:ansattporten-callback"
+if ANSATTPORTEN_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("apps.accounts.oidc.AnsattportenBackend")
 # --- end of accounts block ------------------------------------------------------------------
 
 # Client addresses (apps/core/clientip.py): how many reverse proxies of ours stand in front

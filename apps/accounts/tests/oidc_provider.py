@@ -1,6 +1,11 @@
 """A minimal OpenID Connect provider for tests: discovery, authorize (auto-consent, redirects
-back with a code), token (RS256 id_token, PKCE S256 verified), jwks and userinfo. Runs with
-wsgiref on 127.0.0.1 in a thread; the RSA key is generated when it starts."""
+back with a code), token (RS256 id_token, PKCE S256 verified), jwks, userinfo and end_session
+(RP-initiated logout: checks id_token_hint, redirects to post_logout_redirect_uri). Runs with
+wsgiref on 127.0.0.1 in a thread; the RSA key is generated when it starts.
+
+OIDCProvider is shaped like ID-porten (claims from userinfo); AnsattportenProvider like
+Ansattporten: its own issuer and client, no userinfo endpoint (the claims are in the id_token,
+with `acr` and `authorization_details`) and the `iss` parameter on the redirect back."""
 
 import base64
 import hashlib
@@ -24,6 +29,9 @@ class _QuietHandler(WSGIRequestHandler):
 class OIDCProvider:
     client_id = "kokeboka-test"
     client_secret = "test-secret"  # noqa: S105
+    settings_prefix = "OIDC_"
+    userinfo = True  # Ansattporten has no userinfo endpoint
+    iss_parameter = False  # RFC 9207 `iss` on the redirect back
 
     def __init__(self):
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -32,6 +40,9 @@ class OIDCProvider:
         self.codes: dict[str, dict] = {}
         self.tokens: dict[str, dict] = {}
         self.token_requests: list[dict] = []
+        self.authorize_requests: list[dict] = []
+        self.logout_requests: list[dict] = []
+        self.issued_id_tokens: list[str] = []
         self.server: WSGIServer | None = None
         self.thread: threading.Thread | None = None
 
@@ -54,6 +65,7 @@ class OIDCProvider:
         return f"http://{host}:{port}"
 
     def django_settings(self) -> dict:
+        """The settings that point Kokeboka at this provider (ID-porten's OIDC_* names)."""
         return {
             "OIDC_RP_CLIENT_ID": self.client_id,
             "OIDC_RP_CLIENT_SECRET": self.client_secret,
@@ -61,6 +73,7 @@ class OIDCProvider:
             "OIDC_OP_TOKEN_ENDPOINT": f"{self.url}/token",
             "OIDC_OP_USER_ENDPOINT": f"{self.url}/userinfo",
             "OIDC_OP_JWKS_ENDPOINT": f"{self.url}/jwks",
+            "OIDC_OP_LOGOUT_ENDPOINT": f"{self.url}/logout",
             "OIDC_RP_SIGN_ALGO": "RS256",
             "OIDC_USE_PKCE": True,
         }
@@ -83,7 +96,9 @@ class OIDCProvider:
             jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
             jwk.update({"kid": self.kid, "alg": "RS256", "use": "sig"})
             return self._json(start_response, {"keys": [jwk]})
-        if path == "/userinfo":
+        if path == "/logout":
+            return self._logout(start_response, query)
+        if path == "/userinfo" and self.userinfo:
             token = environ.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer ")
             if token not in self.tokens:
                 return self._json(start_response, {"error": "invalid_token"}, "401 Unauthorized")
@@ -96,7 +111,9 @@ class OIDCProvider:
             "authorization_endpoint": f"{self.url}/authorize",
             "token_endpoint": f"{self.url}/token",
             "jwks_uri": f"{self.url}/jwks",
-            "userinfo_endpoint": f"{self.url}/userinfo",
+            **({"userinfo_endpoint": f"{self.url}/userinfo"} if self.userinfo else {}),
+            "end_session_endpoint": f"{self.url}/logout",
+            "authorization_response_iss_parameter_supported": self.iss_parameter,
             "response_types_supported": ["code"],
             "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
@@ -104,6 +121,7 @@ class OIDCProvider:
         }
 
     def _authorize(self, start_response, query):
+        self.authorize_requests.append(query)
         if query.get("client_id") != self.client_id or query.get("response_type") != "code":
             return self._json(start_response, {"error": "invalid_request"}, "400 Bad Request")
         if query.get("code_challenge_method") != "S256" or not query.get("code_challenge"):
@@ -115,7 +133,10 @@ class OIDCProvider:
             "redirect_uri": query["redirect_uri"],
             "claims": dict(self.claims),
         }
-        location = f"{query['redirect_uri']}?{urlencode({'code': code, 'state': query['state']})}"
+        back = {"code": code, "state": query["state"]}
+        if self.iss_parameter:
+            back["iss"] = self.url
+        location = f"{query['redirect_uri']}?{urlencode(back)}"
         start_response("302 Found", [("Location", location)])
         return [b""]
 
@@ -147,6 +168,7 @@ class OIDCProvider:
             algorithm="RS256",
             headers={"kid": self.kid},
         )
+        self.issued_id_tokens.append(id_token)
         access_token = secrets.token_urlsafe(24)
         self.tokens[access_token] = grant["claims"]
         return self._json(
@@ -159,6 +181,14 @@ class OIDCProvider:
             },
         )
 
+    def _logout(self, start_response, query):
+        """End session: the id_token_hint must be one this provider issued to our client."""
+        self.logout_requests.append(query)
+        if query.get("id_token_hint") not in self.issued_id_tokens:
+            return self._json(start_response, {"error": "invalid_request"}, "400 Bad Request")
+        start_response("302 Found", [("Location", query["post_logout_redirect_uri"])])
+        return [b""]
+
     @staticmethod
     def _json(start_response, data, status="200 OK"):
         body = json.dumps(data).encode()
@@ -166,3 +196,28 @@ class OIDCProvider:
             status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
         )
         return [body]
+
+
+class AnsattportenProvider(OIDCProvider):
+    """Ansattporten-shaped: another issuer and client; no userinfo, the claims (with `acr`
+    and `authorization_details`) in the id_token; `iss` on the redirect back."""
+
+    client_id = "kokeboka-ansattporten-test"
+    client_secret = "ansattporten-secret"  # noqa: S105
+    userinfo = False
+    iss_parameter = True
+
+    def django_settings(self) -> dict:
+        """The ANSATTPORTEN_* settings that point Kokeboka at this provider."""
+        return {
+            "ANSATTPORTEN_RP_CLIENT_ID": self.client_id,
+            "ANSATTPORTEN_RP_CLIENT_SECRET": self.client_secret,
+            "ANSATTPORTEN_OP_ISSUER": self.url,
+            "ANSATTPORTEN_OP_AUTHORIZATION_ENDPOINT": f"{self.url}/authorize",
+            "ANSATTPORTEN_OP_TOKEN_ENDPOINT": f"{self.url}/token",
+            "ANSATTPORTEN_OP_USER_ENDPOINT": "",
+            "ANSATTPORTEN_OP_JWKS_ENDPOINT": f"{self.url}/jwks",
+            "ANSATTPORTEN_OP_LOGOUT_ENDPOINT": f"{self.url}/logout",
+            "ANSATTPORTEN_RP_SIGN_ALGO": "RS256",
+            "ANSATTPORTEN_ACR_VALUES": "substantial",
+        }
