@@ -61,3 +61,15 @@ def smtp_server(settings):
     with SmtpServer() as server:
         use_smtp_server(settings, server)
         yield server
+
+
+@pytest.fixture
+def redis_cache(settings, tmp_path):
+    """A real redis-server (tests/redis.py) behind both cache aliases for the test, as in
+    production with REDIS_URL; the route guide's tally counts in it."""
+    from tests.redis import RedisServer, redis_caches
+
+    with RedisServer(tmp_path) as server:
+        settings.CACHES = redis_caches(server.url)
+        settings.INSIGHTS_TALLY_IN_CACHE = True
+        yield server

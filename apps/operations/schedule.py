@@ -92,6 +92,13 @@ SCHEDULE: tuple[Job, ...] = (
         grace=datetime.timedelta(hours=12),
     ),
     Job(
+        name="insights_flush_route_guide_counts",
+        cron="*/5 * * * *",
+        task="apps.insights.tasks.flush_route_guide_counts",
+        description="Move the route guide's answer counts from Redis to the insights tally.",
+        grace=datetime.timedelta(minutes=30),
+    ),
+    Job(
         name="registers_recheck",
         cron="*/15 * * * *",
         task="apps.registers.tasks.recheck_unreachable",

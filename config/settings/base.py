@@ -257,6 +257,10 @@ if env("REDIS_URL"):
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Route-guide answers served from the page cache are counted with an atomic INCR in
+    # Redis and moved to the database by the scheduler every five minutes
+    # (apps.insights.services.flush_route_guide_tally), not with a database write each.
+    INSIGHTS_TALLY_IN_CACHE = True
 else:
     # A file cache is shared by every worker process on one machine, so a purge on
     # publish reaches them all; scale-out uses Redis instead.

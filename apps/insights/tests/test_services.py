@@ -77,3 +77,81 @@ def test_showing_a_route_guide_answer_counts_it(client):
     # An invalid answer page (a step is missing) counts nothing.
     client.get("/veiviser/svar/?purpose=grant")
     assert not RouteGuideTally.objects.filter(answer="grant").exists()
+
+
+# --- with Redis: counted in the cache, moved by the scheduler -------------------------------
+
+ANSWER = (
+    "/veiviser/svar/?purpose=buy&value=1800000&service=ordinary&provider=company"
+    "&authority=municipality&on_market=yes"
+)
+
+
+def test_with_redis_an_answer_is_counted_in_the_cache_and_moved_once(redis_cache):
+    from apps.insights.services import flush_route_guide_tally
+
+    route_guide_tally(situation=_situation(), day=DAY)
+    route_guide_tally(situation=_situation(), day=DAY)
+    route_guide_tally(situation=_situation(purpose="grant"), day=DAY)
+    assert not RouteGuideTally.objects.exists()
+    assert flush_route_guide_tally(days=(DAY,)) == 3 * 5
+    counts = _counts()
+    assert counts[("purpose", "buy")] == 2
+    assert counts[("purpose", "grant")] == 1
+    assert counts[("service", "ordinary")] == 3
+    # A second flush finds nothing left to move; new answers are added to the rows.
+    assert flush_route_guide_tally(days=(DAY,)) == 0
+    route_guide_tally(situation=_situation(), day=DAY)
+    assert flush_route_guide_tally(days=(DAY,)) == 5
+    assert _counts()[("purpose", "buy")] == 3
+
+
+def test_with_redis_a_cached_answer_costs_no_database_query(
+    client, redis_cache, django_assert_num_queries
+):
+    from apps.insights.services import flush_route_guide_tally
+    from apps.routeguide.tests.ruledata import seed_rule_rows
+    from apps.rules.selectors import today_oslo
+
+    seed_rule_rows()
+    assert client.get(ANSWER)["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get(ANSWER)
+    assert response["X-Page-Cache"] == "hit"
+    assert not RouteGuideTally.objects.exists()
+    flush_route_guide_tally()
+    assert (
+        RouteGuideTally.objects.get(day=today_oslo(), question="purpose", answer="buy").count == 2
+    )
+
+
+def test_with_redis_gone_the_answer_is_counted_in_the_database(redis_cache):
+    redis_cache.stop()
+    route_guide_tally(situation=_situation(), day=DAY)
+    assert _counts()[("purpose", "buy")] == 1
+
+
+def test_a_flush_that_cannot_write_puts_the_counts_back(redis_cache, monkeypatch):
+    from django.db import DatabaseError
+
+    from apps.insights import services
+
+    route_guide_tally(situation=_situation(), day=DAY)
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("database away")
+
+    monkeypatch.setattr(services, "_add_to_tally", refuse)
+    with pytest.raises(DatabaseError):
+        services.flush_route_guide_tally(days=(DAY,))
+    monkeypatch.undo()
+    assert services.flush_route_guide_tally(days=(DAY,)) == 5
+    assert _counts()[("purpose", "buy")] == 1
+
+
+def test_the_flush_is_a_scheduled_job():
+    from apps.operations.schedule import job_named
+
+    job = job_named("insights_flush_route_guide_counts")
+    assert job.cron == "*/5 * * * *"
+    assert job.get_task().func.__name__ == "flush_route_guide_counts"
