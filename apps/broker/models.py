@@ -128,7 +128,12 @@ class Need(models.Model):
                 name="broker_need_budget_range",
             ),
         ]
-        indexes = [models.Index(fields=["status", "visibility", "expires_at"])]
+        indexes = [
+            models.Index(fields=["status", "visibility", "expires_at"]),
+            # The needs list's order, so its newest page can be read from an index instead
+            # of sorting every need (issue 13: 20,000 needs nationally).
+            models.Index(fields=["-created_at", "-id"], name="broker_need_newest"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -318,6 +323,8 @@ class Offer(models.Model):
                 fields=["key"], condition=~Q(key=""), name="broker_offer_unique_key"
             ),
         ]
+        # The offers list's order (15,000 offers nationally), read from the index.
+        indexes = [models.Index(fields=["title", "id"], name="broker_offer_title")]
 
     def __str__(self) -> str:
         return self.title
