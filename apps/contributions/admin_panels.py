@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from laces.components import Component
 
 from apps.accounts.permissions import is_editor, is_moderator
+from apps.cookbook.selectors import recipes_to_review
 from apps.rules import selectors as rule_selectors
 
 from .selectors import suggestions_waiting_count, waiting_count
@@ -47,7 +48,7 @@ class WaitingForYouPanel(Component):
             rows.append(
                 {
                     "label": _("Recipes to review after a change in the law"),
-                    "count": len(rule_selectors.recipes_to_review()),
+                    "count": len(recipes_to_review()),
                     "url": reverse("rules_law_watch"),
                 }
             )

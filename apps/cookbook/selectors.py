@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.rules.models import LegalRule
+from apps.rules.selectors import changed_rule_codes_for_recipe, rule_changes_by_code
 
 from .diff import RecipeDiff, diff_recipes, snapshot_from_recipe
 from .models import (
@@ -266,3 +267,31 @@ def revision_comparison(
         snapshot_from_recipe(old, rule_labels=rule_labels),
         snapshot_from_recipe(new, rule_labels=rule_labels),
     )
+
+
+@dataclass(frozen=True)
+class RecipeToReview:
+    page: RecipePage
+    changed_codes: list[str]
+
+
+def recipes_to_review() -> list[RecipeToReview]:
+    """Live recipes citing a rule that changed after their review, for the law watch. Four
+    queries whatever the number of recipes. Here and not in the rules app because the rules
+    sit below the cookbook: a recipe cites a rule, a rule knows no recipe
+    (docs/decisions/0022-import-contracts.md)."""
+    changes = rule_changes_by_code()
+    if not changes:
+        return []
+    cited: dict[int, list[str]] = {}
+    for page_id, code in RecipeLegalRule.objects.filter(rule__code__in=list(changes)).values_list(
+        "page_id", "rule__code"
+    ):
+        cited.setdefault(page_id, []).append(code)
+    pages = RecipePage.objects.live().filter(pk__in=list(cited)).select_related("rules_review")
+    result = []
+    for page in pages.order_by("title"):
+        codes = changed_rule_codes_for_recipe(page=page, codes=cited[page.pk], changes=changes)
+        if codes:
+            result.append(RecipeToReview(page=page, changed_codes=sorted(set(codes))))
+    return result

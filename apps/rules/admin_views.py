@@ -1,16 +1,19 @@
 """The law watch in the Wagtail admin: what editors must check in the rule data."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from wagtail import hooks
 
-from . import selectors, services
+from . import selectors
 
 WATCH_PERMISSION = "rules.change_legalrule"
+
+# The cookbook lists here the recipes whose cited rules changed (apps/cookbook/wagtail_hooks.py):
+# the rules sit below the cookbook and never import it (docs/decisions/0022).
+LAW_WATCH_RECIPES_HOOK = "rules_law_watch_recipes"
 
 
 def can_watch(user) -> bool:
@@ -42,7 +45,8 @@ def law_watch(request: HttpRequest) -> TemplateResponse:
             "edit_url": reverse("wagtailadmin_pages:edit", args=[entry.page.pk]),
             "review_url": reverse("rules_recipe_reviewed", args=[entry.page.pk]),
         }
-        for entry in selectors.recipes_to_review()
+        for recipes_to_review in hooks.get_hooks(LAW_WATCH_RECIPES_HOOK)
+        for entry in recipes_to_review()
     ]
     return TemplateResponse(
         request,
@@ -56,20 +60,3 @@ def law_watch(request: HttpRequest) -> TemplateResponse:
             "header_icon": "warning",
         },
     )
-
-
-@require_POST
-def recipe_reviewed(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
-    """An editor marks a recipe as checked against the changed rules (POST, CSRF-checked)."""
-    from apps.cookbook.models import RecipePage
-
-    if not can_watch(request.user):
-        raise PermissionDenied
-    page = RecipePage.objects.filter(pk=page_id).first()
-    if page is None:
-        raise Http404
-    services.recipe_rules_mark_reviewed(page=page, actor=request.user)
-    messages.success(
-        request, _("“%(title)s” is marked as reviewed against the rules.") % {"title": page.title}
-    )
-    return HttpResponseRedirect(reverse("rules_law_watch") + "#oppskrifter")

@@ -275,31 +275,3 @@ def changed_rule_codes_for_page(*, page, cited_rules: list) -> list[str]:
     if reviewed is not None:
         changed = [rule for rule in changed if rule.content_changed_at > reviewed]
     return [rule.code for rule in changed]
-
-
-@dataclass(frozen=True)
-class RecipeToReview:
-    page: object
-    changed_codes: list[str]
-
-
-def recipes_to_review() -> list[RecipeToReview]:
-    """Live recipes citing a rule that changed after their review, for the law watch. Four
-    queries whatever the number of recipes."""
-    from apps.cookbook.models import RecipeLegalRule, RecipePage
-
-    changes = rule_changes_by_code()
-    if not changes:
-        return []
-    cited: dict[int, list[str]] = {}
-    for page_id, code in RecipeLegalRule.objects.filter(rule__code__in=list(changes)).values_list(
-        "page_id", "rule__code"
-    ):
-        cited.setdefault(page_id, []).append(code)
-    pages = RecipePage.objects.live().filter(pk__in=list(cited)).select_related("rules_review")
-    result = []
-    for page in pages.order_by("title"):
-        codes = changed_rule_codes_for_recipe(page=page, codes=cited[page.pk], changes=changes)
-        if codes:
-            result.append(RecipeToReview(page=page, changed_codes=sorted(set(codes))))
-    return result

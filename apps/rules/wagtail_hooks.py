@@ -162,11 +162,6 @@ class LawWatchMenuItem(MenuItem):
 def register_law_watch_url():
     return [
         path("lovvakt/", admin_views.law_watch, name="rules_law_watch"),
-        path(
-            "lovvakt/gjennomgatt/<int:page_id>/",
-            admin_views.recipe_reviewed,
-            name="rules_recipe_reviewed",
-        ),
     ]
 
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from apps.accounts.tests.factories import UserFactory
+from apps.cookbook.selectors import recipes_to_review
 from apps.cookbook.tests.factories import (
     ChapterPageFactory,
     CookbookIndexPageFactory,
@@ -16,7 +17,6 @@ from apps.cookbook.tests.factories import (
 )
 from apps.core.models import AuditEvent
 from apps.rules.models import RecipeRulesReview
-from apps.rules.selectors import recipes_to_review
 from apps.rules.services import EDITORS_GROUP_NAME
 
 from .factories import LegalRuleFactory, ThresholdFactory
