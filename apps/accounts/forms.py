@@ -12,8 +12,14 @@ from stdnum.no import orgnr
 
 from apps.core import limits
 from apps.core.models import County, Municipality
+from apps.registers.forms import (
+    RegisterCheckMixin,
+    other_legal_form_message,
+    other_municipality_message,
+    other_name_message,
+)
 
-from .models import MembershipRole, Organisation, OrganisationType, User
+from .models import LegalForm, MembershipRole, Organisation, OrganisationType, User
 from .services import email_queue
 from .validators import validate_org_number
 
@@ -208,7 +214,7 @@ class TokenForm(forms.Form):
         return self.cleaned_data["token"].strip()
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(RegisterCheckMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     org_number = forms.CharField(
         label=_("Organisation number"),
@@ -273,6 +279,8 @@ class OrganisationForm(forms.ModelForm):
                 label=_("None of these is our organisation: create a new one"),
                 required=False,
             )
+        # Enhetsregisteret (apps.registers): the box to go on when it cannot be reached.
+        self.add_register_field()
         if self.instance.pk and self.instance.is_verified:
             for name in self.VERIFIED_FIELDS:
                 self.fields[name].disabled = True
@@ -292,6 +300,7 @@ class OrganisationForm(forms.ModelForm):
             self.add_error("municipality", _("Choose the municipality this organisation is."))
         if kind == OrganisationType.FYLKESKOMMUNE and not cleaned.get("county"):
             self.add_error("county", _("Choose the county this organisation is."))
+        self.clean_in_register(cleaned)
         if not self.instance.pk:
             self.clean_recognised(cleaned)
             return cleaned
@@ -307,6 +316,38 @@ class OrganisationForm(forms.ModelForm):
                 )
         self.clean_org_number_unique(cleaned)
         return cleaned
+
+    def clean_in_register(self, cleaned) -> None:
+        """A new or changed organisation number is looked up in Enhetsregisteret: deleted,
+        bankrupt or wound-up organisations are refused; the name must be the register's
+        (a mistyped but valid number names another organisation); an empty legal form, and
+        a municipality's municipality, are filled in from it, a different one is refused."""
+        number = cleaned.get("org_number") or ""
+        if "org_number" in self.errors or number == self.instance.org_number:
+            number = ""
+        lookup = self.check_register(number, field="org_number")
+        if lookup is None or lookup.status != "found" or lookup.refused:
+            return
+        name = cleaned.get("name") or ""
+        if name and not _same_name(name, lookup.name):
+            self.add_error("org_number", other_name_message(lookup.name, name))
+        legal_form = _LEGAL_FORMS.get(lookup.org_form_code)
+        if legal_form and not cleaned.get("legal_form"):
+            cleaned["legal_form"] = legal_form
+        elif legal_form and cleaned.get("legal_form") != legal_form:
+            self.add_error("legal_form", other_legal_form_message(LegalForm(legal_form).label))
+        if cleaned.get("type") != OrganisationType.KOMMUNE or not lookup.municipality_number:
+            return
+        chosen = cleaned.get("municipality")
+        if chosen is None:
+            found = Municipality.objects.filter(code=lookup.municipality_number).first()
+            if found is not None:
+                cleaned["municipality"] = found
+                self.errors.pop("municipality", None)
+        elif chosen.code != lookup.municipality_number:
+            self.add_error(
+                "municipality", other_municipality_message(lookup.municipality_name.title())
+            )
 
     def clean_recognised(self, cleaned) -> None:
         """A new organisation that is already here is not created twice: the same number or
@@ -373,6 +414,23 @@ class OrganisationForm(forms.ModelForm):
             )
         except ValidationError as error:
             self._update_errors(error)
+
+
+# Enhetsregisteret's organisasjonsform codes that are one of our legal forms.
+_LEGAL_FORMS = {code: code for code in ("AS", "SA", "STI", "FLI", "ENK", "ANS")}
+
+
+def _same_name(typed: str, registered: str) -> bool:
+    """The typed name is the register's, give or take case, punctuation, legal-form words
+    and small slips ("Pøbelprosjektet" is "PØBELPROSJEKTET AS")."""
+    import difflib
+
+    from .recognition import normalise_name
+
+    a, b = normalise_name(typed), normalise_name(registered)
+    if not a or not b or a == b or a in b or b in a:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 class InvitationForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.cases.models import CasePage
 from apps.core import limits
 from apps.core.models import County, Municipality, Sector, TargetGroup
+from apps.registers.forms import RegisterCheckMixin
 
 from .models import Maturity, NeedStatus, NeedVisibility
 from .widgets import AreaChooser
@@ -261,7 +262,7 @@ class ProfileFilterForm(DesignSystemMixin, forms.Form):
     values = NeedFilterForm.values
 
 
-class ProfileForm(DesignSystemMixin, forms.Form):
+class ProfileForm(RegisterCheckMixin, DesignSystemMixin, forms.Form):
     summary = forms.CharField(
         label=_("What you do"),
         max_length=limits.SUMMARY,
@@ -291,11 +292,21 @@ class ProfileForm(DesignSystemMixin, forms.Form):
         help_text=_("Collaborations you have taken part in."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
+        """`organisation`: whose profile it is; its organisation number is checked in
+        Enhetsregisteret when the profile is saved (apps.registers)."""
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         self.fields["areas"].queryset = _areas()
         self.fields["examples"].queryset = CasePage.objects.live().order_by("title")
+        self.add_register_field()
         self.style_fields()
+
+    def clean(self):
+        data = super().clean()
+        number = getattr(self.organisation, "org_number", "") or ""
+        self.check_register(number, field=None)
+        return data
 
 
 class OfferForm(DesignSystemMixin, forms.Form):

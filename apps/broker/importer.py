@@ -67,6 +67,9 @@ class ImportResult:
     # Organisations of the file recognised on the site (linked) or close to one (listed for a
     # person to confirm, never linked): one line each, for the dry run's report.
     matches: list[str] = field(default_factory=list)
+    # What Enhetsregisteret said that a person should know (apps.registers): a number not
+    # found (flagged for a broker), another name there, or the register out of reach.
+    register: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return "; ".join(
@@ -170,6 +173,7 @@ class _Plan:
     organisations: list[dict]
     offers: list[dict]
     needs: list[dict]
+    register: list[str] = field(default_factory=list)
 
 
 class _Validator:
@@ -364,9 +368,55 @@ def validate(data: dict[str, list[dict]]) -> tuple[_Plan, list[str]]:
                 checker.error(
                     "organisations", org["key"], "municipality_code", f"also used by «{other}»"
                 )
+    register = _check_in_register(organisations, checker)
     offers = [checker.offer(r, org_keys) for r in data["offers"]]
     needs = [checker.need(r) for r in data["needs"]]
-    return _Plan(organisations, offers, needs), checker.errors
+    return _Plan(organisations, offers, needs, register), checker.errors
+
+
+# Enhetsregisteret's organisasjonsform codes that are one of our legal forms.
+_REGISTER_LEGAL_FORMS = {"AS", "SA", "STI", "FLI", "ENK", "ANS"}
+
+
+def _check_in_register(organisations: list[dict], checker: _Validator) -> list[str]:
+    """Every valid organisation number of the file is looked up in Enhetsregisteret
+    (apps.registers, cached): a deleted, bankrupt or wound-up organisation is an error (nothing
+    is written); an empty legal form is filled in from the register. Returns the lines a person
+    should read: numbers not found (kept for a broker), another name in the register, or the
+    register out of reach (the scheduled job asks again)."""
+    from stdnum.no import orgnr
+
+    from apps.accounts.recognition import normalise_name
+    from apps.registers import client
+    from apps.registers.services import check
+
+    notes: list[str] = []
+    for org in organisations:
+        number = org["org_number"]
+        if not number or not orgnr.is_valid(number):
+            continue
+        lookup = check(number)
+        key = org["key"]
+        if lookup.status == client.DELETED:
+            when = f" on {lookup.deleted_on}" if lookup.deleted_on else ""
+            checker.error("organisations", key, "org_number", f"deleted in Enhetsregisteret{when}")
+        elif lookup.refused:
+            state = "bankrupt" if lookup.bankrupt else "being wound up"
+            checker.error("organisations", key, "org_number", f"{state} in Enhetsregisteret")
+        elif lookup.status == client.NOT_FOUND:
+            notes.append(
+                f"{key}: org. no. {number} not found in Enhetsregisteret, flagged for a broker"
+            )
+        elif lookup.status == client.UNREACHABLE:
+            notes.append(
+                f"{key}: Enhetsregisteret could not be reached; org. no. {number} is checked later"
+            )
+        elif lookup.status == client.FOUND:
+            if not org["legal_form"] and lookup.org_form_code in _REGISTER_LEGAL_FORMS:
+                org["legal_form"] = lookup.org_form_code
+            if normalise_name(lookup.name) != normalise_name(org["name"]):
+                notes.append(f"{key}: Enhetsregisteret names org. no. {number} «{lookup.name}»")
+    return notes
 
 
 # Writing ----------------------------------------------------------------------------------
@@ -605,7 +655,7 @@ def import_data(data: dict[str, list[dict]], *, actor=None, dry_run: bool = Fals
     plan, errors = validate(data)
     if errors:
         raise ImportFailed(errors)
-    result = ImportResult()
+    result = ImportResult(register=list(plan.register))
     today = timezone.localdate()
     with transaction.atomic():
         orgs = {

@@ -377,7 +377,7 @@ def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     profile = EntrepreneurProfile.objects.filter(organisation=organisation).first()
     if request.method == "POST":
-        form = ProfileForm(request.POST)
+        form = ProfileForm(request.POST, organisation=organisation)
         if form.is_valid():
             try:
                 saved = services.profile_save(

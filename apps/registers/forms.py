@@ -86,7 +86,7 @@ class RegisterCheckMixin:
     def add_register_field(self) -> None:
         self.register_lookup = None
         self.fields[GO_ON_FIELD] = forms.BooleanField(
-            label=_("Go on without the check: Kokeboka checks the number later"),
+            label=_("Go on without the check"),
             required=False,
         )
 

@@ -42,5 +42,7 @@ class Command(BaseCommand):
             ) from None
         for line in result.matches:
             self.stdout.write(f"Recognised: {line}")
+        for line in result.register:
+            self.stdout.write(f"Enhetsregisteret: {line}")
         prefix = "Dry run (nothing written): " if dry_run else ""
         self.stdout.write(self.style.SUCCESS(prefix + result.summary()))
