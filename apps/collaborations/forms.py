@@ -214,6 +214,26 @@ class RouteGuideForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class SaveAnswerForm(forms.Form):
+    """Which of the person's collaborations to save a route-guide answer to. The choices
+    are the person's own collaborations; the view refuses any other (404) before this."""
+
+    collaboration = forms.TypedChoiceField(
+        label=_("Which collaboration?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the collaboration to save the answer to."),
+            "invalid_choice": _("Choose one of your collaborations."),
+        },
+    )
+    query = forms.CharField(widget=forms.HiddenInput, max_length=2000)
+
+    def __init__(self, *args, collaborations=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["collaboration"].choices = [(c.pk, c.title) for c in collaborations]
+
+
 class PipelineFilterForm(forms.Form):
     """GET filter of the board and the table for brokers of several municipalities."""
 

@@ -50,3 +50,16 @@ def routeguide_answer_from_url(url: str, *, allowed_hosts: set[str]) -> tuple[st
 
 def answer_url(query: str) -> str:
     return f"{answer_path()}?{query}"
+
+
+def dated_answer_query(query: str, *, today) -> tuple[str, Situation]:
+    """The canonical query of the answer in `query`, with its date (today's when it has
+    none): a saved answer keeps the day it was given, so it can later show what would be
+    different. Raises NotARouteGuideAnswer with a message for the person."""
+    form = SituationForm(QueryDict(query or ""))
+    if not form.is_valid():
+        raise NotARouteGuideAnswer(
+            _("The address does not hold a complete set of answers to the route guide.")
+        )
+    situation = form.situation(today=today)
+    return canonical_query(situation, dated=True), situation

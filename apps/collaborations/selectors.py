@@ -3,6 +3,7 @@ length: related rows come with select_related, and permissions use the Viewer re
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -135,17 +136,59 @@ class RouteGuideAnswerLink:
     query: str
     url: str
     regime_label: str
+    # The day the answer is for, when it was saved with one.
+    on: datetime.date | None = None
+    # What the guide would say differently today (empty: the same); None for an answer
+    # without a date or dated today.
+    differences: tuple[str, ...] | None = None
+    today_url: str = ""
 
 
-def routeguide_links(collaboration: Collaboration) -> list[RouteGuideAnswerLink]:
+def routeguide_links(
+    collaboration: Collaboration, *, today: datetime.date | None = None
+) -> list[RouteGuideAnswerLink]:
+    """The saved answers, each dated one compared with today's answer to the same
+    questions. The rule rows are read once for all of them (apps.routeguide.selectors.
+    RuleBook), so the page costs the same number of queries whatever the number of answers
+    (at most services.MAX_ROUTEGUIDE_ANSWERS)."""
+    from dataclasses import replace
+
+    from django.http import QueryDict
+
+    from apps.routeguide.forms import SituationForm, canonical_query
+    from apps.routeguide.selectors import RuleBook, compare_answers
     from apps.routeguide.vocabulary import Regime
+    from apps.rules.selectors import today_oslo
 
+    today = today or today_oslo()
+    book: RuleBook | None = None
     links = []
     for item in collaboration.routeguide_answers or []:
         query = item.get("query", "")
         regime = item.get("regime", "")
         label = str(Regime(regime).label) if regime in Regime.values else ""
-        links.append(RouteGuideAnswerLink(query=query, url=answer_url(query), regime_label=label))
+        on = differences = None
+        today_url = ""
+        form = SituationForm(QueryDict(query))
+        if form.is_valid() and form.cleaned_data.get("date"):
+            situation = form.situation(today=today)
+            on = situation.on
+            if on != today:
+                book = book or RuleBook(today=today)
+                then = book.answer(situation)
+                now = book.answer(replace(situation, on=today))
+                differences = tuple(compare_answers(then=then, now=now))
+                today_url = answer_url(canonical_query(situation, dated=False))
+        links.append(
+            RouteGuideAnswerLink(
+                query=query,
+                url=answer_url(query),
+                regime_label=label,
+                on=on,
+                differences=differences,
+                today_url=today_url,
+            )
+        )
     return links
 
 

@@ -423,6 +423,29 @@ def collaboration_routeguide_add(
     from apps.routeguide.selectors import answer_for
 
     query, situation = routeguide_answer_from_url(url, allowed_hosts=allowed_hosts)
+    return _routeguide_store(collaboration, query=query, situation=situation, actor=actor)
+
+
+# A collaboration keeps at most this many route-guide answers: its page compares each
+# dated one with today, so the list stays short and the page's work bounded.
+MAX_ROUTEGUIDE_ANSWERS = 20
+
+
+@transaction.atomic
+def collaboration_routeguide_save(
+    *, collaboration: Collaboration, query: str, actor: User
+) -> Collaboration:
+    """Saves the answer in `query` (from the route guide's "Save to a collaboration") with
+    its date, today's when it has none; raises NotARouteGuideAnswer for anything else."""
+    from apps.rules.selectors import today_oslo
+
+    from .routeguide_links import dated_answer_query
+
+    query, situation = dated_answer_query(query, today=today_oslo())
+    return _routeguide_store(collaboration, query=query, situation=situation, actor=actor)
+
+
+def _routeguide_store(collaboration: Collaboration, *, query: str, situation, actor: User):
     current = _locked(collaboration, version=None)
     answers = list(current.routeguide_answers or [])
     if any(item.get("query") == query for item in answers):
@@ -430,6 +453,14 @@ def collaboration_routeguide_add(
     regime = answer_for(situation=situation).regime or ""
     answers.append(
         {
+    if len(answers) >= MAX_ROUTEGUIDE_ANSWERS:
+        raise CollaborationError(
+            _(
+                "The collaboration already has %(count)s route-guide answers. Remove one "
+                "before you add another."
+            )
+            % {"count": MAX_ROUTEGUIDE_ANSWERS}
+        )
             "query": query,
             "regime": regime,
             "added_by": actor.pk if actor else None,

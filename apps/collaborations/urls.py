@@ -10,6 +10,7 @@ urlpatterns = [
     path("samarbeid/tavle/", views.board, name="board"),
     path("samarbeid/tabell/", views.table, name="table"),
     path("samarbeid/introduser/", views.introduce, name="introduce"),
+    path("samarbeid/lagre-svar/", views.save_answer, name="save-answer"),
     path("samarbeid/<int:pk>/", views.detail, name="detail"),
     path("samarbeid/<int:pk>/rediger/", views.edit, name="edit"),
     path("samarbeid/<int:pk>/fase/", views.change_stage, name="stage"),

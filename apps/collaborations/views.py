@@ -28,6 +28,7 @@ from .forms import (
     RecipeForm,
     ReopenForm,
     RouteGuideForm,
+    SaveAnswerForm,
     StageForm,
 )
 from .models import Collaboration
@@ -44,7 +45,7 @@ from .permissions import (
     is_broker_of,
     viewer_for,
 )
-from .routeguide_links import NotARouteGuideAnswer
+from .routeguide_links import NotARouteGuideAnswer, answer_url, dated_answer_query
 from .stages import Stage, is_final
 
 
@@ -390,12 +391,77 @@ def add_routeguide_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 allowed_hosts=_allowed_hosts(request),
             )
-        except NotARouteGuideAnswer as error:
+        except (NotARouteGuideAnswer, services.CollaborationError) as error:
             form.add_error("url", str(error))
     if not form.is_valid():
         return _render_detail(request, collaboration, viewer, routeguide_form=form, status=400)
     messages.success(request, _("The route-guide answer is added."))
     return redirect(reverse("collaborations:detail", args=[pk]) + "#veiviser")
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def save_answer(request: HttpRequest) -> HttpResponse:
+    """«Save to a collaboration» from a route-guide answer: the answer page links here with
+    its query (a plain GET, so the answer page stays cacheable), and this page asks which
+    of the person's collaborations to save it to (POST with CSRF). Only a party to the
+    collaboration may save to it; any other collaboration is not found (404)."""
+    from apps.routeguide.selectors import answer_for
+    from apps.rules.selectors import today_oslo
+
+    viewer = viewer_for(request.user)
+    posted = request.method == "POST"
+    raw_query = request.POST.get("query", "") if posted else request.META.get("QUERY_STRING", "")
+    try:
+        query, situation = dated_answer_query(raw_query, today=today_oslo())
+    except NotARouteGuideAnswer as error:
+        messages.error(request, str(error))
+        return redirect("routeguide:start")
+    collaborations = list(selectors.collaborations_of(viewer=viewer))
+    status = 200
+    if posted:
+        chosen = request.POST.get("collaboration", "")
+        collaboration = None
+        if chosen.isdigit():
+            collaboration = selectors.collaboration_for_detail(int(chosen))
+            if collaboration is None or not can_work_on(viewer, collaboration):
+                raise Http404
+        form = SaveAnswerForm(request.POST, collaborations=collaborations)
+        if form.is_valid() and collaboration is not None:
+            try:
+                services.collaboration_routeguide_save(
+                    collaboration=collaboration, query=query, actor=request.user
+                )
+            except (NotARouteGuideAnswer, services.CollaborationError) as error:
+                form.add_error("collaboration", str(error))
+            else:
+                messages.success(
+                    request, _("The answer is saved to the collaboration with its date.")
+                )
+                return redirect(
+                    reverse("collaborations:detail", args=[collaboration.pk]) + "#veiviser"
+                )
+        status = 400
+    else:
+        form = SaveAnswerForm(initial={"query": query}, collaborations=collaborations)
+    answer = answer_for(situation=situation)
+    return render(
+        request,
+        "collaborations/save_answer.html",
+        {
+            "form": form,
+            "errors": error_links(form) if form.is_bound else [],
+            "has_collaborations": bool(collaborations),
+            "answer": answer,
+            "situation": situation,
+            "answer_url": answer_url(query),
+            "breadcrumbs": _breadcrumbs(
+                (_("Save a route-guide answer"), reverse("collaborations:save-answer"))
+            ),
+        },
+        status=status,
+    )
 
 
 @never_cache

@@ -65,6 +65,54 @@ def answer_for(*, situation: Situation) -> Answer:
     return decide(situation, rule_data_for(on=situation.on))
 
 
+def _covers(row, on: datetime.date) -> bool:
+    """In Python what InForceQuerySet.in_force says in SQL."""
+    return (
+        row.valid_from is not None
+        and row.valid_from <= on
+        and (row.valid_to is None or row.valid_to >= on)
+    )
+
+
+class RuleBook:
+    """Every threshold and rule row, read once (two queries), giving the rule data for any
+    date in Python: for lists of answers on many dates (saved answers on a collaboration's
+    page), so their cost does not grow with the number of answers or dates."""
+
+    def __init__(self, *, today: datetime.date | None = None) -> None:
+        self.today = today or today_oslo()
+        self.thresholds = list(Threshold.objects.order_by("key", "-valid_from", "pk"))
+        self.rules = list(LegalRule.objects.order_by("code"))
+        self._memo: dict[datetime.date, RuleData] = {}
+
+    def rule_data(self, on: datetime.date) -> RuleData:
+        if on in self._memo:
+            return self._memo[on]
+        found: dict[str, ThresholdRow] = {}
+        pending: dict[str, ThresholdRow] = {}
+        for row in self.thresholds:
+            if _covers(row, on):
+                found.setdefault(row.key, _threshold_row(row))
+        if on >= self.today:
+            for row in sorted(self.thresholds, key=lambda r: (r.key, r.pk)):
+                if row.pending:
+                    pending.setdefault(row.key, _threshold_row(row))
+        data = RuleData(
+            thresholds={key: found[key] for key in Threshold.Key.values if key in found},
+            rules={
+                rule.code: _rule_row(rule)
+                for rule in self.rules
+                if _covers(rule, on) or rule.pending
+            },
+            pending_thresholds=pending,
+        )
+        self._memo[on] = data
+        return data
+
+    def answer(self, situation: Situation) -> Answer:
+        return decide(situation, self.rule_data(situation.on))
+
+
 @dataclass(frozen=True)
 class RecipeLink:
     title: str
@@ -90,6 +138,14 @@ def differences_today(*, answer: Answer, today: datetime.date) -> list[str] | No
     today's answer is the same."""
     from dataclasses import replace
 
+    if answer.situation.on == today:
+        return None
+    now = answer_for(situation=replace(answer.situation, on=today))
+    return compare_answers(then=answer, now=now)
+
+
+def compare_answers(*, then: Answer, now: Answer) -> list[str]:
+    """What `now` says differently from `then`, in sentences (empty when nothing)."""
     from django.utils.text import capfirst
     from django.utils.translation import gettext as _
 
@@ -97,9 +153,7 @@ def differences_today(*, answer: Answer, today: datetime.date) -> list[str] | No
 
     from .vocabulary import Overlay, Procedure, Regime
 
-    if answer.situation.on == today:
-        return None
-    now = answer_for(situation=replace(answer.situation, on=today))
+    answer = then
     lines: list[str] = []
     if now.regime != answer.regime:
         lines.append(

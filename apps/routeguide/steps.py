@@ -8,7 +8,7 @@ Amounts and citations stay in the rule data; a step names no threshold amount.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,8 @@ class Step:
     code: str
     text: str
     links: tuple[Link, ...] = ()
+    # Slugs of the downloadable templates (apps/routeguide/documents.py) the step needs.
+    templates: tuple[str, ...] = ()
 
 
 DOFFIN = Link(_("Doffin, the national notice database"), "https://doffin.no")
@@ -259,14 +261,38 @@ _STATE_AID = Step(
 )
 
 
+# The templates a step needs, by step code; some only where the regime allows what the
+# template is for (a direct award without a notice, a short agreement without a tender).
+_STEP_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "value": ("behovsbeskrivelse",),
+    "need": ("behovsbeskrivelse",),
+    "grant_letter": ("tilskuddsbrev",),
+    "rd_agreement": ("samarbeidsavtale",),
+}
+_DIRECT_AWARD_REGIMES = frozenset({Regime.OUTSIDE, Regime.DEL_I})
+_REGIME_STEP_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "protocol": ("anskaffelsesprotokoll",),
+    "outside": ("anskaffelsesprotokoll",),
+    "sign": ("samarbeidsavtale",),
+}
+
+
+def _with_templates(step: Step, regime: str | None) -> Step:
+    templates = _STEP_TEMPLATES.get(step.code, ())
+    if not templates and regime in _DIRECT_AWARD_REGIMES:
+        templates = _REGIME_STEP_TEMPLATES.get(step.code, ())
+    return replace(step, templates=templates) if templates else step
+
+
 def step_plan(*, regime: str | None, overlays: tuple[str, ...] | list[str] = ()) -> list[Step]:
     """The steps for a regime and the duties of an answer, in the order to take them.
 
     A protocol step is added where the answer has the protocol duty; reservation steps go
     right after the first step, since a reservation shapes the competition and its notice.
+    Each step carries the templates it needs (`_STEP_TEMPLATES`).
     """
     if not regime:
-        return list(VALUE_MISSING)
+        return [_with_templates(step, regime) for step in VALUE_MISSING]
     steps = list(PLANS.get(regime, ()))
     if not steps:
         return []
@@ -279,7 +305,7 @@ def step_plan(*, regime: str | None, overlays: tuple[str, ...] | list[str] = ())
         if steps[at - 1] in (STANDSTILL, AWARD_REASONABLE):
             at -= 1
         steps.insert(at, PROTOCOL)
-    return steps
+    return [_with_templates(step, regime) for step in steps]
 
 
 def steps_for(answer: Answer) -> list[Step]:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("steg-<int:step>/", views.step, name="step"),
     path("svar/", views.answer, name="answer"),
     path("tilbakemelding/", views.feedback, name="feedback"),
+    path("maler/<slug:slug>/", views.template, name="template"),
 ]

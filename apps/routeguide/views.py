@@ -13,9 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from apps.core import clientip
+from apps.core.siteaddress import site_url
 from apps.rules.selectors import today_oslo
 
 from . import services
+from .documents import DOCX_TYPE, TEMPLATES, build_docx
 from .engine import Nok
 from .forms import (
     LAST_STEP,
@@ -150,6 +152,31 @@ def _compare_links(situation, *, dated: bool) -> list[tuple[str, str]]:
     ]
 
 
+def template_url(slug: str, query: str) -> str:
+    return f"{reverse('routeguide:template', args=[slug])}?{query}"
+
+
+def _plan(answer, query: str) -> list[dict]:
+    """The step plan with, for each step, the (label, url) of the templates it needs; the
+    links carry the answer's query, so the template is filled in from the same answer."""
+    return [
+        {
+            "step": step,
+            "downloads": [
+                (TEMPLATES[slug].label, template_url(slug, query)) for slug in step.templates
+            ],
+        }
+        for step in steps_for(answer)
+    ]
+
+
+def _save_url(situation) -> str:
+    """The page in the collaborations app where a logged-in member saves the answer (a
+    plain link: the answer page holds no form with a CSRF token and stays cacheable). The
+    answer is saved with its date, so the saved link shows what would be different later."""
+    return f"{reverse('collaborations:save-answer')}?{canonical_query(situation, dated=True)}"
+
+
 def _render_answer(
     request: HttpRequest,
     form: SituationForm,
@@ -175,7 +202,8 @@ def _render_answer(
         "share_url": request.build_absolute_uri(f"{answer_path}?{query}"),
         "change_url": f"{reverse('routeguide:start')}?{query}",
         "recipes": recipes_for(answer=answer, request=request),
-        "steps": steps_for(answer),
+        "steps": _plan(answer, query),
+        "save_url": _save_url(situation),
         "compare_links": _compare_links(situation, dated=dated),
         "feedback_form": FeedbackForm(),
         "breadcrumbs": [
@@ -278,3 +306,32 @@ def _rate_limited(
         ),
         status=429,
     )
+
+
+@require_safe
+def template(request: HttpRequest, slug: str) -> HttpResponse:
+    """A template prefilled from the answer in the query. Bounded work (one answer and a
+    document of fixed size) at one canonical URL per situation, so the page cache keeps it
+    for anonymous visitors like the answer page."""
+    kind = TEMPLATES.get(slug)
+    if kind is None:
+        raise Http404
+    form = SituationForm(request.GET)
+    if not form.is_valid():
+        return redirect(f"{reverse('routeguide:answer')}?{request.GET.urlencode()}")
+    today = today_oslo()
+    situation = form.situation(today=today)
+    query = canonical_query(situation, dated=form.cleaned_data.get("date") is not None)
+    if request.META.get("QUERY_STRING", "") != query:
+        return redirect(template_url(slug, query))
+    answer = answer_for(situation=situation)
+    content = build_docx(
+        kind,
+        answer,
+        language=request.LANGUAGE_CODE,
+        answer_url=site_url(f"{reverse('routeguide:answer')}?{query}"),
+        today=today,
+    )
+    response = HttpResponse(content, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{kind.filename(answer)}"'
+    return response
