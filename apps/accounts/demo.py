@@ -1,39 +1,98 @@
 # ruff: noqa: E501 - demo text reads better unwrapped
-"""Demo organisations: five municipalities and the social entrepreneurs named in the checked
-facts (legal-facts.md A5). No org numbers are invented: they stay empty unless known. No
-personal accounts are created here."""
+"""Demo organisations: three invented municipalities, invented entrepreneurs, and the real
+social entrepreneurs named in the checked facts (legal-facts.md A5).
+
+Honest content (docs/decisions/0021-honest-demo-content.md): everything the demo invents –
+needs, budgets, collaborations, grant decisions, meetings – belongs to an invented
+organisation whose name ends in «(fiktiv)», in an invented county («Eksempelfylket
+(fiktivt)», code 99, which SSB does not use). Real bodies appear only with facts from a
+source. No org numbers are invented: they stay empty unless known. No personal accounts are
+created here."""
+
+import datetime
 
 from django.db import transaction
 
 from .models import Organisation, OrganisationType
 
+FICTIONAL_MARK = "(fiktiv)"
+FICTIONAL_COUNTY = ("99", "Eksempelfylket (fiktivt)")
+# kommunenummer (county 99, unused by SSB), municipality name, organisation name, description
 MUNICIPALITIES = [
     (
-        "3201",
-        "Bærum kommune",
-        "Bærum prøver ut samarbeid med sosiale entreprenører om arbeidstrening for unge og om overskuddsmat.",
+        "9901",
+        "Fjordvik (fiktiv)",
+        "Fjordvik kommune (fiktiv)",
+        "En oppdiktet kommune som viser hvordan Kokeboka brukes: behov, samarbeid og et eget innovasjonsfond. Alt om Fjordvik er eksempelinnhold.",
     ),
     (
-        "5001",
-        "Trondheim kommune",
-        "Trondheim har testet digitale verktøy for kontakt mellom sykehjem, hjemmetjeneste og pårørende.",
+        "9902",
+        "Elvdal (fiktiv)",
+        "Elvdal kommune (fiktiv)",
+        "En oppdiktet kommune i demoen. Behovene og samarbeidene er eksempler, ikke virkelige saker.",
     ),
     (
-        "3312",
-        "Lier kommune",
-        "Lier bruker naturen som læringsarena i skolen sammen med en sosial entreprenør.",
-    ),
-    (
-        "0301",
-        "Oslo kommune",
-        "Landets største kommune, med mange bydeler som samarbeider med ideelle og sosiale entreprenører.",
-    ),
-    (
-        "5006",
-        "Steinkjer kommune",
-        "Steinkjer har gjort en felles gjennomgang av demensomsorgen sammen med en sosial entreprenør.",
+        "9903",
+        "Bjørkvik (fiktiv)",
+        "Bjørkvik kommune (fiktiv)",
+        "En oppdiktet kommune i demoen. Behovene og samarbeidene er eksempler, ikke virkelige saker.",
     ),
 ]
+# The demo's home municipality: its broker, adviser and fund people work here.
+HOME = MUNICIPALITIES[0][0]
+
+# Invented entrepreneurs that the fund and collaboration demos need before the broker demo's
+# own invented entrepreneurs exist: name, legal form, work integration, description.
+FICTIONAL_ENTREPRENEURS = [
+    (
+        "Kafé Mestring SA (fiktiv)",
+        "SA",
+        True,
+        "Et oppdiktet demo-samvirke som driver kafé med arbeidstrening for unge voksne.",
+    ),
+    (
+        "Trivselsverkstedet (fiktiv)",
+        "",
+        False,
+        "En oppdiktet demo-virksomhet med kurs i trivsel og psykisk helse for ungdom.",
+    ),
+    (
+        "Motor og mestring (fiktiv)",
+        "",
+        False,
+        "En oppdiktet demo-virksomhet der elever med mye fravær skrur på motorer sammen med voksne.",
+    ),
+    (
+        "Friminuttlaget (fiktiv)",
+        "",
+        False,
+        "En oppdiktet demo-virksomhet som lærer elever å lede lek i friminuttene.",
+    ),
+    (
+        "Erfaringsrådet Ung (fiktiv)",
+        "",
+        False,
+        "En oppdiktet demo-virksomhet der unge med erfaring fra barnevernet gir råd til tjenestene.",
+    ),
+]
+
+
+def ensure_fictional_geography() -> None:
+    """The invented county and municipalities of the demo (idempotent). They are dated from
+    2024 so that choosers and filters list them like any municipality, marked «(fiktiv)»."""
+    from apps.core.models import County, Municipality
+
+    valid_from = datetime.date(2024, 1, 1)
+    code, name = FICTIONAL_COUNTY
+    county, _ = County.objects.get_or_create(
+        code=code, defaults={"name": name, "valid_from": valid_from}
+    )
+    for code, municipality_name, _org, _description in MUNICIPALITIES:
+        Municipality.objects.get_or_create(
+            code=code,
+            defaults={"name": municipality_name, "county": county, "valid_from": valid_from},
+        )
+
 
 # name, legal form ("" when not known from the facts), work integration, description
 ENTREPRENEURS = [
@@ -197,21 +256,25 @@ def load() -> None:
 
     from .services import organisation_create
 
-    if not Municipality.objects.filter(code="3201").exists():
+    if not Municipality.objects.filter(code="0301").exists():
         geography_ensure()
-    for code, name, description in MUNICIPALITIES:
+    ensure_fictional_geography()
+    for code, _name, org_name, description in MUNICIPALITIES:
         municipality = Municipality.objects.get(code=code)
         if Organisation.objects.filter(municipality=municipality).exists():
             continue
         organisation_create(
             actor=None,
-            name=name,
+            name=org_name,
             type=OrganisationType.KOMMUNE,
             municipality=municipality,
             description=f"<p>{description}</p>",
             external_key=f"demo:kommune:{code}",
         )
-    for name, legal_form, work_integration, description in ENTREPRENEURS:
+    for name, legal_form, work_integration, description in [
+        *ENTREPRENEURS,
+        *FICTIONAL_ENTREPRENEURS,
+    ]:
         key = f"demo:se:{name}"
         if Organisation.objects.filter(external_key=key).exists():
             continue
@@ -285,7 +348,8 @@ def ensure_person(
 
 
 def demo_organisation(key: str) -> Organisation:
-    """A demo organisation by its key: a kommunenummer ("3201") or an entrepreneur's name."""
+    """A demo organisation by its key: a kommunenummer (HOME, "9901") or an entrepreneur's
+    name."""
     if key.isdigit():
         return Organisation.objects.get(municipality__code=key)
     return Organisation.objects.get(external_key=f"demo:se:{key}")

@@ -62,23 +62,25 @@ POST = {
     "has_video": False,
 }
 
+# The demo's invented coming meeting (docs/decisions/0021-honest-demo-content.md).
 EVENT = {
-    "title": "Dialogmøte om arbeidsinkludering",
-    "slug": "dialogmote-arbeidsinkludering",
-    "url": "https://kokeboka.no/dialogmoter/dialogmote-arbeidsinkludering/",
-    "start": "2025-05-20T09:00:00+02:00",
-    "end": "2025-05-20T12:00:00+02:00",
-    "place": {"name": "Rådhuset", "address": "Storgata 1, 3015 Drammen"},
-    "online": True,
-    "capacity": 60,
-    "seats_left": 12,
+    "title": "Dialogmøte 2027 (eksempel): Fra vellykket pilot til fast drift",
+    "slug": "dialogmote-fra-pilot-til-drift-2027",
+    "url": "https://kokeboka.no/dialogmoter/dialogmote-fra-pilot-til-drift-2027/",
+    "start": "2027-09-14T09:00:00+02:00",
+    "end": "2027-09-14T15:00:00+02:00",
+    "place": {"name": "Møtesenter i Oslo sentrum", "address": "Oslo"},
+    "online": False,
+    "capacity": 40,
+    "seats_left": 33,
     "registration_open": True,
 }
 
+# The demo's real, sourced example (apps/cases/demo_content.py).
 CASE = {
-    "title": "Effektkontrakt for unge i Lier",
-    "slug": "lier",
-    "url": "/eksempler/lier/",
+    "title": "Lier kommune og Trygg av natur: den første effektkontrakten på det sosiale feltet",
+    "slug": "lier-trygg-av-natur-effektkontrakt",
+    "url": "/eksempler/lier-trygg-av-natur-effektkontrakt/",
     "municipality": {
         "code": "3312",
         "name": "Lier",
@@ -86,28 +88,29 @@ CASE = {
     },
     "entrepreneur": {
         "name": "Trygg av natur",
-        "website": "https://example.org/",
+        "website": "",
         "organisation": "trygg-av-natur",
     },
-    "sectors": ["folkehelse"],
+    "sectors": ["oppvekst_utdanning", "folkehelse"],
     "target_groups": ["ungdom"],
     "form": "effektkontrakt",
-    "start_year": 2016,
+    "start_year": None,
     "end_year": None,
-    "summary": "Den første effektkontrakten i en norsk kommune.",
+    "summary": "Ferd Sosiale Entreprenører finansierte Trygg av naturs forebyggende arbeid i "
+    "Lier til avtalte mål var nådd. Deretter tar kommunen over og betaler tilbake en del.",
 }
 
 # Taken from the demo content through the API itself.
 NEED = {
     "id": 17,
-    "key": "demo-kristiansand-psykisk",
+    "key": "demo-bjorkvik-psykisk",
     "title": "Unge voksne med psykiske plager står utenfor arbeid",
     "url": "/behov/17/",
-    "organisation": {"name": "Kristiansand kommune", "slug": "kristiansand-kommune"},
+    "organisation": {"name": "Bjørkvik kommune (fiktiv)", "slug": "bjorkvik-kommune-fiktiv"},
     "municipality": {
-        "code": "4204",
-        "name": "Kristiansand",
-        "county": {"code": "42", "name": "Agder"},
+        "code": "9903",
+        "name": "Bjørkvik (fiktiv)",
+        "county": {"code": "99", "name": "Eksempelfylket (fiktivt)"},
     },
     "description": "Unge voksne med angst eller depresjon blir gående lenge uten arbeid eller utdanning.",
     "affected": "Unge voksne 18–30 år, NAV og psykisk helsetjeneste.",
@@ -130,7 +133,7 @@ OFFER = {
     "key": "demo-turvenn-avlastning",
     "title": "Aktivitet som gir pårørende pause",
     "url": "/entreprenorer/tilbud/28/",
-    "organisation": {"name": "Turvenn Eldre SA", "slug": "turvenn-eldre-sa"},
+    "organisation": {"name": "Turvenn Eldre SA (fiktiv)", "slug": "turvenn-eldre-sa-fiktiv"},
     "description": "Mens den eldre er ute på tur, får pårørende noen timer fri.",
     "sectors": ["helse_omsorg"],
     "target_groups": ["eldre", "parorende"],
@@ -166,11 +169,11 @@ ENTREPRENEUR = {
 GRANT = {
     "id": 3,
     "title": "Tilbake til skolen med motor og verksted",
-    "organisation": "Bærum kommune",
+    "organisation": "Fjordvik kommune (fiktiv)",
     "fund": {
-        "name": "Forsknings- og innovasjonsfondet",
-        "slug": "baerum-forskning-og-innovasjon",
-        "organisation": "Bærum kommune",
+        "name": "Innovasjonsfondet i Fjordvik kommune (fiktivt)",
+        "slug": "fjordvik-innovasjonsfond",
+        "organisation": "Fjordvik kommune (fiktiv)",
     },
     "call": {
         "title": "Samarbeid med sosiale entreprenører, høsten 2026",
@@ -180,7 +183,7 @@ GRANT = {
     "decided_at": "2026-11-23T10:55:00.165Z",
     "status": "granted",
     "sector": "oppvekst_utdanning",
-    "partners": [{"name": "Kjør for livet", "kind": "social_entrepreneur"}],
+    "partners": [{"name": "Motor og mestring (fiktiv)", "kind": "social_entrepreneur"}],
     "results_summary": "",
 }
 

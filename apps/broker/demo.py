@@ -1,10 +1,14 @@
 # ruff: noqa: E501 - demo text reads better unwrapped
-"""Demo content for the broker service: municipalities, entrepreneur profiles with offers,
-needs, and three demo people (a broker and an adviser in Bærum, an entrepreneur).
+"""Demo content for the broker service: entrepreneur profiles with offers, needs, and three
+demo people (a broker and an adviser in the invented Fjordvik kommune, an entrepreneur in an
+invented company).
 
 The named social entrepreneurs come from apps.accounts.demo (the checked facts); their
 profiles and offers only restate what those facts say. The other entrepreneurs are
-invented, with plainly generic names, and do not claim to be real companies."""
+invented and named «… (fiktiv)». Every need belongs to one of the invented municipalities of
+apps.accounts.demo, so no budget, figure or plan is put on a real municipality
+(docs/decisions/0021-honest-demo-content.md). Offer keys and texts stay as they are: the
+matching evaluation (apps/matching/evaluation) ranks them."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from apps.accounts.demo import HOME
 from apps.accounts.models import MembershipRole, Organisation, OrganisationType
 
 from .models import (
@@ -22,16 +27,6 @@ from .models import (
     Offer,
     ReviewStatus,
 )
-
-EXTRA_MUNICIPALITIES = [
-    (
-        "3301",
-        "Drammen kommune",
-        "Drammen har flere samarbeid om arbeidsinkludering for innvandrere.",
-    ),
-    ("4601", "Bergen kommune", "Bergen prøver nye måter å nå isolert ungdom på."),
-    ("4204", "Kristiansand kommune", "Kristiansand jobber med tidlig innsats i skolen."),
-]
 
 # Named entrepreneurs (from apps.accounts.demo): name -> (summary, areas, offers)
 # offer: (key suffix, title, description, sectors, target groups, maturity, national)
@@ -365,12 +360,12 @@ NAMED: dict[str, tuple[str, list[str], list[tuple]]] = {
     ),
 }
 
-# Invented entrepreneurs (generic names, not real companies):
+# Invented entrepreneurs (named «… (fiktiv)», not real companies):
 # (key, name, legal form, work integration, summary, evidence, areas, national, offers)
 INVENTED: list[tuple] = [
     (
         "gronn",
-        "Grønn Arbeidstrening SA",
+        "Grønn Arbeidstrening SA (fiktiv)",
         "SA",
         True,
         "Et samvirke som gir unge voksne og langtidsledige arbeidstrening i gartneri og parkstell.",
@@ -400,7 +395,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "kantine",
-        "Kantinekollektivet AS",
+        "Kantinekollektivet AS (fiktiv)",
         "AS",
         True,
         "Driver kantiner der nyankomne innvandrere får opplæring, norsktrening og lønnet arbeid.",
@@ -421,7 +416,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "turvenn",
-        "Turvenn Eldre SA",
+        "Turvenn Eldre SA (fiktiv)",
         "SA",
         False,
         "Kobler eldre som bor hjemme med frivillige turvenner, også personer med demens.",
@@ -451,7 +446,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "leksehjelp",
-        "Leksehjelp i Nabolaget",
+        "Leksehjelp i Nabolaget (fiktiv)",
         "FLI",
         False,
         "Frivillige studenter gir leksehjelp og lesestøtte til barn i nabolag med mange lavinntektsfamilier.",
@@ -472,7 +467,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "sykkel",
-        "Sykkelverkstedet Ung AS",
+        "Sykkelverkstedet Ung AS (fiktiv)",
         "AS",
         True,
         "Et sykkelverksted der ungdom som har droppet ut av skolen reparerer sykler og får arbeidserfaring.",
@@ -502,7 +497,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "botrygt",
-        "Bo Trygt Sammen",
+        "Bo Trygt Sammen (fiktiv)",
         "STI",
         False,
         "Boveiledning for unge voksne som har hatt rusproblemer og skal klare seg i egen bolig.",
@@ -523,7 +518,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "familiekjokken",
-        "Familiekjøkkenet SA",
+        "Familiekjøkkenet SA (fiktiv)",
         "SA",
         False,
         "Matkurs og felles middager for familier, med vekt på billig og sunn mat.",
@@ -544,7 +539,7 @@ INVENTED: list[tuple] = [
     ),
     (
         "hverdag",
-        "Digital Hverdag AS",
+        "Digital Hverdag AS (fiktiv)",
         "AS",
         False,
         "Opplæring for eldre som vil klare seg selv med bank, helse og kontakt med familie på nett.",
@@ -565,12 +560,15 @@ INVENTED: list[tuple] = [
     ),
 ]
 
+# The invented entrepreneur whose admin is the demo entrepreneur person.
+DEMO_ENTREPRENEUR_KEY = "gronn"
+
 # (key, kommune, title, problem, affected, tried, outcome, sectors, groups, no clear owner,
 #  budget (min, max), timeframe, status, visibility)
 NEEDS: list[tuple] = [
     (
-        "baerum-frafall",
-        "3201",
+        "fjordvik-frafall",
+        "9901",
         "Unge som faller ut av videregående skole",
         "Hvert år slutter mange elever i videregående uten å fullføre. Når de går ut av skolen, følger ingen tjeneste dem tett, og mange blir gående hjemme.",
         "Ungdom mellom 16 og 21 år, foreldrene deres, skolene, oppfølgingstjenesten og NAV.",
@@ -585,8 +583,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "baerum-overskuddsmat",
-        "3201",
+        "fjordvik-overskuddsmat",
+        "9901",
         "Mat kastes mens familier har dårlig råd",
         "Butikker og kantiner kaster mat som kunne vært spist, samtidig som flere familier i kommunen har for lite penger til mat.",
         "Familier med lav inntekt, frivillige lag og matbutikker.",
@@ -601,8 +599,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "baerum-ensomhet",
-        "3201",
+        "fjordvik-ensomhet",
+        "9901",
         "Eldre som bor hjemme er ensomme",
         "Mange eldre som bor hjemme har nesten ingen å snakke med i løpet av uka. Hjemmetjenesten har ikke tid til mer enn det praktiske.",
         "Eldre over 75 som bor alene, og hjemmetjenesten.",
@@ -617,8 +615,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "baerum-sosialhjelp",
-        "3201",
+        "fjordvik-sosialhjelp",
+        "9901",
         "Unge voksne på sosialhjelp uten arbeidserfaring",
         "Unge voksne som har gått på sosialhjelp lenge, har ingen erfaring fra arbeidslivet å vise til.",
         "Unge voksne mellom 20 og 30 år og NAV.",
@@ -633,8 +631,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "baerum-parorende",
-        "3201",
+        "fjordvik-parorende",
+        "9901",
         "Pårørende til personer med demens blir utslitt",
         "Pårørende som har omsorg for en person med demens hjemme, får for lite avlastning og blir selv syke.",
         "Ektefeller og barn av hjemmeboende personer med demens.",
@@ -649,8 +647,8 @@ NEEDS: list[tuple] = [
         "members",
     ),
     (
-        "trondheim-parorende",
-        "5001",
+        "elvdal-parorende",
+        "9902",
         "Pårørende vet ikke hva som skjer på sykehjemmet",
         "Pårørende ringer ofte for å høre hvordan det går, og ansatte bruker mye tid på telefon. Viktig informasjon går tapt mellom vaktene.",
         "Pårørende, beboere på sykehjem og ansatte.",
@@ -665,8 +663,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "trondheim-fritid",
-        "5001",
+        "elvdal-fritid",
+        "9902",
         "Barn i familier med lav inntekt deltar lite i fritidsaktiviteter",
         "Barn i familier med dårlig råd blir ofte ikke med på idrett og kultur. De faller utenfor fellesskapet med jevnaldrende.",
         "Barn 6–15 år og foreldrene deres, skoler og idrettslag.",
@@ -681,8 +679,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "trondheim-bolig",
-        "5001",
+        "elvdal-bolig",
+        "9902",
         "Unge mister kommunal bolig etter kort tid",
         "Unge voksne som får kommunal bolig, mister den ofte igjen etter et år på grunn av husleiegjeld og bråk.",
         "Unge voksne i kommunal bolig, naboer og boligkontoret.",
@@ -697,8 +695,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "lier-mistrivsel",
-        "3312",
+        "bjorkvik-mistrivsel",
+        "9903",
         "Elever som mistrives i klasserommet",
         "En del elever på ungdomstrinnet mistrives i klasserommet og uteblir fra undervisningen.",
         "Elever på 8.–10. trinn og lærerne deres.",
@@ -713,8 +711,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "oslo-nettverk",
-        "0301",
+        "bjorkvik-nettverk",
+        "9903",
         "Unge med flerkulturell bakgrunn uten nettverk",
         "Ungdom som har kommet til Norge de siste årene, har få venner og kjenner ikke fritidstilbudene i bydelen.",
         "Ungdom 13–19 år, bydelens ungdomsklubber og skoler.",
@@ -729,8 +727,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "oslo-rus-arbeid",
-        "0301",
+        "bjorkvik-rus-arbeid",
+        "9903",
         "Tidligere rusavhengige som vil tilbake i arbeid",
         "Personer som har avsluttet rusbehandling vil gjerne i jobb, men arbeidsgivere nøler og de mangler noe å vise til.",
         "Personer med rusbakgrunn, behandlingssteder, NAV og arbeidsgivere.",
@@ -745,8 +743,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "oslo-sommer",
-        "0301",
+        "bjorkvik-sommer",
+        "9903",
         "Sommeraktiviteter for barn som ikke reiser bort",
         "Mange barn blir værende i byen hele sommeren uten noe å gjøre.",
         "Barn 6–12 år.",
@@ -761,8 +759,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "steinkjer-demens",
-        "5006",
+        "elvdal-demens",
+        "9902",
         "Personer med demens har for få meningsfulle dager",
         "Hjemmeboende personer med demens sitter mye alene og blir raskere dårligere.",
         "Personer med demens, pårørende og hjemmetjenesten.",
@@ -777,8 +775,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "drammen-kvinner",
-        "3301",
+        "fjordvik-kvinner",
+        "9901",
         "Kvinner med minoritetsbakgrunn står utenfor arbeidslivet",
         "Mange kvinner som har bodd i Norge i flere år, har aldri hatt lønnet arbeid og snakker lite norsk.",
         "Kvinner 25–55 år med minoritetsbakgrunn og NAV.",
@@ -793,8 +791,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "bergen-gaming",
-        "4601",
+        "elvdal-gaming",
+        "9902",
         "Isolert ungdom som bare er på nett",
         "Noen ungdommer går nesten ikke ut og har bare kontakt med andre gjennom spill. Skolen og helsetjenesten når dem ikke.",
         "Ungdom 12–20 år og foreldrene deres.",
@@ -809,8 +807,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "kristiansand-lesing",
-        "4204",
+        "bjorkvik-lesing",
+        "9903",
         "Lese- og skrivevansker oppdages for sent",
         "Mange barn får først hjelp med lesing og skriving på mellomtrinnet, når de allerede har tapt mye.",
         "Barn i barnehage og på 1.–4. trinn, foreldre og lærere.",
@@ -825,8 +823,8 @@ NEEDS: list[tuple] = [
         "public",
     ),
     (
-        "kristiansand-psykisk",
-        "4204",
+        "bjorkvik-psykisk",
+        "9903",
         "Unge voksne med psykiske plager står utenfor arbeid",
         "Unge voksne med angst eller depresjon blir gående lenge uten arbeid eller utdanning.",
         "Unge voksne 18–30 år, NAV og psykisk helsetjeneste.",
@@ -843,26 +841,13 @@ NEEDS: list[tuple] = [
 ]
 
 
+def demo_entrepreneur() -> Organisation:
+    """The invented company the demo entrepreneur person runs (made by load())."""
+    return Organisation.objects.get(external_key=f"demo:broker:{DEMO_ENTREPRENEUR_KEY}")
+
+
 def _municipality_org(code: str) -> Organisation:
     return Organisation.objects.get(municipality__code=code)
-
-
-def _ensure_municipalities() -> None:
-    from apps.accounts.services import organisation_create
-    from apps.core.models import Municipality
-
-    for code, name, description in EXTRA_MUNICIPALITIES:
-        municipality = Municipality.objects.get(code=code)
-        if Organisation.objects.filter(municipality=municipality).exists():
-            continue
-        organisation_create(
-            actor=None,
-            name=name,
-            type=OrganisationType.KOMMUNE,
-            municipality=municipality,
-            description=f"<p>{description}</p>",
-            external_key=f"demo:kommune:{code}",
-        )
 
 
 def _ensure_profile(org, *, summary, evidence, areas, national, reviewer) -> EntrepreneurProfile:
@@ -946,7 +931,7 @@ def _ensure_needs(author) -> None:
             timeframe=timeframe,
             status=status,
             visibility=visibility,
-            created_by=author if code == "3201" else None,
+            created_by=author if code == HOME else None,
         )
         need.sectors.set(Sector.objects.filter(code__in=sectors))
         need.target_groups.set(TargetGroup.objects.filter(code__in=groups))
@@ -955,30 +940,23 @@ def _ensure_needs(author) -> None:
 @transaction.atomic
 def load() -> None:
     """Adds the demo rows (idempotent: matched by import key and organisation)."""
-    from apps.accounts.demo import demo_organisation, ensure_person
+    from apps.accounts.demo import ensure_person
     from apps.accounts.services import organisation_create
     from apps.core.services import vocabulary_ensure
 
     vocabulary_ensure()
-    _ensure_municipalities()
-    baerum = _municipality_org("3201")
+    home = _municipality_org(HOME)
     broker = ensure_person(
         email="megler@demo.kokeboka.no",
         first_name="Mari",
         last_name="Megler",
-        memberships=((baerum, MembershipRole.BROKER),),
+        memberships=((home, MembershipRole.BROKER),),
     )
     adviser = ensure_person(
         email="radgiver@demo.kokeboka.no",
         first_name="Rune",
         last_name="Rådgiver",
-        memberships=((baerum, MembershipRole.MEMBER),),
-    )
-    ensure_person(
-        email="entreprenor@demo.kokeboka.no",
-        first_name="Elin",
-        last_name="Entreprenør",
-        memberships=((demo_organisation("Pøbelprosjektet"), MembershipRole.ADMIN),),
+        memberships=((home, MembershipRole.MEMBER),),
     )
     for index, (name, (summary, areas, offers)) in enumerate(NAMED.items()):
         org = Organisation.objects.filter(external_key=f"demo:se:{name}").first()
@@ -1001,6 +979,9 @@ def load() -> None:
                 description=f"<p>{summary}</p>",
                 external_key=external_key,
             )
+        elif org.name != name:  # a demo loaded before the names were marked «(fiktiv)»
+            org.name = name
+            org.save(update_fields=["name"])
         profile = _ensure_profile(
             org,
             summary=summary,
@@ -1010,6 +991,13 @@ def load() -> None:
             reviewer=broker,
         )
         _ensure_offers(profile, key, offers, areas)
+    # The demo entrepreneur runs an invented company, never a real one.
+    ensure_person(
+        email="entreprenor@demo.kokeboka.no",
+        first_name="Elin",
+        last_name="Entreprenør",
+        memberships=((demo_entrepreneur(), MembershipRole.ADMIN),),
+    )
     _ensure_needs(adviser)
     from apps.accounts.demo import verify_demo_organisations
 

@@ -1,9 +1,13 @@
 # ruff: noqa: E501 - demo text reads better unwrapped
 """Demo collaborations (runs after the accounts, cases and broker demos): six collaborations
-in different stages for Bærum and other municipalities, with log entries, and one finished
-collaboration published as an example in Eksempelbanken (consented to by the entrepreneur and
-published by an editor, as on the site). The finished one is with an
-invented organisation, so that no figures are put in the mouth of a real entrepreneur.
+in different stages, with log entries, and one finished collaboration published as an
+example in Eksempelbanken (consented to by the entrepreneur and published by an editor, as on
+the site).
+
+Honest content (docs/decisions/0021-honest-demo-content.md): every collaboration is between
+an invented municipality and an invented entrepreneur, both named «… (fiktiv)», so no
+decision, figure or result is put on a real body; the published example says in its title
+and summary that it is invented.
 
 Idempotent: a collaboration is matched on its title."""
 
@@ -15,59 +19,64 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from apps.accounts.demo import HOME
 from apps.accounts.models import MembershipRole, Organisation, OrganisationType
 
 from .models import Collaboration, Introduction, LogEntry, LogKind, StageChange
 from .stages import ORDER, Stage
 
+# The invented company the demo entrepreneur person runs (apps.broker.demo makes it first).
+DEMO_ENTREPRENEUR = "Grønn Arbeidstrening SA (fiktiv)"
+
 INVENTED_ENTREPRENEUR = (
-    "Kafé Mestring SA",
-    "Et oppdiktet demo-arbeidsintegreringsselskap som driver kafé med arbeidstrening for unge voksne.",
+    "Kafé Mestring SA (fiktiv)",
+    "Et oppdiktet demo-samvirke som driver kafé med arbeidstrening for unge voksne.",
 )
+FINISHED_EXAMPLE_TITLE = "Kafé med arbeidstrening for unge voksne (fiktivt eksempel)"
 
 # (title, kommunenummer, entrepreneur name, stage, days in stage, form, sectors, target
 #  groups, summary, outcome, lessons, [(kind, days ago, text, value, unit)])
 COLLABORATIONS = [
     (
-        "Arbeidstrening med overskuddsmat for unge i Bærum",
-        "3201",
-        "Kompass & Co",
+        "Arbeidstrening i parkstell for unge voksne på sosialhjelp",
+        HOME,
+        "Grønn Arbeidstrening SA (fiktiv)",
         Stage.UTPROVING,
         34,
         "pilot",
         ["arbeid_inkludering", "miljo_klima"],
-        ["ungdom", "unge_voksne"],
-        "Unge utenfor skole og arbeid får arbeidstrening på kjøkken og gatekjøkken som lager mat av overskuddsvarer.",
+        ["unge_voksne", "langtidsledige"],
+        "Unge voksne som har gått lenge på sosialhjelp, får arbeidstrening i gartneri og parkstell med fast veileder.",
         "",
         "",
         [
             (
                 LogKind.MEETING,
                 120,
-                "Første møte med NAV, oppfølgingstjenesten og entreprenøren. Alle beskrev behovet med egne ord før vi snakket om løsninger.",
+                "Første møte med NAV og entreprenøren. Alle beskrev behovet med egne ord før vi snakket om løsninger.",
                 None,
                 "",
             ),
             (
                 LogKind.NOTE,
                 95,
-                "Vi ble enige om å prøve med seks ungdommer i tre måneder og å måle oppmøte hver uke.",
+                "Vi ble enige om å prøve med seks deltakere i tre måneder og å måle oppmøte hver uke.",
                 None,
                 "",
             ),
             (
                 LogKind.MEETING,
                 34,
-                "Oppstartsmøte for utprøvingen. Veilederne fra NAV møter ungdommene på kjøkkenet første dag.",
+                "Oppstartsmøte for utprøvingen. Veilederne fra NAV møter deltakerne i parken første dag.",
                 None,
                 "",
             ),
         ],
     ),
     (
-        "Motivasjonskurs for unge som har falt ut av videregående",
-        "3201",
-        "Pøbelprosjektet",
+        "Sykkelverksted for unge som har falt ut av videregående",
+        HOME,
+        "Sykkelverkstedet Ung AS (fiktiv)",
         Stage.DIALOG,
         6,
         "",
@@ -80,23 +89,23 @@ COLLABORATIONS = [
             (
                 LogKind.MEETING,
                 3,
-                "Bli kjent-møte. Skolen og NAV forteller om ungdommene de ikke når i dag; entreprenøren forteller hvordan kurset er bygd opp.",
+                "Bli kjent-møte. Skolen og NAV forteller om ungdommene de ikke når i dag; entreprenøren forteller hvordan verkstedet tar imot dem.",
                 None,
                 "",
             ),
         ],
     ),
     (
-        "Kafé med arbeidstrening for unge voksne",
-        "3201",
+        FINISHED_EXAMPLE_TITLE,
+        HOME,
         INVENTED_ENTREPRENEUR[0],
         Stage.AVSLUTTET,
         20,
         "kjop_under_terskel",
         ["arbeid_inkludering"],
         ["unge_voksne", "langtidsledige"],
-        "Bærum kjøpte arbeidstreningsplasser i en kafé drevet av en sosial entreprenør for unge voksne som hadde stått lenge utenfor arbeidslivet.",
-        "Av tolv deltakere var sju i jobb eller utdanning et halvt år etter. Kommunen har tatt inn arbeidstrening i kafé som et fast tilbud i neste års budsjett.\n\nDeltakerne sa at det viktigste var å ha et sted å møte opp hver dag, med kolleger som regnet med dem.",
+        "Et oppdiktet eksempel i demoen: Fjordvik kommune (fiktiv) kjøpte arbeidstreningsplasser i en kafé for unge voksne som hadde stått lenge utenfor arbeidslivet.",
+        "Av tolv deltakere var sju i jobb eller utdanning et halvt år etter. Kommunen har tatt inn arbeidstrening i kafé som et fast tilbud i neste års budsjett.\n\nDeltakerne sa at det viktigste var å ha et sted å møte opp hver dag, med kolleger som regnet med dem.\n\nKommunen, kafeen og tallene er oppdiktet for å vise hvordan et samarbeid blir et eksempel.",
         "Bruk tid på behovet før dere snakker om løsning. Avtal hvordan dere måler resultater før oppstart, ikke etterpå. Et kjøp under terskelverdien var nok for en utprøving av denne størrelsen.",
         [
             (
@@ -124,45 +133,45 @@ COLLABORATIONS = [
         ],
     ),
     (
-        "Digital kontakt mellom sykehjem og pårørende",
-        "5001",
-        "JodaCare AS",
+        "Faste turvenner for eldre som bor alene",
+        HOME,
+        "Turvenn Eldre SA (fiktiv)",
         Stage.DRIFT,
         210,
-        "konkurranse",
-        ["helse_omsorg"],
-        ["personer_med_demens", "parorende", "eldre"],
-        "Et kommunikasjonsverktøy mellom sykehjem og pårørende til personer med demens er tatt i bruk etter utprøving.",
+        "kjop_under_terskel",
+        ["helse_omsorg", "folkehelse"],
+        ["eldre"],
+        "Eldre som bor alene, får en fast turvenn hver uke etter en utprøving sammen med hjemmetjenesten.",
         "",
         "",
         [
             (
                 LogKind.NOTE,
                 400,
-                "Utprøving på to sykehjem avsluttet. Ansatte bruker mindre tid i telefonen.",
+                "Utprøving i to soner av hjemmetjenesten avsluttet. De eldre ville fortsette.",
                 None,
                 "",
             ),
-            (LogKind.MEETING, 210, "Oppstartsmøte for drift på alle sykehjem.", None, ""),
+            (LogKind.MEETING, 210, "Oppstartsmøte for drift i hele kommunen.", None, ""),
         ],
     ),
     (
-        "Naturen som læringsarena for 8. trinn",
-        "3312",
-        "Trygg av natur",
+        "Leksehjelp og lesestund for barn",
+        "9903",
+        "Leksehjelp i Nabolaget (fiktiv)",
         Stage.AVTALE,
         15,
         "tilskudd",
-        ["oppvekst_utdanning", "folkehelse"],
-        ["ungdom"],
-        "Naturdager for 8. trinn skal gi elevene mestring utenfor klasserommet.",
+        ["oppvekst_utdanning"],
+        ["barn", "familier"],
+        "Leksehjelp og lesestund to kvelder i uka skal gi barn som strever med lesing, hjelp tidligere.",
         "",
         "",
         [
             (
                 LogKind.MEETING,
                 80,
-                "Møte med rektorene på ungdomsskolene om hvordan naturdagene passer inn i læreplanen.",
+                "Møte med rektorene på barneskolene om hvordan lesestundene passer inn i skolens arbeid.",
                 None,
                 "",
             ),
@@ -176,22 +185,22 @@ COLLABORATIONS = [
         ],
     ),
     (
-        "Felles gjennomgang av demensomsorgen",
-        "5006",
-        "Noen AS",
+        "Boveiledning for unge i kommunal bolig",
+        "9902",
+        "Bo Trygt Sammen (fiktiv)",
         Stage.UTFORSKING,
         48,
         "",
-        ["helse_omsorg"],
-        ["personer_med_demens", "parorende"],
-        "Kommunen og entreprenøren går gjennom demensomsorgen sammen med pårørende.",
+        ["bolig_naermiljo", "psykisk_helse_rus"],
+        ["unge_voksne"],
+        "Kommunen og entreprenøren ser på hvordan unge i kommunal bolig kan få hjelp i hverdagen det første året.",
         "",
         "",
         [
             (
                 LogKind.MEETING,
                 48,
-                "Arbeidsmøte med pårørende, hjemmetjenesten og dagtilbudet.",
+                "Arbeidsmøte med boligkontoret, NAV og to unge leietakere.",
                 None,
                 "",
             ),
@@ -210,24 +219,27 @@ def _entrepreneur(name: str) -> Organisation:
         actor=None,
         name=name,
         type=OrganisationType.SOSIAL_ENTREPRENOR,
-        legal_form="SA",
-        work_integration=True,
-        description=f"<p>{INVENTED_ENTREPRENEUR[1]}</p>",
+        legal_form="SA" if name == INVENTED_ENTREPRENEUR[0] else "",
+        work_integration=name == INVENTED_ENTREPRENEUR[0],
+        description=f"<p>{INVENTED_ENTREPRENEUR[1] if name == INVENTED_ENTREPRENEUR[0] else 'En oppdiktet demo-virksomhet.'}</p>",
         external_key=f"demo:collab:{name}",
     )
 
 
 # Collaboration title -> words in the titles of the broker demo's need and offer it grew from.
 ORIGINS = {
-    "Arbeidstrening med overskuddsmat for unge i Bærum": ("Mat kastes", "overskuddsmat"),
-    "Motivasjonskurs for unge som har falt ut av videregående": (
-        "faller ut av videregående",
-        "Motivasjonskurs",
+    "Arbeidstrening i parkstell for unge voksne på sosialhjelp": (
+        "Unge voksne på sosialhjelp",
+        "gartneri",
     ),
-    "Kafé med arbeidstrening for unge voksne": ("Unge voksne på sosialhjelp", ""),
-    "Digital kontakt mellom sykehjem og pårørende": ("sykehjemmet", "pårørende"),
-    "Naturen som læringsarena for 8. trinn": ("mistrives i klasserommet", "Naturdager"),
-    "Felles gjennomgang av demensomsorgen": ("demens", "demensomsorgen"),
+    "Sykkelverksted for unge som har falt ut av videregående": (
+        "faller ut av videregående",
+        "sykkelverksted",
+    ),
+    FINISHED_EXAMPLE_TITLE: ("", ""),
+    "Faste turvenner for eldre som bor alene": ("ensomme", "Faste turvenner"),
+    "Leksehjelp og lesestund for barn": ("Lese- og skrivevansker", "Leksehjelp"),
+    "Boveiledning for unge i kommunal bolig": ("kommunal bolig", "Boveiledning"),
 }
 
 
@@ -253,26 +265,26 @@ def _need_and_offer(title: str, municipality_org: Organisation, entrepreneur: Or
     return need, offer
 
 
-def _people(baerum: Organisation):
-    from apps.accounts.demo import demo_organisation, ensure_person
+def _people(home: Organisation):
+    from apps.accounts.demo import ensure_person
 
     broker = ensure_person(
         email="megler@demo.kokeboka.no",
         first_name="Marte",
         last_name="Megler",
-        memberships=((baerum, MembershipRole.BROKER),),
+        memberships=((home, MembershipRole.BROKER),),
     )
     ensure_person(
         email="radgiver@demo.kokeboka.no",
         first_name="Rune",
         last_name="Rådgiver",
-        memberships=((baerum, MembershipRole.MEMBER),),
+        memberships=((home, MembershipRole.MEMBER),),
     )
     ensure_person(
         email="entreprenor@demo.kokeboka.no",
         first_name="Eva",
         last_name="Entreprenør",
-        memberships=((demo_organisation("Pøbelprosjektet"), MembershipRole.ADMIN),),
+        memberships=((_entrepreneur(DEMO_ENTREPRENEUR), MembershipRole.ADMIN),),
     )
     return broker
 
@@ -289,8 +301,8 @@ def load() -> None:
     from apps.accounts.demo import demo_organisation
     from apps.core.models import Sector, TargetGroup
 
-    baerum = demo_organisation("3201")
-    broker = _people(baerum)
+    home = demo_organisation(HOME)
+    broker = _people(home)
     now = timezone.now()
     for (
         title,
@@ -326,7 +338,7 @@ def load() -> None:
             outcome=outcome,
             lessons=lessons,
             collaboration_form=form,
-            created_by=broker if municipality_org == baerum else None,
+            created_by=broker if municipality_org == home else None,
         )
         Collaboration.objects.filter(pk=collaboration.pk).update(created_at=started)
         collaboration.sectors.set(Sector.objects.filter(code__in=sectors))
@@ -337,7 +349,7 @@ def load() -> None:
                 need=need,
                 offer=offer,
                 collaboration=collaboration,
-                introduced_by=broker if municipality_org == baerum else None,
+                introduced_by=broker if municipality_org == home else None,
                 message="Dere beskriver samme utfordring fra hver deres side. Ta et første møte og snakk om behovet før dere snakker om løsninger.",
             )
         path = _path_to(stage)
@@ -348,7 +360,7 @@ def load() -> None:
                 collaboration=collaboration,
                 from_stage=previous,
                 to_stage=to_stage,
-                changed_by=broker if municipality_org == baerum else None,
+                changed_by=broker if municipality_org == home else None,
                 changed_at=started + step * position,
             )
             previous = to_stage
@@ -360,7 +372,7 @@ def load() -> None:
                 text=text,
                 value=value,
                 unit=unit,
-                author=broker if municipality_org == baerum else None,
+                author=broker if municipality_org == home else None,
             )
     from apps.accounts.demo import verify_demo_organisations
 
@@ -377,7 +389,7 @@ def _publish_finished_example(broker) -> None:
     if case_index() is None:
         return
     for collaboration in Collaboration.objects.filter(
-        stage=Stage.AVSLUTTET, case__isnull=True, title=COLLABORATIONS[2][0]
+        stage=Stage.AVSLUTTET, case__isnull=True, title=FINISHED_EXAMPLE_TITLE
     ):
         # As it happens on the site: the entrepreneur consents, the broker sends it to the
         # editors, and an editor publishes the draft (here the demo loader, as in the admin).

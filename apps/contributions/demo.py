@@ -1,6 +1,7 @@
 """Demo contributions: a few members' tips and "we tried this" reports on the first demo
 recipes, one suggested change waiting for an editor, and one tip waiting for a moderator.
-Idempotent: nothing is added when demo contributions exist."""
+The "we tried this" reports name the demo's invented municipalities (apps.accounts.demo), never
+a real one. Idempotent: nothing is added when demo contributions exist."""
 
 from django.db import transaction
 
@@ -20,12 +21,12 @@ TIPS = [
 ]
 TRIED = [
     (
-        "3201",
+        "9901",
         2023,
         TriedReport.Outcome.WORKED,
         "Vi ville satt av mer tid til oppfølging etter oppstart.",
     ),
-    ("4601", 2024, TriedReport.Outcome.PARTLY, "Vi ville avklart ansvar for lokaler på forhånd."),
+    ("9902", 2024, TriedReport.Outcome.PARTLY, "Vi ville avklart ansvar for lokaler på forhånd."),
 ]
 
 
@@ -69,6 +70,9 @@ def load() -> int:
         status=Status.PENDING,
     )
     created += 1
+    from apps.accounts.demo import ensure_fictional_geography
+
+    ensure_fictional_geography()
     for code, year, outcome, differently in TRIED:
         municipality = Municipality.objects.filter(code=code).first()
         if municipality is None:

@@ -205,10 +205,11 @@ PAST_INPUTS = [
 ]
 
 UPCOMING = {
-    "title": "Dialogmøte 2027: Fra vellykket pilot til fast drift",
+    "title": "Dialogmøte 2027 (eksempel): Fra vellykket pilot til fast drift",
     "summary": (
-        "Hvordan går en kommune fra en vellykket pilot med en sosial entreprenør til et fast "
-        "tilbud? Ta med erfaringene dine, så lager vi nye råd til kokeboka sammen."
+        "Et eksempel på et dialogmøte i demoen: Hvordan går en kommune fra en vellykket pilot "
+        "med en sosial entreprenør til et fast tilbud? Ta med erfaringene dine, så lager vi "
+        "nye råd til kokeboka sammen."
     ),
     "description": _t(
         """Mange samarbeid mellom kommuner og sosiale entreprenører starter som en pilot. Det
@@ -346,8 +347,10 @@ def load() -> None:
         if created:
             _registrations(upcoming)
         if upcoming.organisation_id is None:
-            # The coming meeting is organised by Bærum kommune: its brokers run it.
+            # The coming meeting is organised by the demo's invented home municipality (its
+            # brokers run it), never by a real one (docs/decisions/0021-honest-demo-content.md).
+            from apps.accounts.demo import HOME
             from apps.accounts.models import Organisation
 
-            upcoming.organisation = Organisation.objects.filter(municipality__code="3201").first()
+            upcoming.organisation = Organisation.objects.filter(municipality__code=HOME).first()
             upcoming.save(update_fields=["organisation"])

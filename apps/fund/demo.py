@@ -1,14 +1,19 @@
 # ruff: noqa: E501 - demo text reads better unwrapped
-"""Demo content for the fund: Bærum kommune's research and innovation fund (facts in
-legal-facts.md A3, written in our own words), one open call with rolling assessment, one
-closed call with submitted applications for apps.grants to assess, and the fund's people."""
+"""Demo content for the fund: the innovation fund of the invented Fjordvik kommune (fiktiv),
+one open call with rolling assessment, one closed call with submitted applications for
+apps.grants to assess, and the fund's people.
+
+Honest content (docs/decisions/0021-honest-demo-content.md): the fund, its applicants and
+their partners are invented and named «(fiktiv)», so that no amount or grant decision is put
+on a real municipality or entrepreneur. The fund is modelled on the kind of internal fund
+Bærum kommune set up (its real facts, with sources, are an example in Eksempelbanken)."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from apps.accounts.demo import demo_organisation, ensure_person
+from apps.accounts.demo import HOME, demo_organisation, ensure_person
 from apps.accounts.models import MembershipRole, Organisation
 from apps.core.models import Sector
 
@@ -27,24 +32,32 @@ from .models import (
 from .services import application_transition
 
 OSLO = ZoneInfo("Europe/Oslo")
-FUND_SLUG = "baerum-forskning-og-innovasjon"
+FUND_SLUG = "fjordvik-innovasjonsfond"
+FUND_NAME = "Innovasjonsfondet i Fjordvik kommune (fiktivt)"
 OPEN_CALL_SLUG = "sosiale-entreprenorer-lopende"
 CLOSED_CALL_SLUG = "sosiale-entreprenorer-host-2026"
+MODEL_SOURCE = (
+    "https://www.baerum.kommune.no/om-barum-kommune/organisasjon/innovasjon-i-barum/"
+    "sosiale-entreprenorer/"
+)
 
 FUND_DESCRIPTION = (
-    "Bærum kommune har satt av egne midler til forskning og innovasjon. Da fondet ble foreslått i "
-    "handlingsprogrammet for 2017–2020, var rammen 10 millioner kroner i året. Fondet skal bygge "
-    "samarbeid om forskning og innovasjon: det gir kommunens egne tjenester risikovilje til å prøve "
-    "noe nytt, det kan gå inn som egenandel i forskningsprogrammer, og en del av det brukes til å "
-    "utvikle samarbeidet med sosiale entreprenører.\n\n"
-    "Det er tjenestene i kommunen som søker, ikke entreprenørene selv. Pengene tildeles og overføres "
-    "ved årets slutt mot et eget prosjektnummer i regnskapet. Å kjøpe tjenester fra en sosial "
-    "entreprenør følger fortsatt reglene for offentlige anskaffelser."
+    "Dette er et oppdiktet fond i demoen: Fjordvik kommune finnes ikke, og beløpene, søknadene "
+    "og vedtakene er eksempler. Fondet viser hvordan en kommune kan bruke egne midler til "
+    "forskning og innovasjon: det gir kommunens tjenester risikovilje til å prøve noe nytt, det "
+    "kan gå inn som egenandel i forskningsprogrammer, og en del av det brukes til å utvikle "
+    "samarbeidet med sosiale entreprenører.\n\n"
+    "Det er tjenestene i kommunen som søker, ikke entreprenørene selv. Pengene tildeles og "
+    "overføres ved årets slutt mot et eget prosjektnummer i regnskapet. Å kjøpe tjenester fra en "
+    "sosial entreprenør følger fortsatt reglene for offentlige anskaffelser.\n\n"
+    "Modellen er hentet fra Bærum kommune, som har et slikt fond med egne midler til samarbeid "
+    f"med sosiale entreprenører: {MODEL_SOURCE}"
 )
 
 CALL_TEXT = (
-    "Av fondet går 2 millioner kroner i året til samarbeid med sosiale entreprenører. Kommunale "
-    "tjenester kan søke om midler til å prøve ut en ny løsning sammen med en sosial entreprenør.\n\n"
+    "Et oppdiktet eksempel på en utlysning. Av fondet går 2 millioner kroner i året til "
+    "samarbeid med sosiale entreprenører. Kommunale tjenester kan søke om midler til å prøve ut "
+    "en ny løsning sammen med en sosial entreprenør.\n\n"
     "Søknadene behandles fortløpende av enheten for strategi og utvikling. Beskriv behovet før "
     "løsningen: hvem har behovet, hva er prøvd før, og hva skal til for at tjenesten kan ta løsningen "
     "i bruk etter forsøket."
@@ -69,7 +82,7 @@ CRITERIA = [
     ("Gjennomførbarhet", "Plan, milepæler og budsjett henger sammen.", 1),
 ]
 QUESTIONS = [
-    ("Er søkeren en tjeneste i Bærum kommune?", "yes"),
+    ("Er søkeren en tjeneste i Fjordvik kommune?", "yes"),
     ("Deltar en sosial entreprenør i prosjektet?", "yes"),
     ("Er prosjektet allerede fullfinansiert fra andre kilder?", "no"),
 ]
@@ -79,7 +92,7 @@ REQUIRED = [("Prosjektplan", "Plan med milepæler og ansvar, høyst fem sider.")
 APPLICATIONS = [
     (
         "Arbeidstrening for unge i kantinen",
-        "Pøbelprosjektet",
+        "Kafé Mestring SA (fiktiv)",
         "arbeid_inkludering",
         "Unge som står utenfor skole og arbeid får arbeidstrening i en kommunal kantine, med oppfølging fra entreprenøren.",
         "Flere unge i kommunen har falt ut av videregående skole og har ingen fast kontakt med arbeidslivet.",
@@ -88,16 +101,16 @@ APPLICATIONS = [
     ),
     (
         "Trivsel i ungdomsskolen",
-        "Young Happy Minds",
+        "Trivselsverkstedet (fiktiv)",
         "psykisk_helse_rus",
-        "Et kurs i positiv psykologi prøves ut på to ungdomsskoler, med måling av trivsel før og etter.",
+        "Et kurs i trivsel og psykisk helse prøves ut på to ungdomsskoler, med måling av trivsel før og etter.",
         "Elevundersøkelsen viser at en del elever sjelden har det bra på skolen, og helsesykepleierne har lange ventelister.",
         [(2027, 180_000)],
         40_000,
     ),
     (
         "Tilbake til skolen med motor og verksted",
-        "Kjør for livet",
+        "Motor og mestring (fiktiv)",
         "oppvekst_utdanning",
         "Et lagbasert opplegg med bil og verksted skal få elever med høyt fravær tilbake til skolen.",
         "Noen elever har så høyt fravær at de står i fare for å ikke fullføre grunnskolen.",
@@ -106,7 +119,7 @@ APPLICATIONS = [
     ),
     (
         "Lek i skolegården",
-        "Trivselsleder",
+        "Friminuttlaget (fiktiv)",
         "oppvekst_utdanning",
         "Elever læres opp til å lede lek i friminuttene på tre barneskoler.",
         "For mange barn går alene i friminuttene, og lærerne har ikke tid til å organisere lek.",
@@ -115,7 +128,7 @@ APPLICATIONS = [
     ),
     (
         "Barn og unge som rådgivere i barnevernet",
-        "Forandringsfabrikken",
+        "Erfaringsrådet Ung (fiktiv)",
         "barnevern",
         "Barn med erfaring fra barnevernet gir råd om hvordan tjenesten kan møte dem bedre.",
         "Barnevernet får sjelden høre direkte fra barna hva som hjelper og hva som ikke gjør det.",
@@ -260,13 +273,13 @@ def _application(call: Call, kommune: Organisation, applicant, row, *, submitted
 @transaction.atomic
 def load() -> None:
     """Adds the demo rows (idempotent)."""
-    kommune = demo_organisation("3201")
+    kommune = demo_organisation(HOME)
     _manager, applicant = _people(kommune)
     fund, _ = Fund.objects.get_or_create(
         slug=FUND_SLUG,
         defaults={
             "organisation": kommune,
-            "name": "Forsknings- og innovasjonsfondet",
+            "name": FUND_NAME,
             "description": FUND_DESCRIPTION,
         },
     )
@@ -294,7 +307,7 @@ def load() -> None:
         applicant,
         (
             "Overskuddsmat til seniorsentrene",
-            "Kompass & Co",
+            "Kafé Mestring SA (fiktiv)",
             "helse_omsorg",
             "Et utkast: mat som ellers ville blitt kastet, lages til måltider på to seniorsentre.",
             "Mange eldre spiser for lite og alene, samtidig som butikkene kaster mat som kunne vært brukt.",

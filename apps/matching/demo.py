@@ -1,14 +1,14 @@
 """Demo content for the matching app: the index of the broker's demo needs and offers, one
-pinned suggestion by the Bærum broker, a subscription for the demo entrepreneur, and an
-open invitation by the Bærum broker (answered by the demo entrepreneur when invited).
-Runs after apps.broker.demo; idempotent."""
+pinned suggestion by the broker of the invented Fjordvik kommune, a subscription for the
+demo entrepreneur, and an open invitation by that broker (answered by the demo entrepreneur
+when invited). Runs after apps.broker.demo; idempotent."""
 
 from __future__ import annotations
 
 
 def load() -> None:
     """Adds the demo rows (idempotent)."""
-    from apps.accounts.models import User
+    from apps.accounts.models import MembershipRole, User
     from apps.broker.models import Need, Offer
 
     from . import selectors, services
@@ -16,8 +16,18 @@ def load() -> None:
     services.reindex_all()
 
     broker = User.objects.filter(email="megler@demo.kokeboka.no").first()
+    # The broker's own municipality's first public need (the invented home municipality of
+    # apps.accounts.demo), so that no demo suggestion or invitation is put on a real one.
     need = (
-        Need.objects.public().filter(organisation__municipality__code="3201").order_by("pk").first()
+        Need.objects.public()
+        .filter(
+            organisation__memberships__user=broker,
+            organisation__memberships__role=MembershipRole.BROKER,
+        )
+        .order_by("pk")
+        .first()
+        if broker is not None
+        else None
     )
     if broker is not None and need is not None:
         matches = selectors.matches_for_need(need=need, limit=3, feedback=False)

@@ -5,6 +5,7 @@ and a keyboard-only walk from the home page to a recipe with visible focus."""
 import pytest
 from django.core.management import call_command
 
+from apps.accounts.demo import HOME
 from apps.accounts.models import Organisation
 from apps.blog.models import BlogPostPage
 from apps.broker.models import EntrepreneurProfile, Need, Offer
@@ -72,7 +73,7 @@ def _public_urls(page) -> dict[str, str]:
         "granted projects": "/fond/tildelinger/",
         "fund statistics": "/fond/statistikk/",
         "insights": "/innsikt/",
-        "organisation": Organisation.objects.get(municipality__code="3201").get_absolute_url(),
+        "organisation": Organisation.objects.get(municipality__code=HOME).get_absolute_url(),
         "not found": "/finnes-ikke/",
     }
     page.goto(urls["change log"])

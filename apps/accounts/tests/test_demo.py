@@ -12,10 +12,24 @@ def test_demo_is_idempotent_and_invents_nothing(client):
     demo.load()
     count = Organisation.objects.count()
     demo.load()
-    assert Organisation.objects.count() == count == 5 + len(demo.ENTREPRENEURS)
-    baerum = Organisation.objects.get(municipality__code="3201")
-    assert baerum.name == "Bærum kommune" and baerum.county is not None
-    assert Organisation.objects.get(municipality__code="0301").name == "Oslo kommune"
+    assert (
+        Organisation.objects.count()
+        == count
+        == (len(demo.MUNICIPALITIES) + len(demo.ENTREPRENEURS) + len(demo.FICTIONAL_ENTREPRENEURS))
+    )
+    # Every municipality of the demo is invented and says so; no real one is given an
+    # account, a description or activity (docs/decisions/0021-honest-demo-content.md).
+    home = Organisation.objects.get(municipality__code=demo.HOME)
+    assert home.name == "Fjordvik kommune (fiktiv)" and home.county.code == "99"
+    kommuner = Organisation.objects.filter(type="kommune")
+    assert kommuner.count() == 3
+    assert all(org.name.endswith(demo.FICTIONAL_MARK) for org in kommuner)
+    assert not kommuner.filter(municipality__county__code__in=["03", "32", "50", "33"]).exists()
+    invented = Organisation.objects.filter(
+        name__in=[name for name, *_rest in demo.FICTIONAL_ENTREPRENEURS]
+    )
+    assert invented.count() == len(demo.FICTIONAL_ENTREPRENEURS)
+    assert all(org.name.endswith(demo.FICTIONAL_MARK) for org in invented)
     assert not Organisation.objects.exclude(org_number="").exists()
     assert Organisation.objects.get(name="Medarbeiderne AS").legal_form == "AS"
     # The one person is the demo's national staff, who verified every demo organisation.
@@ -30,4 +44,4 @@ def test_demo_is_idempotent_and_invents_nothing(client):
     assert AuditEvent.objects.filter(action="organisation.verified", actor=staff).count() == count
     response = client.get("/organisasjoner/?type=kommune")
     assert response.status_code == 200
-    assert response.content.decode().count('class="ds-card"') == 5
+    assert response.content.decode().count('class="ds-card"') == 3

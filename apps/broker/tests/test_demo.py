@@ -29,22 +29,35 @@ def test_demo_loads_twice_without_duplicates(client):
     assert Need.objects.filter(status="in_dialogue").exists()
     assert Need.objects.filter(no_clear_owner=True).exists()
     assert sum(1 for n in Need.objects.prefetch_related("sectors") if n.is_cross_sector) >= 3
-    assert Need.objects.values("municipality").distinct().count() >= 5
+    assert Need.objects.values("municipality").distinct().count() == 3
+    # Every need, with its budget and plans, belongs to an invented municipality.
+    assert set(Need.objects.values_list("municipality__code", flat=True)) == {
+        "9901",
+        "9902",
+        "9903",
+    }
+    assert all(
+        n.organisation.name.endswith("(fiktiv)")
+        for n in Need.objects.select_related("organisation")
+    )
 
     broker = User.objects.get(email="megler@demo.kokeboka.no")
     assert Membership.objects.filter(
-        user=broker, role="broker", organisation__municipality__code="3201"
+        user=broker, role="broker", organisation__municipality__code=accounts_demo.HOME
     ).exists()
+    # The demo entrepreneur person runs an invented company, never a real one.
     assert Membership.objects.filter(
         user__email="entreprenor@demo.kokeboka.no",
         role="admin",
-        organisation__name="Pøbelprosjektet",
+        organisation__name="Grønn Arbeidstrening SA (fiktiv)",
     ).exists()
+    real = [name for name, *_rest in accounts_demo.ENTREPRENEURS]
+    assert not Membership.objects.filter(organisation__name__in=real).exists()
 
     assert client.get("/behov/").status_code == 200
     assert client.get("/entreprenorer/").status_code == 200
     client.force_login(broker)
-    need = Need.objects.get(key="demo-baerum-frafall")
+    need = Need.objects.get(key="demo-fjordvik-frafall")
     response = client.get(need.get_absolute_url())
     assert response.status_code == 200
     assert response.context["can_see_matches"] is True

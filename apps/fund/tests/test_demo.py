@@ -15,7 +15,11 @@ def test_demo_is_idempotent_and_complete(client):
     demo.load()
     demo.load()
     fund = Fund.objects.get(slug=demo.FUND_SLUG)
-    assert fund.organisation.name == "Bærum kommune"
+    assert fund.organisation.name == "Fjordvik kommune (fiktiv)"
+    assert "oppdiktet" in fund.description
+    # Every applicant's partner is invented too: no grant is put on a real entrepreneur.
+    partners = {p.name for a in Application.objects.all() for p in a.partners.all()}
+    assert partners and all(name.endswith("(fiktiv)") for name in partners)
     assert Call.objects.filter(fund=fund).count() == 2
     open_call = Call.objects.get(slug=demo.OPEN_CALL_SLUG)
     closed_call = Call.objects.get(slug=demo.CLOSED_CALL_SLUG)

@@ -1,7 +1,8 @@
 """Issue 19, finding 3, reproduced on the demo as `make run` builds it: the demo editor (a
-superuser) opened fund management, the applications export, attendee lists and Bærum's
-detailed insights with the password alone. Now a superuser gains nothing in the site's own
-views, and the demo people with powers give a code from the secret load_demo prints once."""
+superuser) opened fund management, the applications export, attendee lists and the home
+municipality's detailed insights (then Bærum's, now the invented Fjordvik's) with the password
+alone. Now a superuser gains nothing in the site's own views, and the demo people with powers
+give a code from the secret load_demo prints once."""
 
 import base64
 import io
@@ -59,7 +60,7 @@ def _powers() -> dict[str, str]:
         "payment-paid": reverse("grants:payment-paid", args=[Payment.objects.first().pk]),
         "report-approve": reverse("grants:report-approve", args=[Report.objects.first().pk]),
         "attendees-csv": reverse("events:attendees-csv", args=[event.slug]),
-        "insights-baerum": reverse("insights:municipality", args=["3201"]),
+        "insights-home": reverse("insights:municipality", args=[accounts_demo.HOME]),
     }
 
 
@@ -72,7 +73,7 @@ NAMES = [
     "payment-paid",
     "report-approve",
     "attendees-csv",
-    "insights-baerum",
+    "insights-home",
 ]
 
 
