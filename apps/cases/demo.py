@@ -50,6 +50,11 @@ def _ensure_index(home: Page) -> CaseIndexPage:
     data = demo_content.INDEX
     existing = CaseIndexPage.objects.child_of(home).filter(slug=data["slug"]).first()
     if existing:
+        if existing.intro.startswith(demo_content.OLD_INTRO_START):
+            # An earlier demo promised only real collaborations; the bank now also holds the
+            # invented example made from a demo collaboration, so the intro says so.
+            existing.intro = data["intro"]
+            existing.save_revision().publish()
         return existing
     index = CaseIndexPage(title=data["title"], slug=data["slug"], intro=data["intro"])
     home.add_child(instance=index)
@@ -125,12 +130,26 @@ def build_case(data: dict) -> CasePage:
     return case
 
 
+def withdraw_unsourced(index: CaseIndexPage) -> int:
+    """Unpublishes the examples an earlier demo published without a source showing the
+    municipality taking part (demo_content.WITHDRAWN_SLUGS); returns how many."""
+    withdrawn = 0
+    for case in (
+        CasePage.objects.child_of(index).live().filter(slug__in=demo_content.WITHDRAWN_SLUGS)
+    ):
+        case.unpublish()
+        withdrawn += 1
+    return withdrawn
+
+
 def load(*, home: Page) -> None:
-    """Creates and publishes the examples bank and its demo examples that are missing."""
+    """Creates and publishes the examples bank and its demo examples that are missing, and
+    unpublishes the withdrawn ones an earlier demo made."""
     vocabulary_ensure()
     geography_ensure()
     with transaction.atomic():
         index = _ensure_index(home)
+        withdraw_unsourced(index)
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
         for data in demo_content.CASES:
             if data["slug"] in existing:
