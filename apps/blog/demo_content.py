@@ -156,7 +156,7 @@ POSTS: list[dict] = [
             - løpende avtaler med Kjør for livet
 
             En tidlig prototyp med navnet «Veier til nye samarbeid» ble vist på
-            SosEnt-konferansen i 2016. Den nøyaktige datoen har vi ikke kunnet bekrefte.
+            SosEnt-konferansen i 2016.
 
             Da heftet kom, ble den opprinnelige bloggen hos regjeringen.no stengt. Her i
             Kokeboka fortsetter arbeidet: oppskriftene holdes oppdatert når regelverket
@@ -357,18 +357,17 @@ POSTS: list[dict] = [
             - Kravet om å vekte klima og miljø med minst 30 prosent videreføres.
 
             Stortingets komité holdt høring 11. november 2025, og innstillingen er Innst. 38
-            L (2025–2026). Et advokatfirma har skrevet at Stortinget etter planen skulle
-            behandle saken 29. januar 2026, og at det er lite trolig at loven trer i kraft
-            de første seks månedene etter vedtaket. Om forslaget blir vedtatt, hvordan
-            ordlyden blir, og når det eventuelt trer i kraft, er ikke bekreftet.
+            L (2025–2026). Stortinget vedtok endringene 5. februar 2026, med en nedre grense
+            på 500 000 kroner i stedet for de foreslåtte 300 000. Den nye grensen gjelder fra
+            1. juli 2026.
 
             Hva betyr det for dere?
 
             - Fram til 30. juni 2026 gjaldt nedre grense på 100 000 kroner. Fra 1. juli 2026
               er den 500 000 kroner. Den nasjonale terskelverdien er 1,3 millioner kroner.
-            - Blir forslaget vedtatt, kan flere små kjøp fra sosiale entreprenører gjøres
-              uten formelle krav fra anskaffelsesregelverket. Kommunen må likevel ha en
-              strategi og gode rutiner for anskaffelser.
+            - Fra 1. juli 2026 kan flere små kjøp fra sosiale entreprenører gjøres uten
+              formelle krav fra anskaffelsesregelverket. Kommunen må likevel ha en strategi
+              og gode rutiner for anskaffelser.
             - I Regelverket på Kokeboka står den nye grensen med dato. Veiviseren svarer
               etter grensen som gjaldt på datoen du spør om."""
         ),
@@ -377,13 +376,13 @@ POSTS: list[dict] = [
     },
     {
         "slug": "nye-eu-terskelverdier-2026",
-        "title": "Nye EU-terskelverdier fra 1. januar 2026 – norske beløp ikke bekreftet",
+        "title": "Nye EU-terskelverdier fra 1. januar 2026 – de norske beløpene kommer senere",
         "date": "2026-01-12",
         "author": "Redaksjonen",
         "intro": _t(
             """EU har justert terskelverdiene for offentlige anskaffelser fra 1. januar 2026.
-            I Norge gjelder nye verdier først når anskaffelsesforskriften § 5-3 blir endret,
-            og de nye kronebeløpene er ikke bekreftet."""
+            I Norge gjelder nye verdier først når anskaffelsesforskriften § 5-3 blir endret.
+            Til da gjelder kronebeløpene fra 14. mars 2024."""
         ),
         "body": _t(
             """EUs terskelverdier fra 1. januar 2026, i euro og uten merverdiavgift:
@@ -397,20 +396,18 @@ POSTS: list[dict] = [
             2025/2152.
 
             I Norge får nye kronebeløp virkning når Nærings- og fiskeridepartementet endrer
-            forskriften. I 2020 skjedde det i februar, og i 2024 fra 14. mars. Vi har ikke
-            funnet bekreftede norske beløp for 2026 og 2027.
+            forskriften. I 2020 skjedde det i februar, og i 2024 fra 14. mars.
 
-            Inntil en endring er bekreftet, er verdiene fra 14. mars 2024 de siste vi har
-            kunnet bekrefte:
+            Til forskriften er endret, gjelder verdiene fra 14. mars 2024:
 
             - 2 300 000 kroner for varer og tjenester i kommuner og fylkeskommuner
             - 1 490 000 kroner for varer og tjenester hos statlige myndigheter
             - 57 800 000 kroner for bygge- og anleggskontrakter
             - 7 800 000 kroner for helse- og sosialtjenester og andre særlige tjenester
 
-            Når de nye verdiene er bekreftet, legger redaksjonen dem inn som nye, daterte
-            terskelverdier i Regelverket. Da viser Veiviseren riktig grense for datoen du
-            spør om, og vi oppdaterer oppskriftene."""
+            Når departementet har fastsatt de nye verdiene, legger redaksjonen dem inn som
+            nye, daterte terskelverdier i Regelverket. Da viser Veiviseren riktig grense
+            for datoen du spør om, og vi oppdaterer oppskriftene."""
         ),
         "tags": ["terskelverdier", "eu", "regelverk", "anskaffelser"],
         "video": None,

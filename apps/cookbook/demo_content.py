@@ -40,11 +40,15 @@ BAERUM_FUND_URL = (
     "https://tanketanken.no/okt-samarbeid-og-bedre-losninger-med-nytt-innovasjonsfond/"
 )
 BAERUM_FERD_URL = "https://tanketanken.no/kan-sosialt-entreprenorskap-skape-innovasjon-i-kommunen/"
+BAERUM_TWO_KINDS_URL = (
+    "https://tanketanken.no/kommunal-innovasjon-og-sosialt-entreprenorskap-to-sider-av-samme-sak/"
+)
 FERD_LIER_URL = (
     "https://ferd.no/press-release/ny-finansieringsmodell-styrker-kommunens-forebyggende-arbeid/"
 )
 POBEL_URL = "https://www.aleris.no/Vi-tilbyr/barnevern-rus-psykisk-omsorg-bpa/Pobelprosjektet/"
 SOCENTRAL_URL = "https://ethos-magazine.com/incubating-social-innovation/"
+KOMPASS_URL = "https://www.sparebankstiftelsen.no/no/skaper-arbeidsplasser-for-ungdom"
 STARTOFF_URL = "https://www.anskaffelser.no/nb/innovasjon/startoff"
 DFO_TILSKUDD_URL = "https://dfo.no/fagomrader/tilskudd-fra-staten/tilskudd-eller-anskaffelse"
 NAV_TILSKUDD_URL = "https://tilskudd.dfo.no/ordning/DT-0131"
@@ -201,9 +205,8 @@ _TILSKUDD_STEP_4_V2 = _step(
 
     Små beløp kan ofte gis som bagatellstøtte. Den gamle grensen på 200 000 euro over tre
     regnskapsår gjaldt ut 2023. EU har vedtatt en ny grense på 300 000 euro over tre år.
-    Når den nye regelen gjelder i Norge, er ikke bekreftet. KS har meldt at vanlig
-    bagatellstøtte ble satt på pause her i landet til de nye reglene var tatt inn i
-    EØS-avtalen. Sjekk status før dere tildeler.""",
+    KS har meldt at vanlig bagatellstøtte ble satt på pause her i landet til de nye reglene
+    var tatt inn i EØS-avtalen. Sjekk hva som gjelder på tildelingsdagen før dere tildeler.""",
     tip="Spør kommuneadvokaten eller KS Advokatene hvis dere er i tvil.",
 )
 
@@ -309,7 +312,7 @@ _IDEELLE_STEPS_V1 = [
     ),
     _step(
         "Under 7,8 millioner: bestem dere, og si det tydelig",
-        """Under terskelverdien kan kommunen invitere bare ideelle leverandører. Skriv i
+        """Under terskelverdien kan kommunen invitere bare ideelle organisasjoner. Skriv i
         konkurransegrunnlaget at konkurransen er forbeholdt ideelle, og hvordan leverandørene
         skal vise at de er det. Ellers gjelder prinsippene i del I: konkurranse,
         likebehandling, forutberegnelighet, etterprøvbarhet og forholdsmessighet.
@@ -562,8 +565,9 @@ KOMMUNEN_SOM_MEGLER = {
             "text": _t(
                 """Bærum kommune inngikk en toårig samarbeidsavtale med Ferd Sosiale
                 Entreprenører for å finne tre til fem sosiale entreprenører som kunne prøve
-                ut tjenester i kommunen. Det første møtet var med oppvekstsektoren, 8.
-                september (årstallet er ikke bekreftet)."""
+                ut tjenester i kommunen. Det første møtet var med oppvekstsektoren, og i
+                februar 2018 var avtalen i gang, med blant andre Minos som prøvde ut et
+                verktøy på fire skoler."""
             ),
             "source_url": BAERUM_FERD_URL,
         },
@@ -625,10 +629,9 @@ ENTREPRENOREN_TAR_KONTAKT = {
                 """Bærum kommune har beskrevet to typer samarbeidspartnere: profesjonelle
                 aktører som svarer på offentlige utlysninger, som Pøbelprosjektet, og små
                 oppstartsvirksomheter som trenger hjelp til å utvikle og teste konseptet
-                sammen med kommunen, som Young Happy Minds. Hvilken avtaleform kommunen har
-                hatt med Young Happy Minds, er ikke bekreftet."""
+                sammen med kommunen, som Young Happy Minds. De to trenger ulike veier inn."""
             ),
-            "source_url": "",
+            "source_url": BAERUM_TWO_KINDS_URL,
         },
     ],
     "related": [
@@ -776,9 +779,8 @@ MARKEDSDIALOG = {
         Dialogen må være åpen og behandle alle likt. Når konkurransen er kunngjort, er tiden
         for råd fra leverandørene over.
 
-        Reglene om dialog med markedet står i §§ 9-3 og 12-2 i anskaffelsesforskriften.
-        Hvilken av paragrafene som hører til hvilken del av forskriften, er ikke bekreftet.
-        Prinsippene i denne oppskriften gjelder uansett."""
+        Anskaffelser.no viser til §§ 9-3 og 12-2 i anskaffelsesforskriften for reglene om
+        dialog med markedet. Prinsippene i denne oppskriften gjelder for begge."""
     ),
     "phase": "dialog",
     "sectors": [],
@@ -880,8 +882,8 @@ TILSKUDD_ELLER_ANSKAFFELSE = {
     "revisions": [
         {
             "change_note": _t(
-                """Oppdatert steg 4 om bagatellstøtte: ny EU-grense og at norsk
-                ikrafttredelse ikke er bekreftet."""
+                """Oppdatert steg 4 om bagatellstøtte: ny EU-grense og pausen KS har meldt
+                om i Norge."""
             ),
             "steps": _TILSKUDD_STEPS_V2,
         },
@@ -1099,9 +1101,9 @@ _OVER_NASJONAL_SITUATION_V2 = _t(
 
     Helse- og sosialtjenester følger kapittel 30 over sin terskelverdi. Andre særlige
     tjenester følger del II også over sin EØS-terskelverdi, men må da kunngjøres i hele
-    EØS. EU har fastsatt nye terskelverdier i euro fra
-    1. januar 2026, men de norske kronebeløpene er ikke bekreftet. Inntil de er bekreftet,
-    gjelder verdiene over."""
+    EØS. EU har fastsatt nye terskelverdier i euro fra 1. januar 2026. I Norge gjelder
+    verdiene over til departementet endrer anskaffelsesforskriften § 5-3; Regelverket viser
+    beløpet som gjelder på datoen dere spør om."""
 )
 
 TILBUDSKONKURRANSE = {
@@ -1301,7 +1303,7 @@ RESERVERTE_KONTRAKTER = {
                 """Kompass & Co gir unge arbeidstrening innen mat, hagearbeid, en
                 gatekjøkkenbil og overskuddsmat i Bærum."""
             ),
-            "source_url": "",
+            "source_url": KOMPASS_URL,
         },
     ],
     "related": [
@@ -1313,7 +1315,7 @@ RESERVERTE_KONTRAKTER = {
 }
 
 _IDEELLE_SITUATION_V1 = _t(
-    """Kommunen skal kjøpe en helse- eller sosialtjeneste og vil at ideelle aktører skal
+    """Kommunen skal kjøpe en helse- eller sosialtjeneste og vil at ideelle organisasjoner skal
     levere den. Spørsmålet er om kommunen kan holde kommersielle leverandører utenfor.
 
     Svaret avhenger av verdien. Under 7,8 millioner kroner uten merverdiavgift gjelder bare
@@ -1328,7 +1330,7 @@ RESERVERE_FOR_IDEELLE = {
     "title": "Reservere helse- og sosialtjenester for ideelle",
     "summary": _t(
         """Under EØS-terskelverdien for helse- og sosialtjenester kan kommunen invitere bare
-        ideelle leverandører. Over terskelen kan konkurransen reserveres for ideelle etter
+        ideelle organisasjoner. Over terskelen kan konkurransen reserveres for ideelle etter
         forskriftens § 30-2a, som Høyesterett har slått fast er gyldig."""
     ),
     "situation": _IDEELLE_SITUATION_V1,
@@ -1874,7 +1876,7 @@ EFFEKTKONTRAKT = {
             "text": _t(
                 """Trygg av natur bruker naturen som arena for mestring, blant annet med
                 naturdager for elever på 8. trinn i Lier. Ferd Sosiale Entreprenører
-                finansierte tiltaket som brofinansiering fram til de avtalte målene var nådd.
+                finansierte tiltaket som mellomfinansiering fram til de avtalte målene var nådd.
                 Deretter skulle kommunen ta over og betale tilbake en del."""
             ),
             "source_url": FERD_LIER_URL,

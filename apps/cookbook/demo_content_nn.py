@@ -33,8 +33,8 @@ CHAPTERS: dict[str, dict] = {
         "title": "Kjøp og avtalar",
         "intro": _t(
             """Kor mykje kjøpet er verdt, avgjer kva reglar som gjeld. Oppskriftene går frå
-            små kjøp under 100 000 kroner til konkurransar over terskelverdiane, og viser
-            korleis kommunen kan reservere kontraktar."""
+            små kjøp under den nedre terskelverdien til konkurransar over terskelverdiane, og
+            viser korleis kommunen kan reservere kontraktar."""
         ),
     },
     "prov-ut-og-finansier": {
@@ -171,9 +171,10 @@ RECIPES: dict[str, dict] = {
                 anskaffing. Rekn ut samla verdi for heile avtaleperioden, utan
                 meirverdiavgift:
 
-                - Under 100 000 kroner gjeld ikkje regelverket for offentlege anskaffingar.
-                - Frå 100 000 kroner gjeld dei grunnleggjande prinsippa, og de må føre
-                  protokoll.
+                - Under den nedre terskelverdien gjeld ikkje regelverket for offentlege
+                  anskaffingar. Han er 500 000 kroner frå 1. juli 2026 (100 000 kroner før
+                  det).
+                - Frå den nedre terskelverdien gjeld del I, og de må føre protokoll.
                 - Frå 1,3 millionar kroner skal anskaffinga kunngjerast i Doffin.""",
                 pitfall="""Å kalle betalinga eit tilskot for å sleppe konkurranse. Det er
                 innhaldet i avtalen som avgjer, ikkje kva han heiter.""",
@@ -265,7 +266,8 @@ RECIPES: dict[str, dict] = {
             som han sjølv har direkte økonomisk nytte av.
 
             Får kommunen ei yting og betaler for henne, er avtalen gjensidig bebyrdande, og
-            då er det ei anskaffing. Då gjeld reglane for anskaffingar frå 100 000 kroner.
+            då er det ei anskaffing. Då gjeld reglane for anskaffingar frå den nedre
+            terskelverdien (500 000 kroner frå 1. juli 2026, 100 000 kroner før det).
             Blir ei anskaffing gjord som eit tilskot utan konkurranse, kan det vere ei
             ulovleg direkte anskaffing, og Klagenemnda for offentlege anskaffingar (KOFA) kan
             gi gebyr."""
@@ -316,8 +318,9 @@ RECIPES: dict[str, dict] = {
             _step(
                 "Er det ei anskaffing: rekn ut verdien og vel prosess",
                 """Rekn ut samla verdi utan meirverdiavgift for heile perioden, og følg
-                reglane for den verdien. Oppskriftene om kjøp under 100 000 kroner, kjøp
-                etter del I og konkurranse over nasjonal terskelverdi viser vegen vidare.""",
+                reglane for den verdien. Oppskriftene om kjøp under den nedre terskelverdien,
+                kjøp etter del I og konkurranse over nasjonal terskelverdi viser vegen
+                vidare.""",
             ),
             _step(
                 "Skriv ned vurderinga",
@@ -328,24 +331,33 @@ RECIPES: dict[str, dict] = {
         ],
     },
     "kjop-under-100000": {
-        "title": "Kjøp under 100 000 kroner",
+        "title": "Kjøp under den nedre terskelverdien",
         "summary": _t(
-            """Under 100 000 kroner gjeld ikkje regelverket for offentlege anskaffingar. Då er
-            det enkelt å kjøpe ei lita teneste frå ein sosial entreprenør – så lenge verdien
-            er rekna ut rett."""
+            """Under den nedre terskelverdien – 500 000 kroner frå 1. juli 2026, 100 000
+            kroner før det – gjeld ikkje regelverket for offentlege anskaffingar. Då er det
+            enkelt å kjøpe ei lita teneste frå ein sosial entreprenør – så lenge verdien er
+            rekna ut rett."""
         ),
         "situation": _t(
             """De vil prøve eit lite tilbod: eit kurs, nokre verkstader, eit årsabonnement eller
-            ei kort utprøving. Når samla verdi er under 100 000 kroner utan meirverdiavgift,
-            gjeld ikkje anskaffingslova og anskaffingsforskrifta. De treng verken
-            konkurranse eller protokoll etter regelverket.
+            ei kort utprøving. Når samla verdi er under den nedre terskelverdien, gjeld ikkje
+            anskaffingslova og anskaffingsforskrifta. De treng verken konkurranse eller
+            protokoll etter regelverket.
+
+            Stortinget vedtok i februar 2026 å heve den nedre terskelverdien frå 100 000 til
+            500 000 kroner utan meirverdiavgift frå 1. juli 2026 (Innst. 38 L (2025–2026)).
+            Regjeringa hadde føreslått 300 000 kroner. For kjøp før 1. juli 2026 galdt
+            100 000 kroner.
 
             Dei eigne innkjøpsreglane til kommunen kan likevel stille krav, og verdien må
             vere ærleg rekna ut."""
         ),
         "ingredients": {
             "who": "Ein tenesteleiar med budsjettmynde.",
-            "budget": "Under 100 000 kroner utan meirverdiavgift, samla for heile avtalen.",
+            "budget": _t(
+                """Under 500 000 kroner utan meirverdiavgift frå 1. juli 2026 (100 000 kroner
+                før det), samla for heile avtalen."""
+            ),
             "time": "Nokre dagar.",
             "prerequisites": _t(
                 """Kjennskap til dei eigne innkjøpsreglane i kommunen og til rammeavtalane
