@@ -4,7 +4,7 @@ is built."""
 
 INDEX_TERMS: tuple[str, ...] = (
     "anskaffelse",
-    "arbeidsintegrerende virksomhet",
+    "arbeidsinkluderende virksomhet",
     "behov",
     "dialogmøte",
     "Doffin",
@@ -13,6 +13,7 @@ INDEX_TERMS: tuple[str, ...] = (
     "førkommersiell anskaffelse",
     "ideell organisasjon",
     "innovasjonspartnerskap",
+    "mellomfinansiering",
     "kunngjøring",
     "markedsdialog",
     "megler",
