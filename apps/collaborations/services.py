@@ -420,8 +420,6 @@ def collaboration_routeguide_add(
 ) -> Collaboration:
     """Adds the route-guide answer at `url`; raises NotARouteGuideAnswer for anything else.
     The same answer twice is stored once."""
-    from apps.routeguide.selectors import answer_for
-
     query, situation = routeguide_answer_from_url(url, allowed_hosts=allowed_hosts)
     return _routeguide_store(collaboration, query=query, situation=situation, actor=actor)
 
@@ -446,13 +444,12 @@ def collaboration_routeguide_save(
 
 
 def _routeguide_store(collaboration: Collaboration, *, query: str, situation, actor: User):
+    from apps.routeguide.selectors import answer_for
+
     current = _locked(collaboration, version=None)
     answers = list(current.routeguide_answers or [])
     if any(item.get("query") == query for item in answers):
         return current
-    regime = answer_for(situation=situation).regime or ""
-    answers.append(
-        {
     if len(answers) >= MAX_ROUTEGUIDE_ANSWERS:
         raise CollaborationError(
             _(
@@ -461,6 +458,9 @@ def _routeguide_store(collaboration: Collaboration, *, query: str, situation, ac
             )
             % {"count": MAX_ROUTEGUIDE_ANSWERS}
         )
+    regime = answer_for(situation=situation).regime or ""
+    answers.append(
+        {
             "query": query,
             "regime": regime,
             "added_by": actor.pk if actor else None,
