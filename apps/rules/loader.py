@@ -49,7 +49,14 @@ RULE_FIELDS = (
     "checked_on",
     "review_by",
     "verification_note",
+    "title_nn",
+    "summary_nn",
+    "title_en",
+    "summary_en",
 )
+# The rule fields before the nynorsk and English texts (docs/decisions/0019): a row loaded
+# then carries a checksum of these, and is still the shipped row if they match.
+RULE_FIELDS_BEFORE_TRANSLATIONS = RULE_FIELDS[:-4]
 THRESHOLD_FIELDS = (
     "key",
     "amount",
@@ -74,6 +81,7 @@ DEFAULTS = {
     "law": "",
     "source_url": "",
 }
+RULE_DEFAULTS = {"title_nn": "", "summary_nn": "", "title_en": "", "summary_en": ""}
 
 
 @dataclass
@@ -107,13 +115,13 @@ def read_data() -> tuple[list[dict], list[dict], dict]:
     """The shipped rules, thresholds and retired rows, with defaults filled in."""
     rules_doc = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     thresholds_doc = yaml.safe_load(THRESHOLDS_FILE.read_text(encoding="utf-8"))
-    rules = [{**DEFAULTS, **spec} for spec in rules_doc["rules"]]
+    rules = [{**DEFAULTS, **RULE_DEFAULTS, **spec} for spec in rules_doc["rules"]]
     thresholds = [
         {**{k: v for k, v in DEFAULTS.items() if k != "law"}, **spec}
         for spec in thresholds_doc["thresholds"]
     ]
     for spec in (*rules, *thresholds):
-        for name in ("verification_note", "source_url", "law"):
+        for name in ("verification_note", "source_url", "law", *RULE_DEFAULTS):
             if name in spec and spec[name] is None:
                 spec[name] = ""
     return rules, thresholds, thresholds_doc.get("retired") or {}
@@ -139,7 +147,13 @@ def _edited_by_editor(row: models.Model, names: tuple[str, ...]) -> bool:
     """True when an editor has changed the row since it was last loaded (or, for a row
     written before the data files, has ever saved a revision of it)."""
     if row.data_checksum:
-        return checksum(_current_values(row, names)) != row.data_checksum
+        if checksum(_current_values(row, names)) == row.data_checksum:
+            return False
+        if names == RULE_FIELDS and not any(getattr(row, n) for n in RULE_DEFAULTS):
+            # Loaded before the translated texts existed, and not edited since.
+            before = _current_values(row, RULE_FIELDS_BEFORE_TRANSLATIONS)
+            return checksum(before) != row.data_checksum
+        return True
     return row.revisions.filter(user__isnull=False).exists()
 
 

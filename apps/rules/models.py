@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
@@ -200,7 +201,30 @@ class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
         blank=True,
         help_text=_("E.g. Anskaffelsesforskriften."),
     )
+    title_nn = models.CharField(
+        _("title in nynorsk"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown to readers who chose nynorsk. Empty: they read the bokmål title."),
+    )
+    summary_nn = models.TextField(
+        _("plain-language summary in nynorsk"),
+        blank=True,
+        help_text=_("Shown to readers who chose nynorsk. Empty: they read the bokmål summary."),
+    )
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown to readers who chose English. Empty: they read the bokmål title."),
+    )
+    summary_en = models.TextField(
+        _("plain-language summary in English"),
+        blank=True,
+        help_text=_("Shown to readers who chose English. Empty: they read the bokmål summary."),
+    )
 
+    # A translation is not a change in law: editing one does not flag citing recipes.
     CONTENT_FIELDS = (*DatedSourcedRow.CONTENT_FIELDS, "title", "summary")
 
     search_fields = [
@@ -221,6 +245,34 @@ class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
 
     def get_absolute_url(self) -> str:
         return f"/regelverk/#{self.code}"
+
+    def _text(self, name: str, language: str | None) -> tuple[str, str]:
+        """(text, its language): the field in the language (nn, en) when written, else the
+        bokmål text, so that templates can mark a fallback with its own `lang`."""
+        base = (language or get_language() or "").split("-")[0].lower()
+        if base in ("nn", "en"):
+            translated = getattr(self, f"{name}_{base}")
+            if translated:
+                return translated, base
+        return getattr(self, name), "nb"
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language, else bokmål (docs/decisions/0019)."""
+        return self._text("title", None)[0]
+
+    @property
+    def display_title_language(self) -> str:
+        return self._text("title", None)[1]
+
+    @property
+    def display_summary(self) -> str:
+        """The plain-language summary in the active language, else bokmål."""
+        return self._text("summary", None)[0]
+
+    @property
+    def display_summary_language(self) -> str:
+        return self._text("summary", None)[1]
 
 
 class Threshold(RevisionMixin, DatedSourcedRow):

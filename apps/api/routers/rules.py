@@ -26,8 +26,12 @@ class RuleOut(Schema):
         "The rule is shown at /regelverk/#<code>."
     )
     citation: str = Field(description="The legal citation, e.g. «FOA § 8-8».")
-    title: str = Field(description="Short title in Norwegian.")
-    summary: str = Field(description="Plain-language summary in Norwegian.")
+    title: str = Field(description="Short title in Norwegian (bokmål).")
+    summary: str = Field(description="Plain-language summary in Norwegian (bokmål).")
+    title_nn: str = Field(description="The title in nynorsk; empty when not translated.")
+    summary_nn: str = Field(description="The summary in nynorsk; empty when not translated.")
+    title_en: str = Field(description="The title in English; empty when not translated.")
+    summary_en: str = Field(description="The summary in English; empty when not translated.")
     law: str = Field(description="The act or regulation the rule belongs to; may be empty.")
     source_url: str = Field(description="Link to the official text or source; may be empty.")
     valid_from: datetime.date | None = Field(

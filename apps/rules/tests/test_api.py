@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 RULE_FIELDS = {
     "code", "citation", "title", "summary", "law", "source_url",
     "valid_from", "valid_to", "verified", "pending",
+    "title_nn", "summary_nn", "title_en", "summary_en",
 }  # fmt: skip
 THRESHOLD_FIELDS = {
     "key", "label", "amount", "valid_from", "valid_to", "citation", "source_url",
@@ -33,6 +34,10 @@ def test_rules_are_listed_with_count_and_documented_fields(client, demo_rules):
     assert by_code["prop-147-l"]["pending"] is False
     assert by_code["prop-147-l"]["valid_from"] == "2026-07-01"
     assert by_code["loa-2"]["valid_from"] == "2017-01-01"
+    # Bokmål stays in title/summary; the nynorsk and English texts come beside it.
+    assert by_code["loa-2"]["title"] == "Virkeområde og nedre terskelverdi"
+    assert by_code["loa-2"]["title_nn"] == "Verkeområde og nedre terskelverdi"
+    assert by_code["loa-2"]["title_en"] == "Scope and the lower threshold"
 
 
 def test_rules_paginate_with_limit_and_offset(client):
