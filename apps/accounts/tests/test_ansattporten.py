@@ -461,11 +461,21 @@ def test_neither_provider_configured_shows_no_electronic_id(client, settings):
     assert b"eid-heading" not in page
 
 
-def test_the_login_page_explains_the_choice_in_norwegian(client, both, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", ["Logg inn med Ansattporten", "For privatpersoner", "for kommuneansatte i jobben"]),
+        ("nn", ["Logg inn med Ansattporten", "For privatpersonar", "for kommunetilsette i jobben"]),
+    ],
+)
+def test_the_login_page_explains_the_choice_in_norwegian(
+    client, both, settings, language, expected
+):
     from django.utils import translation
 
-    with translation.override("nb"):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    with translation.override(language):
         page = client.get(reverse("accounts:login")).content.decode()
-    assert "Logg inn med Ansattporten" in page and "Logg inn med ID-porten" in page
-    assert "privatpersoner" in page and "kommune" in page
+    assert f'lang="{language}"' in page
+    for text in expected:
+        assert text in page, text
