@@ -240,3 +240,23 @@ def test_the_review_queue_flags_a_number_not_found(norwegian):
     assert html.count("Ikke funnet i Enhetsregisteret") == 1
     row = html.split(flagged[NOT_FOUND].name)[1].split("</tr>")[0]
     assert "Ikke funnet i Enhetsregisteret" in row
+
+
+def test_staff_see_the_flag_where_they_verify_organisations(norwegian):
+    from django.contrib.auth.models import Group
+
+    from apps.accounts.permissions import PLATFORM_STAFF_GROUP
+    from apps.accounts.tests.factories import OrganisationFactory
+    from apps.accounts.tests.helpers import login_with_otp
+
+    staff = UserFactory()
+    staff.groups.add(Group.objects.get_or_create(name=PLATFORM_STAFF_GROUP)[0])
+    for number, status in [(NOT_FOUND, "not_found"), (FOUND, "found")]:
+        OrganisationFactory(unverified=True, org_number=number, name=f"Ukjent {number}")
+        services.record(Lookup(org_number=number, status=status))
+    login_with_otp(norwegian, staff)
+    response = norwegian.get(reverse("accounts:organisation-verification"))
+    assert response.status_code == 200
+    cards = response.content.decode().split('<li class="ds-card">')[1:]
+    flagged = [card for card in cards if "Ikke funnet i Enhetsregisteret" in card]
+    assert len(flagged) == 1 and f"Ukjent {NOT_FOUND}" in flagged[0]
