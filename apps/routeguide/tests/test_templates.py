@@ -149,7 +149,9 @@ def test_a_nynorsk_reader_gets_the_template_in_nynorsk(client, rule_rows):
     text = _docx_text(client.get(f"/veiviser/maler/behovsbeskrivelse/?{ADVISER}").content)
     assert text.startswith("Behovsskildring")
     assert "Mal frå Kokeboka" in text
-    assert "Del I av anskaffingsforskrifta" in text or "Del I av" in text
+    assert "Del I av anskaffingsforskrifta" in text
+    assert "Helse- og sosialtenester" in text
+    assert "Fakta frå vegvisaren" in text
 
 
 @pytest.mark.django_db
@@ -245,4 +247,5 @@ def test_documents_are_built_without_the_database():
     )
     text = _docx_text(content)
     assert f"kr 150{NBSP}000" in text
-    assert "Sentrale myndigheter" in text or "Staten" in text or "staten" in text.lower()
+    assert "Staten" in text
+    assert "Anskaffelsesprotokoll for direkte anskaffelse" in text
