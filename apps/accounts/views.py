@@ -20,8 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.cases import selectors as case_selectors
-
 from . import oidc, selectors, services, throttle
 from .forms import (
     ClaimRejectForm,
@@ -39,6 +37,7 @@ from .forms import (
     SignupForm,
     TokenForm,
 )
+from .hooks import MY_PAGE_SECTIONS_HOOK, ORGANISATION_EXAMPLES_HOOK, gather
 from .models import JoinRequest, Membership, MembershipRole, Organisation, User
 from .permissions import (
     PLATFORM_STAFF_GROUP,
@@ -216,7 +215,7 @@ def profile(request):
             "form": form,
             "memberships": memberships,
             "roles": {membership.role for membership in memberships},
-            "sections": selectors.my_page_sections(user=request.user),
+            "sections": gather(MY_PAGE_SECTIONS_HOOK, user=request.user),
             "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
             "breadcrumbs": _crumbs((_("My page"), None)),
         },
@@ -374,7 +373,7 @@ def organisation_detail(request, slug: str):
     user = request.user
     context = {
         "organisation": org,
-        "examples": case_selectors.cases_for_organisation(organisation=org),
+        "examples": gather(ORGANISATION_EXAMPLES_HOOK, organisation=org),
         "is_admin": is_org_admin(user, org),
         "can_manage_members": can_manage_members(user, org),
         "is_member": is_org_member(user, org),

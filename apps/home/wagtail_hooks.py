@@ -1,10 +1,14 @@
 """The editors' "Translate" action for pages (wagtail.contrib.simple_translation), made to
-work from any page of the bokmål tree."""
+work from any page of the bokmål tree; My page's sections for the accounts app."""
 
 from django.db import transaction
 from django.urls import path
 from wagtail import hooks
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+
+from apps.accounts.hooks import MY_PAGE_SECTIONS_HOOK
+
+from .my_page import my_page_sections
 
 
 class SubmitPageTranslationWithParentsView(SubmitPageTranslationView):
@@ -38,3 +42,9 @@ def register_admin_urls():
             name="home_submit_page_translation",
         )
     ]
+
+
+@hooks.register(MY_PAGE_SECTIONS_HOOK)
+def my_page(*, user):
+    """My page's sections (apps/home/my_page.py), shown by apps.accounts.views."""
+    return my_page_sections(user=user)

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.models import Membership, MembershipRole, OrganisationType
-from apps.accounts.selectors import my_page_sections
 from apps.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from apps.accounts.tests.helpers import force_login_verified
 from apps.broker.models import NeedStatus, ReviewStatus
@@ -35,6 +34,7 @@ from apps.grants.tests.factories import (
     FundFactory,
     ReportFactory,
 )
+from apps.home.my_page import my_page_sections
 
 DEMO = "@demo.kokeboka.no"
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from apps.accounts.models import JoinRequest, Membership, Organisation, OrganisationType
-from apps.accounts.selectors import my_page_sections
 from apps.core.models import Municipality
+from apps.home.my_page import my_page_sections
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
 

@@ -12,11 +12,11 @@ from django.core import mail
 from django.utils import translation
 
 from apps.accounts.models import MembershipRole
-from apps.accounts.selectors import my_page_sections
 from apps.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from apps.collaborations import services
 from apps.collaborations.models import Collaboration
 from apps.collaborations.stages import Stage
+from apps.home.my_page import my_page_sections
 
 from .factories import CollaborationFactory, MunicipalityOrgFactory
 

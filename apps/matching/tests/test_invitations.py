@@ -559,7 +559,7 @@ def test_the_demo_sends_one_invitation_and_answers_it_once(
 
 @pytest.mark.django_db
 def test_my_page_shows_the_invitation_with_a_link_to_answer(client, recipient, invited):
-    from apps.accounts.selectors import my_page_sections
+    from apps.home.my_page import my_page_sections
 
     tasks = [
         task
