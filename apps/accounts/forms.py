@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from stdnum.no import orgnr
 
 from apps.core import limits
+from apps.core.mail import in_language_of
 from apps.core.models import County, Municipality
 from apps.registers.forms import (
     RegisterCheckMixin,
@@ -152,8 +153,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ):
         from django.template import loader
 
-        subject = loader.render_to_string(subject_template_name, context)
-        body = loader.render_to_string(email_template_name, context)
+        with in_language_of(context.get("user"), email=to_email):
+            subject = loader.render_to_string(subject_template_name, context)
+            body = loader.render_to_string(email_template_name, context)
         email_queue(to=to_email, subject=subject, body=body)
 
 
@@ -173,8 +175,12 @@ class ResetSetPasswordForm(SetPasswordForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name"]
-        labels = {"first_name": _("First name"), "last_name": _("Last name")}
+        fields = ["first_name", "last_name", "language"]
+        labels = {
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "language": _("Language for mail"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

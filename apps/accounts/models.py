@@ -21,6 +21,11 @@ class EmailUserManager(UserManager):
         if not email:
             raise ValueError("An email address is required.")
         email = self.normalize_email(email).lower()
+        # Every way in (sign-up, ID-porten, an invitation) starts in the language the person
+        # is using, so the first mail (the verification link) is already in it.
+        from apps.core.mail import current_language
+
+        extra_fields.setdefault("language", current_language())
         user = self.model(email=email, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -38,11 +43,31 @@ class EmailUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class Language(models.TextChoices):
+    """The interface languages, each named in itself (as in the header's language choice)."""
+
+    NB = "nb", "Norsk bokmål"
+    NN = "nn", "Norsk nynorsk"
+    EN = "en", "English"
+
+
 class User(AbstractUser):
+    Language = Language
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
     email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Mail sent outside a request (scheduled jobs, the task worker, or another person's
+    # action) has no request language to follow: it is written in this one
+    # (apps.core.mail.in_language_of). Set by the header's language choice and on My page.
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.NB,
+        help_text=_("The language of the mail we send you."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

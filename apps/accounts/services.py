@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from apps.core.mail import in_language_of
 from apps.core.sanitize import clean_html
 from apps.core.services import audit_record
 
@@ -57,8 +58,11 @@ def email_queue(*, to: str, subject: str, body: str) -> None:
 
 
 def _send_template(*, to: str, template: str, context: dict[str, Any]) -> None:
-    subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
-    body = render_to_string(f"accounts/email/{template}.txt", context)
+    # An address with an account is written to in the account's language; one without
+    # (an invitation) in the language of the request that sends it.
+    with in_language_of(email=to):
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+        body = render_to_string(f"accounts/email/{template}.txt", context)
     email_queue(to=to, subject=subject, body=body)
 
 
@@ -161,11 +165,28 @@ def email_verify(*, token: str) -> User:
     return user
 
 
-def profile_update(*, user: User, first_name: str, last_name: str) -> User:
+def profile_update(
+    *, user: User, first_name: str, last_name: str, language: str | None = None
+) -> User:
     user.first_name = first_name
     user.last_name = last_name
-    user.save(update_fields=["first_name", "last_name"])
+    fields = ["first_name", "last_name"]
+    if language is not None:
+        user.language = language
+        fields.append("language")
+    user.save(update_fields=fields)
     return user
+
+
+def user_language_set(*, user: User, language: str) -> bool:
+    """Stores the language a logged-in person chose in the header, so that mail sent later
+    without a request (reminders, digests, another person's action) is written in it.
+    Returns whether anything changed; an unknown code changes nothing."""
+    if language not in User.Language.values or user.language == language:
+        return False
+    user.language = language
+    user.save(update_fields=["language"])
+    return True
 
 
 # Organisations ----------------------------------------------------------------------------
@@ -259,7 +280,8 @@ def _tell_staff_of_claim(org: Organisation) -> None:
             template="claim_pending",
             context={
                 "name": quoted_name(org.name),
-                "type": org.get_type_display(),
+                # The lazy label, so it is translated in the recipient's language.
+                "type": OrganisationType(org.type).label,
                 "site_name": settings.WAGTAIL_SITE_NAME,
             },
         )
@@ -725,6 +747,7 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             "email": user.email,
             "first_name": user.first_name,
             "last_name": user.last_name,
+            "language": user.language,
             "date_joined": _iso(user.date_joined),
             "last_login": _iso(user.last_login),
             "email_verified_at": _iso(user.email_verified_at),

@@ -204,6 +204,7 @@ def profile(request):
             user=request.user,
             first_name=form.cleaned_data["first_name"],
             last_name=form.cleaned_data["last_name"],
+            language=form.cleaned_data["language"],
         )
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -234,9 +234,14 @@ def need_renew(*, actor, need: Need, today: datetime.date | None = None) -> Need
 # Entrepreneur profiles and offers ---------------------------------------------------------
 
 
-def _notify_profile_members(profile: EntrepreneurProfile, *, subject: str, body: str) -> None:
+def _notify_profile_members(
+    profile: EntrepreneurProfile, *, compose: Callable[[], tuple[str, str]]
+) -> None:
+    """Mails the profile's people the (subject, body) that ``compose`` writes, called in
+    each recipient's language: the broker's action, not the broker's language."""
     from apps.accounts.models import Membership, MembershipRole
     from apps.accounts.services import email_queue
+    from apps.core.mail import in_language_of
 
     emails = (
         Membership.objects.filter(
@@ -248,6 +253,8 @@ def _notify_profile_members(profile: EntrepreneurProfile, *, subject: str, body:
         .distinct()
     )
     for email in sorted(set(emails)):
+        with in_language_of(email=email):
+            subject, body = compose()
         email_queue(to=email, subject=subject, body=body)
 
 
@@ -502,19 +509,23 @@ def profile_review(
         obj=profile,
         data={"note": profile.review_note},
     )
-    if approve:
-        subject = _("Your profile on Kokeboka is approved: %(name)s") % {"name": name}
-        body = _(
-            "A broker has approved the profile of %(name)s. It is public until %(due)s; "
-            "renew it before then.\n\n%(note)s"
-        ) % {"name": name, "due": profile.renewal_due.isoformat(), "note": profile.review_note}
-    else:
-        subject = _("Your profile on Kokeboka needs changes: %(name)s") % {"name": name}
-        body = _(
-            "A broker has looked at the profile of %(name)s and asks for changes before it "
-            "is public:\n\n%(note)s"
-        ) % {"name": name, "note": profile.review_note}
-    _notify_profile_members(profile, subject=subject, body=body)
+
+    def compose() -> tuple[str, str]:
+        if approve:
+            subject = _("Your profile on Kokeboka is approved: %(name)s") % {"name": name}
+            body = _(
+                "A broker has approved the profile of %(name)s. It is public until %(due)s; "
+                "renew it before then.\n\n%(note)s"
+            ) % {"name": name, "due": profile.renewal_due.isoformat(), "note": profile.review_note}
+        else:
+            subject = _("Your profile on Kokeboka needs changes: %(name)s") % {"name": name}
+            body = _(
+                "A broker has looked at the profile of %(name)s and asks for changes before it "
+                "is public:\n\n%(note)s"
+            ) % {"name": name, "note": profile.review_note}
+        return subject, body
+
+    _notify_profile_members(profile, compose=compose)
     return profile
 
 
@@ -532,11 +543,6 @@ def _review_changes(*, actor, profile: EntrepreneurProfile, approve: bool, note:
             obj=profile,
             data={"offers": offers, "note": profile.review_note},
         )
-        subject = _("Your changes on Kokeboka are approved: %(name)s") % {"name": name}
-        body = _(
-            "A broker has approved the changes to the profile of %(name)s. They are public "
-            "now.\n\n%(note)s"
-        ) % {"name": name, "note": profile.review_note}
     else:
         profile.changes_returned_note = note.strip()
         profile.save()
@@ -546,12 +552,23 @@ def _review_changes(*, actor, profile: EntrepreneurProfile, approve: bool, note:
             obj=profile,
             data={"note": profile.changes_returned_note},
         )
-        subject = _("Your changes on Kokeboka need more work: %(name)s") % {"name": name}
-        body = _(
-            "A broker has looked at the changes to the profile of %(name)s and returns them "
-            "with a comment. The approved version stays public meanwhile.\n\n%(note)s"
-        ) % {"name": name, "note": profile.changes_returned_note}
-    _notify_profile_members(profile, subject=subject, body=body)
+
+    def compose() -> tuple[str, str]:
+        if approve:
+            subject = _("Your changes on Kokeboka are approved: %(name)s") % {"name": name}
+            body = _(
+                "A broker has approved the changes to the profile of %(name)s. They are public "
+                "now.\n\n%(note)s"
+            ) % {"name": name, "note": profile.review_note}
+        else:
+            subject = _("Your changes on Kokeboka need more work: %(name)s") % {"name": name}
+            body = _(
+                "A broker has looked at the changes to the profile of %(name)s and returns "
+                "them with a comment. The approved version stays public meanwhile.\n\n%(note)s"
+            ) % {"name": name, "note": profile.changes_returned_note}
+        return subject, body
+
+    _notify_profile_members(profile, compose=compose)
     return profile
 
 

@@ -6,12 +6,12 @@ date, so the next expiry is warned of again."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from apps.core.mail import in_language_of
 from apps.core.siteaddress import site_url
 from apps.operations import ledger
 
@@ -40,32 +40,32 @@ def _send_once(*, kind: str, key: str, period: str, email: str, subject: str, bo
 def warn_needs_expiring() -> int:
     """Warns the brokers of each need that expires within 14 days; returns mails sent."""
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for need, people in needs_expiring_soon(today=timezone.localdate()):
-            date = need.expires_at.strftime("%d.%m.%Y")
-            subject = _("Your need expires on %(date)s: %(title)s") % {
-                "date": date,
-                "title": need.title,
-            }
-            body = _(
-                "The need “%(title)s” of %(organisation)s expires on %(date)s and is no "
-                "longer shown after that day. If it is still current, renew it on its page:"
-                "\n\n%(url)s\n"
-            ) % {
-                "title": need.title,
-                "organisation": need.organisation.name,
-                "date": date,
-                "url": _absolute(need.get_absolute_url()),
-            }
-            for user_id, email in people:
-                sent += _send_once(
-                    kind=NEED_EXPIRY_KIND,
-                    key=f"{need.pk}:{user_id}",
-                    period=need.expires_at.isoformat(),
-                    email=email,
-                    subject=subject,
-                    body=body,
-                )
+    for need, people in needs_expiring_soon(today=timezone.localdate()):
+        date = need.expires_at.strftime("%d.%m.%Y")
+        for user_id, email in people:
+            with in_language_of(email=email):
+                subject = _("Your need expires on %(date)s: %(title)s") % {
+                    "date": date,
+                    "title": need.title,
+                }
+                body = _(
+                    "The need “%(title)s” of %(organisation)s expires on %(date)s and is no "
+                    "longer shown after that day. If it is still current, renew it on its page:"
+                    "\n\n%(url)s\n"
+                ) % {
+                    "title": need.title,
+                    "organisation": need.organisation.name,
+                    "date": date,
+                    "url": _absolute(need.get_absolute_url()),
+                }
+            sent += _send_once(
+                kind=NEED_EXPIRY_KIND,
+                key=f"{need.pk}:{user_id}",
+                period=need.expires_at.isoformat(),
+                email=email,
+                subject=subject,
+                body=body,
+            )
     return sent
 
 
@@ -74,26 +74,26 @@ def warn_profiles_lapsing() -> int:
     """Warns the people of each entrepreneur whose profile lapses within 14 days unless
     renewed; returns mails sent."""
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for profile, people in profiles_lapsing_soon(today=timezone.localdate()):
-            date = profile.renewal_due.strftime("%d.%m.%Y")
-            name = profile.organisation.name
-            subject = _("Renew your profile on Kokeboka before %(date)s: %(name)s") % {
-                "date": date,
-                "name": name,
-            }
-            body = _(
-                "The profile of %(name)s is public until %(date)s. If it is still right, "
-                "renew it for another year on its page:\n\n%(url)s\n\n"
-                "If it is not renewed, it is no longer shown after that day."
-            ) % {"name": name, "date": date, "url": _absolute(profile.get_absolute_url())}
-            for user_id, email in people:
-                sent += _send_once(
-                    kind=PROFILE_RENEWAL_KIND,
-                    key=f"{profile.pk}:{user_id}",
-                    period=profile.renewal_due.isoformat(),
-                    email=email,
-                    subject=subject,
-                    body=body,
-                )
+    for profile, people in profiles_lapsing_soon(today=timezone.localdate()):
+        date = profile.renewal_due.strftime("%d.%m.%Y")
+        name = profile.organisation.name
+        for user_id, email in people:
+            with in_language_of(email=email):
+                subject = _("Renew your profile on Kokeboka before %(date)s: %(name)s") % {
+                    "date": date,
+                    "name": name,
+                }
+                body = _(
+                    "The profile of %(name)s is public until %(date)s. If it is still right, "
+                    "renew it for another year on its page:\n\n%(url)s\n\n"
+                    "If it is not renewed, it is no longer shown after that day."
+                ) % {"name": name, "date": date, "url": _absolute(profile.get_absolute_url())}
+            sent += _send_once(
+                kind=PROFILE_RENEWAL_KIND,
+                key=f"{profile.pk}:{user_id}",
+                period=profile.renewal_due.isoformat(),
+                email=email,
+                subject=subject,
+                body=body,
+            )
     return sent

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.accounts.services import email_queue
+from apps.core.mail import in_language_of
 from apps.core.services import audit_record
 
 from .models import Collaboration, Introduction, LogEntry, LogKind, OutcomeKind, StageChange
@@ -149,11 +150,13 @@ def collaboration_introduce(
         "broker": introduced_by,
         "url": site_url.rstrip("/") + collaboration.get_absolute_url(),
     }
-    subject = render_to_string("collaborations/email/introduction_subject.txt", context)
-    body = render_to_string("collaborations/email/introduction.txt", context)
     for email in _party_emails(
         collaboration.municipality_org_id, collaboration.entrepreneur_org_id, exclude=introduced_by
     ):
+        # The broker's action, each party's language.
+        with in_language_of(email=email):
+            subject = render_to_string("collaborations/email/introduction_subject.txt", context)
+            body = render_to_string("collaborations/email/introduction.txt", context)
         email_queue(to=email, subject=subject, body=body)
     return introduction
 
@@ -608,9 +611,10 @@ def example_consent_request(*, collaboration: Collaboration, actor: User, site_u
         "broker": actor,
         "url": site_url.rstrip("/") + current.get_absolute_url() + "#eksempel",
     }
-    subject = render_to_string("collaborations/email/consent_request_subject.txt", context)
-    body = render_to_string("collaborations/email/consent_request.txt", context)
     for email in emails:
+        with in_language_of(email=email):
+            subject = render_to_string("collaborations/email/consent_request_subject.txt", context)
+            body = render_to_string("collaborations/email/consent_request.txt", context)
         email_queue(to=email, subject=subject, body=body)
     audit_record(
         actor=actor,

@@ -14,6 +14,7 @@ from django_tasks import task
 
 from apps.accounts.models import User
 from apps.accounts.permissions import MODERATORS_GROUP
+from apps.core.mail import in_language_of
 from apps.core.siteaddress import site_url
 
 from .models import DigestFrequency, Notification, NotificationPreference, SuggestedChange
@@ -65,22 +66,18 @@ def alert_moderators() -> int:
     messages = []
     for email in _moderator_emails():
         user = User.objects.get(email=email)
-        body = render_to_string(
-            "contributions/email/moderators_alert.txt",
-            {
-                "count": count,
-                "queue_url": absolute_url(reverse("contributions_admin:queue")),
-                "unsubscribe_url": unsubscribe_url(user_id=user.pk),
-                "site_name": settings.WAGTAIL_SITE_NAME,
-            },
-        )
-        messages.append(
-            EmailMessage(
-                subject=_("%(count)d contributions wait for moderation") % {"count": count},
-                body=body,
-                to=[email],
+        with in_language_of(user):
+            body = render_to_string(
+                "contributions/email/moderators_alert.txt",
+                {
+                    "count": count,
+                    "queue_url": absolute_url(reverse("contributions_admin:queue")),
+                    "unsubscribe_url": unsubscribe_url(user_id=user.pk),
+                    "site_name": settings.WAGTAIL_SITE_NAME,
+                },
             )
-        )
+            subject = _("%(count)d contributions wait for moderation") % {"count": count}
+        messages.append(EmailMessage(subject=subject, body=body, to=[email]))
     if not messages:
         return 0
     with get_connection() as connection:
@@ -97,25 +94,23 @@ def send_suggestion_outcome(*, suggestion_id: int) -> bool:
         return False
     if suggestion.status not in (SuggestedChange.Status.ACCEPTED, SuggestedChange.Status.REJECTED):
         return False
-    body = render_to_string(
-        "contributions/email/suggestion_outcome.txt",
-        {
-            "suggestion": suggestion,
-            "accepted": suggestion.status == SuggestedChange.Status.ACCEPTED,
-            "recipe_url": absolute_url(suggestion.recipe.url or "/"),
-            "unsubscribe_url": unsubscribe_url(user_id=suggestion.author_id),
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        },
-    )
-    if suggestion.status == SuggestedChange.Status.ACCEPTED:
-        subject = _("Your suggestion was accepted: %(title)s")
-    else:
-        subject = _("Your suggestion was not accepted: %(title)s")
-    EmailMessage(
-        subject=subject % {"title": suggestion.recipe.title},
-        body=body,
-        to=[suggestion.author.email],
-    ).send()
+    with in_language_of(suggestion.author):
+        body = render_to_string(
+            "contributions/email/suggestion_outcome.txt",
+            {
+                "suggestion": suggestion,
+                "accepted": suggestion.status == SuggestedChange.Status.ACCEPTED,
+                "recipe_url": absolute_url(suggestion.recipe.url or "/"),
+                "unsubscribe_url": unsubscribe_url(user_id=suggestion.author_id),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+        if suggestion.status == SuggestedChange.Status.ACCEPTED:
+            subject = _("Your suggestion was accepted: %(title)s")
+        else:
+            subject = _("Your suggestion was not accepted: %(title)s")
+        subject = subject % {"title": suggestion.recipe.title}
+    EmailMessage(subject=subject, body=body, to=[suggestion.author.email]).send()
     return True
 
 
@@ -218,16 +213,18 @@ def _digest_message(*, user, notes: list[Notification], connection) -> EmailMess
             entry["tips"] += 1
         else:
             entry["versions"].append(note.text)
-    body = render_to_string(
-        "contributions/email/digest.txt",
-        {
-            "recipes": list(recipes.values()),
-            "unsubscribe_url": unsubscribe_url(user_id=user.pk),
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        },
-    )
+    with in_language_of(user):
+        body = render_to_string(
+            "contributions/email/digest.txt",
+            {
+                "recipes": list(recipes.values()),
+                "unsubscribe_url": unsubscribe_url(user_id=user.pk),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+        subject = _("News from the recipes you follow")
     return EmailMessage(
-        subject=_("News from the recipes you follow"),
+        subject=subject,
         body=body,
         to=[user.email],
         connection=connection,

@@ -19,6 +19,13 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponse:
         target = "/"
     response = HttpResponseRedirect(target)
     if code in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            # Remembered on the account too: mail sent later, outside any request, is
+            # written in it (apps.core.mail). Like the cookie, a plain link may set it; the
+            # worst a forged link can do is change the language someone is written to in.
+            from apps.accounts.services import user_language_set
+
+            user_language_set(user=request.user, language=code)
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             code,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from apps.cases import services as case_services
 from apps.contributions import services as contribution_services
+from apps.core.mail import current_language
 from apps.core.sanitize import plain_text
 from apps.core.services import audit_record
 
@@ -154,7 +155,10 @@ def registration_create(
         )
         kind = "confirmed" if status == RegistrationStatus.CONFIRMED else "waiting"
         _enqueue_after_commit(
-            tasks.send_registration_email, registration_id=registration.pk, kind=kind
+            tasks.send_registration_email,
+            registration_id=registration.pk,
+            kind=kind,
+            language=current_language(),
         )
     return registration
 
@@ -193,7 +197,10 @@ def registration_submit(
         )
         if existing is not None:
             _enqueue_after_commit(
-                tasks.send_registration_email, registration_id=existing.pk, kind="already"
+                tasks.send_registration_email,
+                registration_id=existing.pk,
+                kind="already",
+                language=current_language(),
             )
         return None
 

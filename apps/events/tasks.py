@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from apps.core.mail import in_language_of
+
 from .formatting import absolute_url, event_when
 from .models import Registration, RegistrationStatus
 
@@ -33,8 +35,13 @@ def _subject(kind: str, title: str) -> str:
 
 
 @task()
-def send_registration_email(*, registration_id: int, kind: str) -> bool:
-    """Returns False when the registration is gone or has moved on, so nothing was sent."""
+def send_registration_email(*, registration_id: int, kind: str, language: str = "") -> bool:
+    """Returns False when the registration is gone or has moved on, so nothing was sent.
+
+    Written in the language of the address's account if it has one, else in ``language``:
+    the language of the sign-up request, passed along by the service. A seat freed by
+    someone else's cancellation ("promoted") has no such language of its own and falls back
+    to the site's default."""
     template, expected_status = REGISTRATION_MAILS[kind]
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
@@ -45,22 +52,20 @@ def send_registration_email(*, registration_id: int, kind: str) -> bool:
     elif registration.status != expected_status:
         return False
     event = registration.event
-    context = {
-        "registration": registration,
-        "event": event,
-        "when": event_when(event),
-        "event_url": absolute_url(event.get_absolute_url()),
-        "cancel_url": absolute_url(registration.get_cancel_url()),
-        "receipt_url": absolute_url(registration.get_receipt_url()),
-        "waiting_place": registration.waiting_place(),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    body = render_to_string(template, context)
-    EmailMessage(
-        subject=_subject(kind, event.title),
-        body=body,
-        to=[registration.email],
-    ).send()
+    with in_language_of(email=registration.email, fallback=language or settings.LANGUAGE_CODE):
+        context = {
+            "registration": registration,
+            "event": event,
+            "when": event_when(event),
+            "event_url": absolute_url(event.get_absolute_url()),
+            "cancel_url": absolute_url(registration.get_cancel_url()),
+            "receipt_url": absolute_url(registration.get_receipt_url()),
+            "waiting_place": registration.waiting_place(),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        body = render_to_string(template, context)
+        subject = _subject(kind, event.title)
+    EmailMessage(subject=subject, body=body, to=[registration.email]).send()
     return True
 
 

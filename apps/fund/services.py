@@ -529,6 +529,7 @@ def application_submit(*, application: Application, actor, now=None) -> Applicat
 
 def _queue_receipt(*, application: Application, actor) -> None:
     from apps.accounts.services import email_queue
+    from apps.core.mail import in_language_of
 
     recipients = {actor.email} if getattr(actor, "email", "") else set()
     if application.created_by_id and application.created_by.email:
@@ -540,9 +541,10 @@ def _queue_receipt(*, application: Application, actor) -> None:
         "url": base + reverse("fund:application-edit", kwargs={"pk": application.pk}),
         "pdf_url": base + reverse("fund:application-receipt", kwargs={"pk": application.pk}),
     }
-    subject = render_to_string("fund/email/receipt_subject.txt", context)
-    body = render_to_string("fund/email/receipt.txt", context)
     for to in sorted(recipients):
+        with in_language_of(email=to):
+            subject = render_to_string("fund/email/receipt_subject.txt", context)
+            body = render_to_string("fund/email/receipt.txt", context)
         email_queue(to=to, subject=subject, body=body)
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership, User
 from apps.accounts.services import email_queue
+from apps.core.mail import in_language_of
 from apps.core.services import audit_record
 from apps.fund.models import Application, ApplicationStatus, Call, Milestone
 from apps.fund.services import application_transition
@@ -98,17 +99,15 @@ def application_screen(
     with transaction.atomic():
         application = _move(application=application, to_status=to_status, actor=actor, note=note)
         if not eligible:
-            body = render_to_string(
-                "grants/email/ineligible.txt", {"application": application, "note": note}
-            )
             for email in applicant_emails(application):
-                email_queue(
-                    to=email,
-                    subject=f"[{application.reference}] "
-                    + _("Your application was not eligible: %(title)s")
-                    % {"title": application.title},
-                    body=body,
-                )
+                with in_language_of(email=email):
+                    body = render_to_string(
+                        "grants/email/ineligible.txt", {"application": application, "note": note}
+                    )
+                    subject = f"[{application.reference}] " + _(
+                        "Your application was not eligible: %(title)s"
+                    ) % {"title": application.title}
+                email_queue(to=email, subject=subject, body=body)
     return application
 
 
@@ -143,19 +142,18 @@ def reviewer_assign(
             obj=assignment,
             data={"application": application.pk, "reviewer": reviewer.pk},
         )
-        body = render_to_string(
-            "grants/email/assigned.txt",
-            {
-                "application": application,
-                "url": _absolute(site_url, reverse("grants:review", args=[assignment.pk])),
-            },
-        )
-        email_queue(
-            to=reviewer.email,
-            subject=f"[{application.reference}] "
-            + _("New application to review: %(title)s") % {"title": application.title},
-            body=body,
-        )
+        with in_language_of(reviewer):
+            body = render_to_string(
+                "grants/email/assigned.txt",
+                {
+                    "application": application,
+                    "url": _absolute(site_url, reverse("grants:review", args=[assignment.pk])),
+                },
+            )
+            subject = f"[{application.reference}] " + _("New application to review: %(title)s") % {
+                "title": application.title
+            }
+        email_queue(to=reviewer.email, subject=subject, body=body)
     return assignment
 
 
@@ -315,11 +313,12 @@ def decision_make(
             "project_url": _absolute(site_url, reverse("grants:project", args=[application.pk])),
             "letter_url": _absolute(site_url, reverse("grants:letter", args=[application.pk])),
         }
-        body = render_to_string("grants/email/decision.txt", context)
-        subject = f"[{application.reference}] " + _("Decision on your application: %(title)s") % {
-            "title": application.title
-        }
         for email in applicant_emails(application):
+            with in_language_of(email=email):
+                body = render_to_string("grants/email/decision.txt", context)
+                subject = f"[{application.reference}] " + _(
+                    "Decision on your application: %(title)s"
+                ) % {"title": application.title}
             email_queue(to=email, subject=subject, body=body)
     return decision
 
@@ -575,24 +574,24 @@ def reminders_send(*, today: datetime.date, site_url: str = "") -> int:
             if not created:
                 continue
             recipients = applicant_emails(report.application)
-            body = render_to_string(
-                "grants/email/reminder.txt",
-                {
-                    "report": report,
-                    "application": report.application,
-                    "kind": kind,
-                    "days": abs((report.due_date - today).days),
-                    "url": _absolute(
-                        site_url, reverse("grants:report", args=[report.application_id, report.pk])
-                    ),
-                },
-            )
-            reminder_of = _("Reminder: %(kind)s for %(title)s") % {
-                "kind": report.get_kind_display().lower(),
-                "title": report.application.title,
+            context = {
+                "report": report,
+                "application": report.application,
+                "kind": kind,
+                "days": abs((report.due_date - today).days),
+                "url": _absolute(
+                    site_url, reverse("grants:report", args=[report.application_id, report.pk])
+                ),
             }
-            subject = f"[{report.application.reference}] {reminder_of}"
             for email in recipients:
+                # A scheduled job: no request language, so each applicant's own.
+                with in_language_of(email=email):
+                    body = render_to_string("grants/email/reminder.txt", context)
+                    reminder_of = _("Reminder: %(kind)s for %(title)s") % {
+                        "kind": report.get_kind_display().lower(),
+                        "title": report.application.title,
+                    }
+                    subject = f"[{report.application.reference}] {reminder_of}"
                 email_queue(to=email, subject=subject, body=body)
             reminder.recipients = len(recipients)
             reminder.save(update_fields=["recipients"])

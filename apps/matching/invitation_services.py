@@ -13,15 +13,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core import limits
+from apps.core.mail import in_language_of
 from apps.core.services import audit_record
 from apps.core.siteaddress import site_url
 from apps.operations import ledger
@@ -123,13 +123,16 @@ def _enqueue_notify(invitation_id: int) -> None:
     notify_invitation.enqueue(invitation_id=invitation_id)
 
 
-def _people_to_mail(organisation_ids: Collection[int]) -> dict[int, list[tuple[int, str]]]:
-    """{organisation id: [(user id, email)]}: the admins of each organisation, or its members
-    where it has no admin, so that no invited entrepreneur is left unaware (one query)."""
+def _people_to_mail(
+    organisation_ids: Collection[int],
+) -> dict[int, list[tuple[int, str, str]]]:
+    """{organisation id: [(user id, email, language)]}: the admins of each organisation, or
+    its members where it has no admin, so that no invited entrepreneur is left unaware (one
+    query)."""
     from apps.accounts.models import Membership, MembershipRole
 
-    admins: dict[int, list[tuple[int, str]]] = {}
-    members: dict[int, list[tuple[int, str]]] = {}
+    admins: dict[int, list[tuple[int, str, str]]] = {}
+    members: dict[int, list[tuple[int, str, str]]] = {}
     rows = (
         Membership.objects.filter(
             organisation_id__in=list(organisation_ids),
@@ -137,11 +140,11 @@ def _people_to_mail(organisation_ids: Collection[int]) -> dict[int, list[tuple[i
             role__in=[MembershipRole.ADMIN, MembershipRole.MEMBER],
         )
         .order_by("organisation_id", "user__email")
-        .values_list("organisation_id", "role", "user_id", "user__email")
+        .values_list("organisation_id", "role", "user_id", "user__email", "user__language")
     )
-    for org_id, role, user_id, email in rows:
+    for org_id, role, user_id, email, language in rows:
         target = admins if role == MembershipRole.ADMIN else members
-        target.setdefault(org_id, []).append((user_id, email))
+        target.setdefault(org_id, []).append((user_id, email, language))
     return {org_id: admins.get(org_id) or members.get(org_id, []) for org_id in organisation_ids}
 
 
@@ -156,34 +159,39 @@ def invitation_notify(*, invitation: OpenInvitation) -> int:
     people = _people_to_mail([r.organisation_id for r in recipients])
     site = site_url()
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for recipient in recipients:
-            context = {
-                "invitation": invitation,
-                "need": need,
-                "recipient": recipient,
-                "deadline": invitation.deadline.strftime("%d.%m.%Y"),
-                "need_url": site + need.get_absolute_url(),
-                "answer_url": site + recipient.get_absolute_url(),
-            }
-            subject = " ".join(
-                render_to_string("matching/email/open_invitation_subject.txt", context).split()
-            )
-            body = render_to_string("matching/email/open_invitation.txt", context)
-            for user_id, email in people.get(recipient.organisation_id, []):
-                key = f"{recipient.pk}:{user_id}"
-                if not ledger.claim(NOTIFY_KIND, key, str(invitation.pk)):
-                    continue
-                try:
-                    EmailMessage(subject=subject, body=body, to=[email]).send()
-                except Exception:
-                    ledger.release(NOTIFY_KIND, key, str(invitation.pk))
-                    raise
-                sent += 1
-            if recipient.notified_at is None:
-                InvitationRecipient.objects.filter(pk=recipient.pk).update(
-                    notified_at=timezone.now()
-                )
+    for recipient in recipients:
+        context = {
+            "invitation": invitation,
+            "need": need,
+            "recipient": recipient,
+            "deadline": invitation.deadline.strftime("%d.%m.%Y"),
+            "need_url": site + need.get_absolute_url(),
+            "answer_url": site + recipient.get_absolute_url(),
+        }
+        rendered: dict[str, tuple[str, str]] = {}  # language: (subject, body)
+        for user_id, email, language in people.get(recipient.organisation_id, []):
+            key = f"{recipient.pk}:{user_id}"
+            if not ledger.claim(NOTIFY_KIND, key, str(invitation.pk)):
+                continue
+            try:
+                with in_language_of(fallback=language) as code:
+                    if code not in rendered:
+                        rendered[code] = (
+                            " ".join(
+                                render_to_string(
+                                    "matching/email/open_invitation_subject.txt", context
+                                ).split()
+                            ),
+                            render_to_string("matching/email/open_invitation.txt", context),
+                        )
+                subject, body = rendered[code]
+                EmailMessage(subject=subject, body=body, to=[email]).send()
+            except Exception:
+                ledger.release(NOTIFY_KIND, key, str(invitation.pk))
+                raise
+            sent += 1
+        if recipient.notified_at is None:
+            InvitationRecipient.objects.filter(pk=recipient.pk).update(notified_at=timezone.now())
     return sent
 
 

@@ -7,10 +7,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
 
 from apps.core.services import audit_record
 from apps.core.siteaddress import site_url
@@ -334,9 +332,10 @@ def subscribers_notify(*, need) -> int:
                 "offer_url": site + subscription.offer.get_absolute_url(),
                 "user": subscription.user,
             }
-            with translation.override(settings.LANGUAGE_CODE):
+            with in_language_of(subscription.user):
                 subject = render_to_string("matching/email/new_need_subject.txt", context)
                 body = render_to_string("matching/email/new_need.txt", context)
             email_queue(to=subscription.user.email, subject=subject, body=body)
         sent += 1
     return sent
+    from apps.core.mail import in_language_of

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from apps.core.mail import in_language_of, supported
 from apps.core.siteaddress import site_url
 
 from .models import Issue, Subscriber
@@ -49,7 +49,8 @@ def _list_domain() -> str:
 
 
 def confirmation_message(subscriber: Subscriber) -> EmailMultiAlternatives:
-    with translation.override(_ui_language(subscriber.language)):
+    # The subscriber has no account: the language they subscribed in is stored on them.
+    with in_language_of(subscriber):
         context = {
             "confirm_url": absolute(
                 reverse("newsletter:confirm", kwargs={"token": confirmation_token(subscriber)})
@@ -73,9 +74,8 @@ def confirmation_message(subscriber: Subscriber) -> EmailMultiAlternatives:
 
 def _ui_language(code: str) -> str:
     """The interface language the mail's fixed wording is in: the code where the site has
-    it, else Bokmål (Nynorsk falls back to Bokmål until the site speaks it)."""
-    available = {code for code, _name in settings.LANGUAGES}
-    return code if code in available else "nb"
+    it, else Bokmål (the admin's preview uses it)."""
+    return supported(code) or "nb"
 
 
 def issue_context(*, issue: Issue, subscriber: Subscriber) -> dict:
@@ -106,7 +106,8 @@ def issue_message(*, issue: Issue, subscriber: Subscriber, connection=None):
     """The issue as this subscriber receives it: only their topics, in their language where
     the issue has that version."""
     language, _subject, _intro = issue.version(subscriber.language)
-    with translation.override(_ui_language(language)):
+    # The fixed wording follows the version sent, so a subscriber never gets a mix.
+    with in_language_of(fallback=language):
         context = issue_context(issue=issue, subscriber=subscriber)
         message = EmailMultiAlternatives(
             subject=context["subject"],

@@ -126,9 +126,9 @@ def law_watch_email_send(*, today: datetime.date) -> int:
     from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
     from django.urls import reverse
-    from django.utils import translation
 
     from apps.accounts.permissions import EDITORS_GROUP
+    from apps.core.mail import in_language_of
     from apps.operations import ledger
 
     from .selectors import law_watch
@@ -138,31 +138,38 @@ def law_watch_email_send(*, today: datetime.date) -> int:
         return 0
     editors = (
         Group.objects.filter(name=EDITORS_GROUP)
-        .values_list("user__pk", "user__email", "user__is_active")
+        .values_list("user__pk", "user__email", "user__is_active", "user__language")
         .order_by("user__pk")
     )
     site = site_url()
     period = law_watch_period(today)
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "items": items,
-            "today": today,
-            "watch_url": site + reverse("rules_law_watch"),
-        }
-        subject = " ".join(render_to_string("rules/email/law_watch_subject.txt", context).split())
-        body = render_to_string("rules/email/law_watch.txt", context)
-        for user_id, email, active in editors:
-            if not (user_id and email and active):
-                continue
-            if not ledger.claim(LAW_WATCH_KIND, str(user_id), period):
-                continue
-            try:
-                EmailMessage(subject=subject, body=body, to=[email]).send()
-            except Exception:
-                ledger.release(LAW_WATCH_KIND, str(user_id), period)
-                raise
-            sent += 1
+    context = {
+        "items": items,
+        "today": today,
+        "watch_url": site + reverse("rules_law_watch"),
+    }
+    rendered: dict[str, tuple[str, str]] = {}  # language: (subject, body), rendered once each
+    for user_id, email, active, language in editors:
+        if not (user_id and email and active):
+            continue
+        if not ledger.claim(LAW_WATCH_KIND, str(user_id), period):
+            continue
+        try:
+            with in_language_of(fallback=language or settings.LANGUAGE_CODE) as code:
+                if code not in rendered:
+                    rendered[code] = (
+                        " ".join(
+                            render_to_string("rules/email/law_watch_subject.txt", context).split()
+                        ),
+                        render_to_string("rules/email/law_watch.txt", context),
+                    )
+            subject, body = rendered[code]
+            EmailMessage(subject=subject, body=body, to=[email]).send()
+        except Exception:
+            ledger.release(LAW_WATCH_KIND, str(user_id), period)
+            raise
+        sent += 1
     return sent
 
 

@@ -145,7 +145,7 @@ def test_invitation_expires_and_needs_admin():
 def test_join_request_approve_and_reject(django_capture_on_commit_callbacks):
     org = _verified_kommune()
     admin = MembershipFactory(organisation=org, role="admin").user
-    person = UserFactory()
+    person = UserFactory(language="en")  # the decision is mailed in the person's language
     jr = services.join_request_create(
         user=person, organisation=org, message="<b>Hei</b><script>x</script>"
     )

@@ -148,7 +148,8 @@ def test_xss_in_profile_and_join_request_does_not_survive(client, payload):
     user = UserFactory()
     client.force_login(user)
     response = client.post(
-        reverse("accounts:profile"), {"first_name": payload[:150], "last_name": payload[:150]}
+        reverse("accounts:profile"),
+        {"first_name": payload[:150], "last_name": payload[:150], "language": "nb"},
     )
     assert response.status_code == 302
     _assert_clean(client.get(reverse("accounts:profile")).content.decode(), payload)

@@ -309,7 +309,9 @@ def test_verified_admin_grants_broker_with_audit_and_mail_to_other_admins(
 ):
     baerum = _kommune("3201")
     admin = MembershipFactory(organisation=baerum, role="admin").user
-    other_admin = MembershipFactory(organisation=baerum, role="admin").user
+    other_admin = MembershipFactory(
+        organisation=baerum, role="admin", user=UserFactory(language="en")
+    ).user
     invitee = UserFactory(email="ny.megler@baerum.kommune.no")
     with django_capture_on_commit_callbacks(execute=True):
         _invitation, token = services.membership_invite(

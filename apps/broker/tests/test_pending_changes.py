@@ -75,6 +75,9 @@ def test_returned_changes_keep_the_approved_version_and_show_the_comment(
     english, people, served, mailoutbox, django_capture_on_commit_callbacks
 ):
     profile, _offer = served
+    # The broker's answer is mailed in the entrepreneur's own language (apps.core.mail).
+    people["entrepreneur"].language = "en"
+    people["entrepreneur"].save(update_fields=["language"])
     english.force_login(people["entrepreneur"])
     _edit_profile(english, profile, "Helt ny tekst om oss.")
 

@@ -17,7 +17,8 @@ from apps.core.models import Municipality
 
 @pytest.fixture(autouse=True)
 def _english_and_no_otp(client, settings):
-    """UI strings and emails in English, so assertions hold after the translation pass."""
+    """UI strings and emails in English, so assertions hold after the translation pass
+    (mail follows the recipient's account: `member` and `moderator` read English)."""
     settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
@@ -51,7 +52,7 @@ def municipalities(db):
 
 @pytest.fixture
 def member(db):
-    return UserFactory()
+    return UserFactory(language="en")
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def trusted(db):
 
 @pytest.fixture
 def moderator(db):
-    person = UserFactory()
+    person = UserFactory(language="en")
     person.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
     return person
 
