@@ -74,19 +74,6 @@ def edition_create(*, on: datetime.date | None = None) -> Edition:
     raise RuntimeError("Could not number a new edition.")
 
 
-def edition_request() -> Edition | None:
-    """Queues a new edition to be rendered by the task worker once the current transaction
-    commits. Debounced: while an edition waits in the queue, it will already include this
-    change, so no other is queued and None is returned."""
-    from .tasks import render_edition
-
-    if Edition.objects.filter(status=EditionStatus.QUEUED).exists():
-        return None
-    edition = edition_create()
-    transaction.on_commit(lambda: render_edition.enqueue(edition_id=edition.pk))
-    return edition
-
-
 def edition_render(*, edition: Edition) -> Edition:
     """Renders the book as it stands now into the edition's PDF and records the published
     revision of each recipe. The edition is marked failed (and the error re-raised) if

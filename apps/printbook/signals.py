@@ -8,12 +8,12 @@ from wagtail.signals import page_published
 
 from apps.cookbook.models import ChapterPage, RecipePage
 
+from .tasks import edition_request
+
 
 def _queue_edition(sender, **kwargs) -> None:
     if not getattr(settings, "PRINTBOOK_RENDER_ON_PUBLISH", True):
         return
-    from .services import edition_request
-
     edition_request()
 
 

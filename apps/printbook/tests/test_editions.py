@@ -4,7 +4,7 @@ from django.core.management import call_command
 from apps.cookbook.services import recipe_publish_revision
 from apps.printbook import services
 from apps.printbook.models import Edition, EditionStatus
-from apps.printbook.tasks import render_edition
+from apps.printbook.tasks import edition_request, render_edition
 
 from .conftest import EDITION_DATE
 from .factories import EditionFactory
@@ -56,8 +56,8 @@ def test_an_edition_already_waiting_in_the_queue_absorbs_later_publications(
     book, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        first = services.edition_request()
-        second = services.edition_request()
+        first = edition_request()
+        second = edition_request()
         recipe_publish_revision(recipe=book["recipes"][0], change_note="Retting")
     assert first is not None and second is None
     assert list(Edition.objects.values_list("number", "status")) == [(1, EditionStatus.QUEUED)]
@@ -80,7 +80,7 @@ def test_a_failed_render_is_recorded(book, monkeypatch):
     edition.refresh_from_db()
     assert edition.status == EditionStatus.FAILED
     assert "pango is missing" in edition.error
-    assert services.edition_request() is not None  # a failed edition does not block the queue
+    assert edition_request() is not None  # a failed edition does not block the queue
 
 
 def test_the_task_renders_only_editions_not_yet_done(book):
