@@ -119,10 +119,6 @@ ANSATTPORTEN = Provider(
 PROVIDERS = {provider.key: provider for provider in (IDPORTEN, ANSATTPORTEN)}
 
 
-def oidc_enabled() -> bool:
-    return IDPORTEN.enabled()
-
-
 def enabled_providers() -> list[Provider]:
     return [provider for provider in PROVIDERS.values() if provider.enabled()]
 
