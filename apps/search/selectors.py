@@ -583,7 +583,9 @@ def site_search(
         return SearchResults(query=query, type=type, type_counts=_type_counts(None, type))
 
     all_hits = merged.count_of(TYPE_ALL)
-    suggestion = suggest_query(query, hits=all_hits) if all_hits < SUGGEST_BELOW_HITS else ""
+    suggestion = ""
+    if all_hits < SUGGEST_BELOW_HITS:
+        suggestion = suggest_query(query, hits=all_hits, count=hit_count)
     any_word = False
     if not all_hits and not suggestion and len(set(stems(query))) > 1 and '"' not in query:
         # «Unge voksne uten jobb»: nothing has every word; show what has some, best first.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
 from rapidfuzz import process
@@ -136,11 +136,11 @@ def correct_words(query: str, known: Vocabulary) -> str:
     return WORD.sub(replace, query)
 
 
-def suggest_query(query: str, *, hits: int) -> str:
-    """A corrected query that finds more than `hits`, or ""."""
-    from .selectors import hit_count
-
+def suggest_query(query: str, *, hits: int, count: Callable[[str], int]) -> str:
+    """A corrected query that finds more than `hits` (as `count` counts them), or "". The
+    counter is passed in by apps.search.selectors, which calls this module, so the two do
+    not import each other (docs/decisions/0022)."""
     suggestion = correct_words(query, vocabulary())
     if suggestion.lower() == query.lower():
         return ""
-    return suggestion if hit_count(suggestion) > hits else ""
+    return suggestion if count(suggestion) > hits else ""
