@@ -70,7 +70,7 @@ class CaseIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("examples banks")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from .page_context import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(page=self, request=request))
@@ -81,7 +81,7 @@ class CaseIndexPage(RoutablePageMixin, Page):
 
     @path("fylker/", name="counties")
     def counties_view(self, request):
-        from .views import counties_context
+        from .page_context import counties_context
 
         context = {"page": self, "self": self, "request": request}
         context.update(counties_context(page=self, request=request))

@@ -104,7 +104,7 @@ class CookbookIndexPage(Page):
         verbose_name_plural = _("cookbooks")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from .page_context import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(query=request.GET, language=content_language(request)))

@@ -1,4 +1,8 @@
-"""Context for the examples bank's pages; the pages' own get_context and routes call these."""
+"""Context for the examples bank's pages; the pages' own get_context and routes call these.
+
+The page models import this module inside get_context (a Wagtail page is its own controller);
+it is the app's only context module and no views module exists, so a page model never imports
+views (docs/decisions/0022-import-contracts.md, the `.importlinter` contracts)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Context for the cookbook pages; the pages' own get_context calls these."""
+"""Context for the cookbook pages; the pages' own get_context calls these.
+
+The page models import this module inside get_context (a Wagtail page is its own controller);
+it is the app's only context module and no views module exists, so a page model never imports
+views (docs/decisions/0022-import-contracts.md, the `.importlinter` contracts)."""
 
 from django.http import QueryDict
 
