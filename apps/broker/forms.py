@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.cases.models import CasePage
 from apps.core import limits
 from apps.core.models import County, Municipality, Sector, TargetGroup
+from apps.core.selectors import vocabulary_choices
 from apps.registers.forms import RegisterCheckMixin
 
 from .models import Maturity, NeedStatus, NeedVisibility
@@ -197,11 +198,11 @@ class NeedFilterForm(DesignSystemMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [
             ("", _("All sectors")),
-            *_vocabulary(Sector).values_list("code", "name"),
+            *vocabulary_choices(Sector),
         ]
         self.fields["target_group"].choices = [
             ("", _("All target groups")),
-            *_vocabulary(TargetGroup).values_list("code", "name"),
+            *vocabulary_choices(TargetGroup),
         ]
         self.fields["county"].choices = [
             ("", _("All counties")),
@@ -247,11 +248,11 @@ class ProfileFilterForm(DesignSystemMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [
             ("", _("All sectors")),
-            *_vocabulary(Sector).values_list("code", "name"),
+            *vocabulary_choices(Sector),
         ]
         self.fields["target_group"].choices = [
             ("", _("All target groups")),
-            *_vocabulary(TargetGroup).values_list("code", "name"),
+            *vocabulary_choices(TargetGroup),
         ]
         self.fields["municipality"].choices = [
             ("", _("Anywhere")),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import County, Municipality, Sector
+from apps.core.selectors import vocabulary_choices
 
 from .models import CollaborationForm
 from .selectors import municipalities_with_cases
@@ -30,7 +31,7 @@ class CaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [
             ("", _("All sectors")),
-            *Sector.objects.order_by("position", "name").values_list("code", "name"),
+            *vocabulary_choices(Sector),
         ]
         self.fields["county"].choices = [
             ("", _("All counties")),

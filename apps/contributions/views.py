@@ -217,11 +217,11 @@ def topic_follow_toggle(request, code: str):
         messages.success(
             request,
             _("You follow the topic %(topic)s. News comes in your summary email.")
-            % {"topic": sector.name},
+            % {"topic": sector.display_name},
         )
     else:
         messages.success(
-            request, _("You no longer follow the topic %(topic)s.") % {"topic": sector.name}
+            request, _("You no longer follow the topic %(topic)s.") % {"topic": sector.display_name}
         )
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import Sector
+from apps.core.selectors import vocabulary_choices
 
 from .models import Audience, Phase
 
@@ -27,7 +28,7 @@ class RecipeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [
             ("", _("All sectors")),
-            *Sector.objects.order_by("position", "name").values_list("code", "name"),
+            *vocabulary_choices(Sector),
         ]
         for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"

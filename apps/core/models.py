@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -34,22 +35,60 @@ class AuditEvent(models.Model):
 
 
 class StandardPage(Page):
-    """Plain content pages: the accessibility statement, the privacy page, about."""
+    """Plain content pages: the accessibility statement and the privacy page. Written in
+    bokmål, translated into nynorsk as a page version like other content; the English text
+    is kept on the same page (`*_en`), because English is an interface language and not a
+    content locale, and a visitor reading in English must still be able to read what the
+    site promises about accessibility and privacy (docs/decisions/0019)."""
 
     intro = models.TextField(_("intro"), blank=True)
     body = StreamField(ContentBlock(), blank=True, use_json_field=True)
+    title_en = models.CharField(_("title in English"), max_length=255, blank=True)
+    intro_en = models.TextField(_("intro in English"), blank=True)
+    body_en = StreamField(
+        ContentBlock(), blank=True, use_json_field=True, verbose_name=_("body in English")
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("title_en"), FieldPanel("intro_en"), FieldPanel("body_en")],
+            heading=_("English version"),
+            help_text=_("Shown to visitors who chose English. Empty: they read this page."),
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    def english(self) -> dict | None:
+        """The English title, intro and body when the interface is English and the page has
+        an English text, else None (the page's own text is shown)."""
+        if (get_language() or "").split("-")[0] != "en" or not self.title_en:
+            return None
+        return {"title": self.title_en, "intro": self.intro_en, "body": self.body_en}
 
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
 
+def vocabulary_name(name: str, name_nn: str = "", name_en: str = "", language=None) -> str:
+    """A term's name in the language (default: the active one), else bokmål: for rows read
+    with .values() (VocabularyTerm.display_name does the same for an instance)."""
+    base = (language or get_language() or "").split("-")[0].lower()
+    return {"nn": name_nn, "en": name_en}.get(base, "") or name
+
+
 class VocabularyTerm(models.Model):
+    """A term of a shared vocabulary. `name` is bokmål, the source of truth (the import format
+    and the API speak it); `name_nn` and `name_en` are what the interface shows in nynorsk
+    and English, falling back to bokmål when empty (docs/decisions/0019)."""
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    name_nn = models.CharField(_("name in nynorsk"), max_length=120, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -57,7 +96,18 @@ class VocabularyTerm(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # Form choice labels (ModelChoiceField) and the admin read the term through str().
+        return self.display_name
+
+    def name_in(self, language: str | None) -> str:
+        """The name in a language code (nb, nn, en; regional variants count as their base),
+        else bokmål."""
+        return vocabulary_name(self.name, self.name_nn, self.name_en, language=language or "nb")
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active interface language: what templates show."""
+        return self.name_in(get_language())
 
 
 class Sector(VocabularyTerm):

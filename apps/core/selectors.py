@@ -1,7 +1,7 @@
 """Read-only queries on core reference data."""
 
 from .geography import normalise_municipality_code
-from .models import Municipality
+from .models import Municipality, VocabularyTerm
 
 
 def municipality_by_code(code: str | int | None) -> Municipality | None:
@@ -13,3 +13,10 @@ def municipality_by_code(code: str | int | None) -> Municipality | None:
     if normalised is None:
         return None
     return Municipality.objects.select_related("county").filter(code=normalised).first()
+
+
+def vocabulary_choices(model: type[VocabularyTerm]) -> list[tuple[str, str]]:
+    """(code, name in the interface language) of every term of a vocabulary (Sector or
+    TargetGroup), in its order, in one query: the choices of a filter by code."""
+    terms = model.objects.order_by("position", "name").only("code", "name", "name_nn", "name_en")
+    return [(term.code, term.display_name) for term in terms]

@@ -1,13 +1,22 @@
 from .models import AuditEvent, Sector, TargetGroup
-from .vocabulary import SECTORS, TARGET_GROUPS
+from .vocabulary import NAMES_EN, NAMES_NN, SECTORS, TARGET_GROUPS
 
 
 def vocabulary_ensure() -> None:
-    """Creates any missing sector or target group (the migration seeds them; transactional
-    tests flush them, and the demo calls this to be sure)."""
+    """Creates any missing sector or target group, with its nynorsk and English names (the
+    migrations seed them; transactional tests flush them, and the demo calls this to be
+    sure). An existing term is left as an editor may have changed it."""
     for model, terms in ((Sector, SECTORS), (TargetGroup, TARGET_GROUPS)):
         for position, (code, name) in enumerate(terms):
-            model.objects.get_or_create(code=code, defaults={"name": name, "position": position})
+            model.objects.get_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "name_nn": NAMES_NN.get(code, ""),
+                    "name_en": NAMES_EN.get(code, ""),
+                    "position": position,
+                },
+            )
 
 
 def audit_record(*, actor, action: str, obj, data: dict | None = None) -> AuditEvent:

@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import PUBLIC_SECTOR_TYPES, Membership, MembershipRole, User
+from apps.core.models import vocabulary_name
 from apps.fund import selectors as fund_selectors
 from apps.fund.models import (
     Application,
@@ -410,7 +411,12 @@ def statistics(*, fund: Fund | None = None) -> list[StatisticsRow]:
         rows = rows.filter(application__call__fund=fund)
     grouped = (
         rows.annotate(year=ExtractYear("decided_at", tzinfo=OSLO))
-        .values("year", "application__sector__name")
+        .values(
+            "year",
+            "application__sector__name",
+            "application__sector__name_nn",
+            "application__sector__name_en",
+        )
         .annotate(
             decided=Count("pk"),
             granted=Count("pk", filter=Q(outcome=Outcome.GRANTED)),
@@ -421,7 +427,11 @@ def statistics(*, fund: Fund | None = None) -> list[StatisticsRow]:
     return [
         StatisticsRow(
             year=row["year"],
-            sector=row["application__sector__name"] or "",
+            sector=vocabulary_name(
+                row["application__sector__name"] or "",
+                row["application__sector__name_nn"] or "",
+                row["application__sector__name_en"] or "",
+            ),
             applications=row["decided"],
             granted=row["granted"],
             amount=row["amount"] or 0,

@@ -31,7 +31,7 @@ from apps.collaborations.models import Collaboration, StageChange
 from apps.collaborations.stages import Stage, is_final
 from apps.contributions.models import TriedReport
 from apps.cookbook.models import RecipePage
-from apps.core.models import County, Municipality
+from apps.core.models import County, Municipality, vocabulary_name
 from apps.fund.models import Application, ApplicationStatus
 from apps.grants.models import Decision
 from apps.routeguide import vocabulary as rg
@@ -126,7 +126,14 @@ def needs_by_sector_and_status(*, filters: Filters, scope: Scope) -> ChartData:
     statuses = _need_statuses(scope)
     grouped = (
         _needs(filters=filters, scope=scope)
-        .values("sectors__code", "sectors__name", "sectors__position", "status")
+        .values(
+            "sectors__code",
+            "sectors__name",
+            "sectors__name_nn",
+            "sectors__name_en",
+            "sectors__position",
+            "status",
+        )
         # One row per need and sector (the link table is unique), so no DISTINCT is needed.
         .annotate(n=Count("pk"))
     )
@@ -136,7 +143,10 @@ def needs_by_sector_and_status(*, filters: Filters, scope: Scope) -> ChartData:
         sector = per_sector.setdefault(
             code,
             {
-                "label": entry["sectors__name"] or _("No sector given"),
+                "label": vocabulary_name(
+                    entry["sectors__name"], entry["sectors__name_nn"], entry["sectors__name_en"]
+                )
+                or _("No sector given"),
                 "position": entry["sectors__position"] if code else 10_000,
                 "n": defaultdict(int),
             },

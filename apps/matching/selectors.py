@@ -187,10 +187,11 @@ def _candidates(
 
 def _vocabulary() -> tuple[dict[str, str], dict[str, str]]:
     from apps.core.models import Sector, TargetGroup
+    from apps.core.selectors import vocabulary_choices
 
     return (
-        dict(Sector.objects.values_list("code", "name")),
-        dict(TargetGroup.objects.values_list("code", "name")),
+        dict(vocabulary_choices(Sector)),
+        dict(vocabulary_choices(TargetGroup)),
     )
 
 

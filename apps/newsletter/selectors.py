@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from apps.core.vocabulary import SECTORS
+from apps.core.models import vocabulary_name
+from apps.core.vocabulary import NAMES_EN, NAMES_NN, SECTORS
 
 from .models import Delivery, Issue, Subscriber
 
@@ -22,11 +23,15 @@ SUMMARY_LENGTH = 300
 
 
 def topic_choices() -> list[tuple[str, str]]:
-    return list(SECTORS)
+    """(code, name in the active language) of every topic."""
+    return [
+        (code, vocabulary_name(name, NAMES_NN.get(code, ""), NAMES_EN.get(code, "")))
+        for code, name in SECTORS
+    ]
 
 
 def topic_names(codes: list[str]) -> list[str]:
-    names = dict(SECTORS)
+    names = dict(topic_choices())
     return [names[code] for code in codes if code in names]
 
 

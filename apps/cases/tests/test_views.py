@@ -235,8 +235,9 @@ def test_case_page_shows_every_field(english, case_index, chapter):
         '<a class="ds-link" href="https://jodacare.example/" rel="external">JodaCare AS</a>',
         '<a class="ds-link" href="/eksempler/?form=pilot">Pilot</a>',
         "2016 – ongoing",
-        "Helse og omsorg",
-        "Pårørende",
+        # Sectors and target groups in the interface language (docs/decisions/0019).
+        "Health and care",
+        "Relatives and carers",
         "<p>Historien om piloten.</p>",
         "<li>Mål fra start.</li>",
         "Some details are not confirmed",
@@ -263,8 +264,9 @@ def test_case_page_has_breadcrumbs_through_the_index(english, two_cases):
         )
     ]
 
-    assert '<a href="/eksempler/">Eksempler</a>' in crumbs
-    assert f'<a aria-current="page" href="{pilot.url}">Pilot i Bærum</a>' in crumbs
+    # The page titles are bokmål in an English trail, and say so (WCAG 3.1.2).
+    assert '<a href="/eksempler/" lang="nb">Eksempler</a>' in crumbs
+    assert f'<a aria-current="page" href="{pilot.url}" lang="nb">Pilot i Bærum</a>' in crumbs
 
 
 def test_case_page_without_unconfirmed_details_has_no_warning(english, two_cases):

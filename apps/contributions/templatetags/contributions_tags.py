@@ -1,5 +1,7 @@
 from django import template
 
+from apps.core.templatetags.content_language import content_lang_attr, ui_lang_attr
+
 from ..selectors import (
     followed_topic_ids,
     is_blocked,
@@ -27,6 +29,10 @@ def recipe_contributions(context, recipe):
         "user": user,
         "csrf_token": context.get("csrf_token"),
         "recipe": recipe,
+        # The section is interface text inside a page marked lang="nb" in English or
+        # nynorsk mode; what people wrote keeps the page's language.
+        "ui_lang": ui_lang_attr(context, recipe),
+        "content_lang": content_lang_attr(context, recipe),
         "tips": tips,
         "useful_ids": tips_marked_useful_by(user=user, tips=tips),
         "pending_tips": user_pending_tips(user=user, recipe=recipe),
@@ -50,6 +56,8 @@ def post_comments_section(context, post):
         "user": user,
         "csrf_token": context.get("csrf_token"),
         "post": post,
+        "ui_lang": ui_lang_attr(context, post),
+        "content_lang": content_lang_attr(context, post),
         "comments": post_comments(post=post, user=user),
         "blocked": is_blocked(user=user),
     }

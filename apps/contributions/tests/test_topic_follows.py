@@ -86,11 +86,12 @@ def test_recipe_page_and_settings_page_offer_the_topic(client, member, school, t
     client.force_login(member)
     body = client.get(tagged.url).content.decode()
     assert reverse("contributions:topic-follow-toggle", args=[school.code]) in body
-    assert f"Follow the topic {school.name}" in body
+    # The topic in the interface language (docs/decisions/0019).
+    assert f"Follow the topic {school.name_en}" in body
     services.topic_follow_toggle(user=member, sector=school)
     services.follow_toggle(user=member, recipe=tagged)
     settings_page = client.get(reverse("contributions:notification-settings")).content.decode()
-    assert f"Stop following {school.name}" in settings_page
+    assert f"Stop following {school.name_en}" in settings_page
     assert f"Stop following {tagged.title}" in settings_page
 
 

@@ -5,6 +5,7 @@ versions (apps.core.content_language)."""
 from __future__ import annotations
 
 from django import template
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -63,13 +64,25 @@ def _language(page: Page) -> str:
     return page_language(page)
 
 
+def _content_language_of(obj) -> str | None:
+    """The written standard of a page, or of content that is not a page (a meeting, a need,
+    an offer: written in bokmål, with no versions, unless it says otherwise through a
+    `content_language` attribute); None for nothing."""
+    if _is_page(obj):
+        return _language(obj)
+    if isinstance(obj, Page) or not isinstance(obj, Model) or obj.pk is None:
+        return None
+    return getattr(obj, "content_language", None) or DEFAULT_CONTENT_LANGUAGE
+
+
 @register.simple_tag(takes_context=True)
 def content_lang_attr(context, page=None) -> SafeString:
-    """` lang="nb"` on the content of a page written in another language than the
-    interface (English interface, or nynorsk chosen and no nynorsk version); else nothing."""
-    if not _is_page(page):
+    """` lang="nb"` on the content of a page (or of a meeting, need or offer) written in
+    another language than the interface (English interface, or nynorsk chosen and no
+    nynorsk version); else nothing."""
+    language = _content_language_of(page)
+    if language is None:
         return SafeString("")
-    language = _language(page)
     if language == get_language():
         return SafeString("")
     return format_html(' lang="{}"', language)
@@ -123,5 +136,15 @@ def ui_lang_attr(context, page=None) -> SafeString:
     marked with content_lang_attr, so that headings and labels keep their own language;
     else nothing."""
     if not content_lang_attr(context, page):
+        return SafeString("")
+    return format_html(' lang="{}"', get_language())
+
+
+@register.simple_tag
+def ui_lang_in(language: str | None) -> SafeString:
+    """` lang="en"` (the interface language) for interface text inside an item of a list
+    whose content is in `language` (a page's `content_language`, set for lists by
+    localize_for_display without a query per item), when that differs; else nothing."""
+    if not language or language == get_language():
         return SafeString("")
     return format_html(' lang="{}"', get_language())

@@ -68,6 +68,7 @@ class Command(BaseCommand):
             rules_demo.load()
             cookbook_demo.load(home=home)
             cookbook_demo.load_nynorsk(locale=ensure_nynorsk_home(home))
+            core_demo.load_nynorsk(home=home, locale=ensure_nynorsk_home(home))
             blog_demo.load(home=home)
             cases_demo.load(home=home)
             events_demo.load()
