@@ -77,3 +77,19 @@ def test_delete_of_unknown_address_changes_nothing(kari_everywhere):
     assert personal_data_delete_for_email("ukjent@example.no") == 0
     assert personal_data_delete_for_email("") == 0
     assert Registration.objects.count() == 3
+
+
+def test_the_events_app_joins_download_and_delete_of_an_account(kari_everywhere):
+    """Registered by EventsConfig.ready through apps.accounts.privacy (accounts does not look
+    the events app up), with the account's email address."""
+    from apps.accounts.privacy import deleters, exporters
+    from apps.accounts.tests.factories import UserFactory
+
+    kari = UserFactory(email="kari@example.no")
+    data = exporters()["events"](kari)
+    assert sorted(item["event"] for item in data["registrations"]) == [
+        "Forrige møte",
+        "Neste møte",
+    ]
+    deleters()["events"](kari)
+    assert not Registration.objects.filter(email__iexact="kari@example.no").exists()
