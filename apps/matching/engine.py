@@ -15,6 +15,11 @@ so a long description does not win on length alone; the rarity of a term (idf) i
 when two documents are compared, because it depends on the collection searched. The same
 terms are stored in the index table (apps.matching.models.MatchTerm), which is how the
 database pre-selects candidates; :func:`score` then ranks those candidates and explains why.
+
+Beside the terms, a need or an offer may carry its *sentences* with their embedding vectors
+(apps.matching.embeddings). Their closeness in meaning is the semantic signal: it finds the
+partner that says the same thing in other words, and is blended with the lexical score above
+(SEMANTIC_WEIGHT); its reason quotes the closest sentence of the need and of the offer.
 """
 
 from __future__ import annotations
@@ -22,8 +27,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+
+import numpy as np
 
 from apps.search.stemming import stem_word
 
@@ -80,6 +87,19 @@ AREA_VALUES = {"municipality": 1.0, "national": 0.8, "county": 0.6}
 # The synonym layer can be switched off to measure what it adds (matching_evaluate).
 CONCEPTS_ENABLED = True
 
+# The semantic signal. The score shown is (1 - SEMANTIC_WEIGHT) × the lexical score above
+# + SEMANTIC_WEIGHT × closeness in meaning, so each lexical part weighs 70 % of its share.
+# Closeness is the symmetric mean best-match cosine of the two sets of sentence vectors
+# (each sentence of the need with its closest sentence of the offer, and the other way
+# round), mapped to 0–1 from SEMANTIC_FLOOR upwards: multilingual-e5 puts even unrelated
+# Norwegian sentences at a cosine of about 0.75, so only what lies above counts. The weight
+# and the floor were chosen on the two labelled sets (docs/decisions/0017-semantic-matching.md);
+# off (SEMANTIC_ENABLED False, or the setting MATCHING_SEMANTIC False) the lexical score is
+# the whole score, as before.
+SEMANTIC_WEIGHT = 0.3
+SEMANTIC_FLOOR = 0.75
+SEMANTIC_ENABLED = True
+
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]+")
 _WORD = re.compile(r"[^\W\d_][^\W_]*", re.UNICODE)
 
@@ -98,6 +118,14 @@ class Entry:
 
 
 Document = Mapping[str, Entry]
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The sentences of a need or an offer, as written, with one unit vector each (rows)."""
+
+    texts: tuple[str, ...]
+    vectors: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -337,6 +365,20 @@ def text_similarity(
     return sum(value for _, value in contributions), contributions
 
 
+def semantic_similarity(need: Sentences, offer: Sentences) -> tuple[float, int, int]:
+    """Closeness in meaning (0–1) of a need and an offer, and the indexes of the closest
+    sentence of the need and of the offer. Raw closeness is the mean, over both sides, of
+    each sentence's best cosine with the other side; it is mapped to 0–1 from SEMANTIC_FLOOR.
+    Work is bounded: at most MAX_SENTENCES × MAX_SENTENCES products of 384 numbers."""
+    if not len(need.texts) or not len(offer.texts):
+        return 0.0, 0, 0
+    cosines = need.vectors @ offer.vectors.T
+    raw = (float(cosines.max(axis=1).mean()) + float(cosines.max(axis=0).mean())) / 2
+    need_index, offer_index = np.unravel_index(int(np.argmax(cosines)), cosines.shape)
+    value = (raw - SEMANTIC_FLOOR) / (1.0 - SEMANTIC_FLOOR)
+    return min(1.0, max(0.0, value)), int(need_index), int(offer_index)
+
+
 def resemblance(candidate: Document, dismissed: Document) -> float:
     """How much a candidate's text resembles the dismissed offers (0–1, unit vectors)."""
     total = 0.0
@@ -377,10 +419,15 @@ def score(
     default_idf: float,
     dismissed: Document | None = None,
     show: str = "offer",
+    need_sentences: Sentences | None = None,
+    offer_sentences: Sentences | None = None,
+    semantic: bool = False,
 ) -> Scored:
     """Score (0–100) and reasons for one need and one offer. ``idf_of`` is the rarity of the
     terms in the collection being ranked. ``show`` says whose words the reasons quote:
-    "offer" when ranking offers for a need, "need" when ranking needs for an offer."""
+    "offer" when ranking offers for a need, "need" when ranking needs for an offer.
+    ``semantic`` blends in closeness in meaning of the sentences (0 when either side has
+    none), so that every candidate of one ranking is scored on the same scale."""
     raw, contributions = text_similarity(need, offer, idf_of, default_idf)
     text = 1.0 - math.exp(-raw * TEXT_SATURATION)
 
@@ -446,6 +493,26 @@ def score(
         reasons.append(Reason("area", (area,), AREA_SHARE * area_value))
     if maturity:
         reasons.append(Reason("maturity", (maturity,), MATURITY_SHARE * maturity_value))
+    if semantic and SEMANTIC_ENABLED:
+        lexical = 1.0 - SEMANTIC_WEIGHT
+        reasons = [replace(reason, weight=reason.weight * lexical) for reason in reasons]
+        closeness, need_index, offer_index = 0.0, 0, 0
+        if need_sentences is not None and offer_sentences is not None:
+            closeness, need_index, offer_index = semantic_similarity(
+                need_sentences, offer_sentences
+            )
+        total = lexical * total + SEMANTIC_WEIGHT * closeness
+        if closeness > 0:
+            reasons.append(
+                Reason(
+                    "semantic",
+                    (
+                        need_sentences.texts[need_index],
+                        offer_sentences.texts[offer_index],
+                    ),
+                    SEMANTIC_WEIGHT * closeness,
+                )
+            )
     if dismissed:
         likeness = resemblance(offer, dismissed)
         if likeness > 0.05:
@@ -474,10 +541,15 @@ def rank(
     dismissed_ids: Iterable[int] = (),
     dismissed: Document | None = None,
     limit: int | None = None,
+    query_sentences: Sentences | None = None,
+    candidate_sentences: Mapping[int, Sentences] | None = None,
 ) -> list[Ranked]:
     """Ranks candidates for a query. ``direction`` "offers": the query is a need and the
     candidates offers; "needs": the query is an offer and the candidates needs. Pinned
-    candidates come first; dismissed ones are left out."""
+    candidates come first; dismissed ones are left out. With ``query_sentences`` the semantic
+    signal is blended in (a candidate without sentences gets no closeness)."""
+    semantic = query_sentences is not None
+    candidate_sentences = candidate_sentences or {}
     pinned_set = set(pinned)
     hidden = set(dismissed_ids)
     results = []
@@ -493,6 +565,9 @@ def rank(
                 default_idf=default_idf,
                 dismissed=dismissed,
                 show="offer",
+                need_sentences=query_sentences,
+                offer_sentences=candidate_sentences.get(object_id),
+                semantic=semantic,
             )
         else:
             scored = score(
@@ -502,6 +577,9 @@ def rank(
                 idf_of=idf_of,
                 default_idf=default_idf,
                 show="need",
+                need_sentences=candidate_sentences.get(object_id),
+                offer_sentences=query_sentences,
+                semantic=semantic,
             )
         is_pinned = object_id in pinned_set
         if is_pinned:
@@ -523,13 +601,16 @@ def collection_idf(documents: Iterable[Document]) -> tuple[dict[str, float], flo
     return {term: idf(count, size) for term, count in frequency.items()}, idf(0, size)
 
 
-def score_scale() -> dict[str, int]:
+def score_scale(*, semantic: bool = False) -> dict[str, int]:
     """The most points (of 100) each part of the score can give, for the explanation shown
-    beside the scores: the page must say what a number like 52 is made of."""
+    beside the scores: the page must say what a number like 52 is made of. With the semantic
+    signal on, the lexical parts make room for it."""
+    lexical = 1.0 - SEMANTIC_WEIGHT if semantic and SEMANTIC_ENABLED else 1.0
     return {
-        "text": round(100 * TEXT_SHARE),
-        "sector": round(100 * SECTOR_SHARE),
-        "group": round(100 * GROUP_SHARE),
-        "area": round(100 * AREA_SHARE),
-        "maturity": round(100 * MATURITY_SHARE),
+        "text": round(100 * lexical * TEXT_SHARE),
+        "sector": round(100 * lexical * SECTOR_SHARE),
+        "group": round(100 * lexical * GROUP_SHARE),
+        "area": round(100 * lexical * AREA_SHARE),
+        "maturity": round(100 * lexical * MATURITY_SHARE),
+        "semantic": round(100 * SEMANTIC_WEIGHT) if lexical < 1.0 else 0,
     }

@@ -45,6 +45,30 @@ class MatchTerm(models.Model):
         return f"{self.kind}:{self.object_id} {self.term}"
 
 
+class MatchEmbedding(models.Model):
+    """The sentence vectors of a need or an offer (apps.matching.embeddings), beside its
+    index rows: the sentences as written, and their unit vectors as float16 bytes (a plain
+    binary field, so SQLite and PostgreSQL store it alike; no vector extension is needed,
+    because the engine compares only the few candidates the term index picked). Written
+    with the index rows by apps.matching.services."""
+
+    kind = models.CharField(_("kind"), max_length=5, choices=TermKind.choices)
+    object_id = models.PositiveIntegerField(_("object id"))
+    model = models.CharField(_("model"), max_length=40)
+    sentences = models.JSONField(_("sentences"), default=list)
+    vectors = models.BinaryField(_("vectors"))
+
+    class Meta:
+        verbose_name = _("match embedding")
+        verbose_name_plural = _("match embeddings")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="matching_one_embedding"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id} ({len(self.sentences)} sentences)"
+
+
 class Decision(models.TextChoices):
     PINNED = "pinned", _("Pinned")
     DISMISSED = "dismissed", _("Dismissed")

@@ -13,11 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
-from . import engine
-from .models import Decision, MatchDecision, MatchSubscription, MatchTerm, TermKind
+from . import embeddings, engine
+from .models import (
+    Decision,
+    MatchDecision,
+    MatchEmbedding,
+    MatchSubscription,
+    MatchTerm,
+    TermKind,
+)
 
 # How many candidates the database hands to the ranking, at least and per wanted match.
 MIN_CANDIDATES = 60
@@ -96,6 +104,48 @@ def _query_document(kind: str, obj) -> dict[str, engine.Entry]:
     if kind == TermKind.NEED:
         return services.need_document(obj)
     return services.offer_document(obj)
+
+
+def semantic_on() -> bool:
+    """Whether the semantic signal is blended in: on unless turned off in the engine (the
+    evaluation does that to measure it) or by the setting MATCHING_SEMANTIC = False, and only
+    where the embedding model loads."""
+    return (
+        engine.SEMANTIC_ENABLED
+        and getattr(settings, "MATCHING_SEMANTIC", True)
+        and embeddings.available()
+    )
+
+
+def _sentences(kind: str, object_ids: Iterable[int]) -> dict[int, engine.Sentences]:
+    """Stored sentence vectors of several objects: one query, whatever their number."""
+    ids = list(object_ids)
+    if not ids:
+        return {}
+    return {
+        object_id: engine.Sentences(tuple(texts), embeddings.unpack(vectors))
+        for object_id, texts, vectors in MatchEmbedding.objects.filter(
+            kind=kind, object_id__in=ids, model=embeddings.MODEL_NAME
+        ).values_list("object_id", "sentences", "vectors")
+    }
+
+
+def _query_sentences(kind: str, obj) -> engine.Sentences | None:
+    """The query object's sentence vectors: stored ones, or (not indexed yet) computed here
+    without writing, as _query_document does for the terms. None with the signal off."""
+    if not semantic_on():
+        return None
+    stored = _sentences(kind, [obj.pk]).get(obj.pk)
+    if stored is not None:
+        return stored
+    from . import services
+
+    is_need = kind == TermKind.NEED
+    texts = services.need_sentences(obj) if is_need else services.offer_sentences(obj)
+    vectors = embeddings.encode(texts, query=is_need)
+    if vectors is None:
+        return None
+    return engine.Sentences(tuple(texts), vectors)
 
 
 def _rarity(
@@ -237,6 +287,16 @@ def present_reasons(
             views.append(
                 ReasonView(reason.kind, _("Maturity"), str(maturities.get(reason.items[0], "")))
             )
+        elif reason.kind == "semantic":
+            need_sentence, offer_sentence = reason.items
+            views.append(
+                ReasonView(
+                    reason.kind,
+                    _("Close in meaning"),
+                    _("the need: «%(need)s» – the offer: «%(offer)s»")
+                    % {"need": need_sentence, "offer": offer_sentence},
+                )
+            )
         elif reason.kind == "pinned":
             views.append(ReasonView(reason.kind, _("Marked as relevant by a broker"), ""))
         elif reason.kind == "dismissed_similar":
@@ -320,6 +380,7 @@ def rank_offers_for_need(
         wanted |= set(dismissed_document)
     documents = _documents(TermKind.OFFER, candidate_ids, wanted)
     maturity = dict(Offer.objects.filter(pk__in=candidate_ids).values_list("pk", "maturity"))
+    query_sentences = _query_sentences(TermKind.NEED, need)
     return engine.rank(
         query=query,
         candidates=documents,
@@ -331,6 +392,10 @@ def rank_offers_for_need(
         dismissed_ids=dismissed,
         dismissed=dismissed_document,
         limit=limit,
+        query_sentences=query_sentences,
+        candidate_sentences=(
+            _sentences(TermKind.OFFER, candidate_ids) if query_sentences is not None else None
+        ),
     )
 
 
@@ -416,6 +481,7 @@ def rank_needs_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> lis
         (engine.SECTOR_TERM, engine.GROUP_TERM, engine.AREA_TERM, engine.COUNTY_TERM),
     )
     maturity = dict.fromkeys(candidate_ids, offer.maturity)
+    query_sentences = _query_sentences(TermKind.OFFER, offer)
     return engine.rank(
         query=query,
         candidates=documents,
@@ -424,6 +490,10 @@ def rank_needs_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> lis
         default_idf=default_idf,
         direction="needs",
         limit=limit,
+        query_sentences=query_sentences,
+        candidate_sentences=(
+            _sentences(TermKind.NEED, candidate_ids) if query_sentences is not None else None
+        ),
     )
 
 

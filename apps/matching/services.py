@@ -13,10 +13,11 @@ from django.template.loader import render_to_string
 from apps.core.services import audit_record
 from apps.core.siteaddress import site_url
 
-from . import engine
+from . import embeddings, engine
 from .models import (
     Decision,
     MatchDecision,
+    MatchEmbedding,
     MatchNotification,
     MatchSubscription,
     MatchTerm,
@@ -93,6 +94,39 @@ def offer_document(offer) -> dict[str, engine.Entry]:
     return document
 
 
+def need_sentences(need) -> list[str]:
+    """The sentences of a need that are embedded: its title and the texts it is matched on."""
+    return embeddings.sentences(need.title, [need.description, need.affected, need.outcome])
+
+
+def offer_sentences(offer) -> list[str]:
+    """The sentences of an offer that are embedded: its title and description (the profile's
+    summary is left out, as in the term index, so one entrepreneur's offers stay distinct)."""
+    return embeddings.sentences(offer.title, [offer.description])
+
+
+def embedding_rows(kind: str, texts: dict[int, list[str]]) -> list[MatchEmbedding]:
+    """Embedding rows for objects' sentences; none when the model is unavailable (matching
+    then runs on the lexical signal alone). Runs the model, so call it outside a transaction."""
+    rows = []
+    for object_id, found in texts.items():
+        if not found:
+            continue
+        vectors = embeddings.encode(found, query=kind == TermKind.NEED)
+        if vectors is None:
+            return []
+        rows.append(
+            MatchEmbedding(
+                kind=kind,
+                object_id=object_id,
+                model=embeddings.MODEL_NAME,
+                sentences=found,
+                vectors=embeddings.pack(vectors),
+            )
+        )
+    return rows
+
+
 def _rows(kind: str, object_id: int, document: dict[str, engine.Entry]) -> list[MatchTerm]:
     return [
         MatchTerm(
@@ -106,31 +140,48 @@ def _rows(kind: str, object_id: int, document: dict[str, engine.Entry]) -> list[
     ]
 
 
-def _replace(kind: str, documents: dict[int, dict[str, engine.Entry]]) -> int:
+def _replace(
+    kind: str, documents: dict[int, dict[str, engine.Entry]], texts: dict[int, list[str]]
+) -> int:
+    """Rewrites the index rows and the sentence vectors of these objects. Both are computed
+    first (the model is the slow part), then written in one short transaction."""
     rows = []
     for object_id, document in documents.items():
         rows += _rows(kind, object_id, document)
+    vectors = embedding_rows(kind, texts)
     with transaction.atomic():
         MatchTerm.objects.filter(kind=kind, object_id__in=list(documents)).delete()
         MatchTerm.objects.bulk_create(rows, batch_size=2000)
+        MatchEmbedding.objects.filter(kind=kind, object_id__in=list(documents)).delete()
+        MatchEmbedding.objects.bulk_create(vectors, batch_size=500)
     return len(rows)
 
 
 def index_need(*, need) -> int:
     """(Re)writes the index rows of one need; returns how many terms it has."""
-    return _replace(TermKind.NEED, {need.pk: need_document(need)})
+    return index_needs(needs=[need])
 
 
 def index_offer(*, offer) -> int:
-    return _replace(TermKind.OFFER, {offer.pk: offer_document(offer)})
+    return index_offers(offers=[offer])
 
 
 def index_offers(*, offers: Iterable) -> int:
-    return _replace(TermKind.OFFER, {offer.pk: offer_document(offer) for offer in offers})
+    offers = list(offers)
+    return _replace(
+        TermKind.OFFER,
+        {offer.pk: offer_document(offer) for offer in offers},
+        {offer.pk: offer_sentences(offer) for offer in offers},
+    )
 
 
 def index_needs(*, needs: Iterable) -> int:
-    return _replace(TermKind.NEED, {need.pk: need_document(need) for need in needs})
+    needs = list(needs)
+    return _replace(
+        TermKind.NEED,
+        {need.pk: need_document(need) for need in needs},
+        {need.pk: need_sentences(need) for need in needs},
+    )
 
 
 def need_index_queryset():
@@ -157,6 +208,7 @@ def index_in_batches(*, need_ids: list[int], offer_ids: list[int], batch: int = 
 
 def unindex(*, kind: str, object_id: int) -> None:
     MatchTerm.objects.filter(kind=kind, object_id=object_id).delete()
+    MatchEmbedding.objects.filter(kind=kind, object_id=object_id).delete()
 
 
 def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()) -> None:
@@ -174,10 +226,11 @@ def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()
     )
     gone_needs = [pk for pk in need_ids if pk not in existing_needs]
     gone_offers = [pk for pk in offer_ids if pk not in existing_offers]
-    if gone_needs:
-        MatchTerm.objects.filter(kind=TermKind.NEED, object_id__in=gone_needs).delete()
-    if gone_offers:
-        MatchTerm.objects.filter(kind=TermKind.OFFER, object_id__in=gone_offers).delete()
+    for model in (MatchTerm, MatchEmbedding):
+        if gone_needs:
+            model.objects.filter(kind=TermKind.NEED, object_id__in=gone_needs).delete()
+        if gone_offers:
+            model.objects.filter(kind=TermKind.OFFER, object_id__in=gone_offers).delete()
 
 
 class _Pending(threading.local):
@@ -220,12 +273,13 @@ def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
     need_ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
     offer_ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
     index_in_batches(need_ids=need_ids, offer_ids=offer_ids, batch=batch)
-    MatchTerm.objects.filter(kind=TermKind.NEED).exclude(
-        object_id__in=Need.objects.values("pk")
-    ).delete()
-    MatchTerm.objects.filter(kind=TermKind.OFFER).exclude(
-        object_id__in=Offer.objects.values("pk")
-    ).delete()
+    for model in (MatchTerm, MatchEmbedding):
+        model.objects.filter(kind=TermKind.NEED).exclude(
+            object_id__in=Need.objects.values("pk")
+        ).delete()
+        model.objects.filter(kind=TermKind.OFFER).exclude(
+            object_id__in=Offer.objects.values("pk")
+        ).delete()
     return len(need_ids), len(offer_ids)
 
 
@@ -298,6 +352,7 @@ def subscribers_notify(*, need) -> int:
     from apps.accounts.permissions import is_org_member
     from apps.accounts.services import email_queue
     from apps.broker.models import Offer
+    from apps.core.mail import in_language_of
 
     from .selectors import scores_for_need
 
@@ -338,4 +393,3 @@ def subscribers_notify(*, need) -> int:
             email_queue(to=subscription.user.email, subject=subject, body=body)
         sent += 1
     return sent
-    from apps.core.mail import in_language_of

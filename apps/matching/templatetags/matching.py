@@ -50,7 +50,7 @@ def need_matches(context, need, limit: int = selectors.DEFAULT_LIMIT, heading: b
         "here": _here(context),
         "heading": heading,
         "request": context.get("request"),
-        "scale": engine.score_scale(),
+        "scale": engine.score_scale(semantic=selectors.semantic_on()),
     }
 
 
@@ -66,7 +66,7 @@ def offer_matches(context, offer, limit: int = selectors.DEFAULT_LIMIT, heading:
         "csrf_token": context.get("csrf_token"),
         "here": _here(context),
         "heading": heading,
-        "scale": engine.score_scale(),
+        "scale": engine.score_scale(semantic=selectors.semantic_on()),
     }
 
 

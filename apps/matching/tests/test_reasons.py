@@ -107,7 +107,8 @@ def test_the_page_shows_three_reasons_explains_the_scale_and_plain_labels(
     assert response.status_code == 200
     page = response.content.decode()
     assert "Poengsummen går fra 0 til 100" in page
-    assert "opptil 58 poeng" in page
+    assert "opptil 41 poeng" in page
+    assert "Opptil 30 poeng til sier hvor nær tekstene er" in page
     assert "Vis alle grunner" in page
     for item in page.split('class="ds-card matching-item"')[1:]:
         shown = item.split("<details")[0]
@@ -140,7 +141,9 @@ def test_the_scale_is_one_sentence_before_the_scores_and_its_parts_wait_behind_a
     parts = page.split('<details class="ds-details matching-scale-parts">')[1]
     parts = parts.split("</details>")[0]
     assert "Slik regnes poengsummen ut" in parts
-    assert "opptil 58 poeng" in parts
+    # 70 % of the lexical 58 points, and the 30 points of closeness in meaning.
+    assert "opptil 41 poeng" in parts
+    assert "Opptil 30 poeng til sier hvor nær tekstene er hverandre i mening" in parts
     # The sentence stands right before the list, beside the first «Poengsum 52 av 100».
     assert sentence.start() < page.index("matching-list") < page.index("av 100")
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from apps.broker.models import NeedStatus, NeedVisibility
+from apps.broker.tests.factories import NeedFactory
 from apps.matching import services
 from apps.matching.models import MatchNotification
 
@@ -54,13 +55,25 @@ def test_a_matching_public_need_is_emailed_once_after_commit(
 
 
 def test_nothing_is_sent_before_commit(
-    make_need, subscribed_offer, django_capture_on_commit_callbacks
+    baerum, vocab, subscribed_offer, django_capture_on_commit_callbacks
 ):
+    # Built here, not with make_need: that fixture runs the commit hooks itself, so it would
+    # send the mail inside this block whenever the need scores above the threshold.
+    sectors, groups = vocab
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        make_need(
-            "Elever dropper ut av videregående", "Frafall", sector_codes=["oppvekst_utdanning"]
+        need = NeedFactory(
+            title="Elever dropper ut av videregående",
+            description="Mange slutter på skolen uten å fullføre.",
+            organisation=baerum,
         )
+        need.sectors.set([sectors["oppvekst_utdanning"]])
+        need.target_groups.set([groups["ungdom"]])
     assert mail.outbox == [] and callbacks
+    # The commit: the hooks run, and the tasks they enqueue run in turn.
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert len(mail.outbox) == 1
 
 
 @pytest.mark.parametrize(
