@@ -6,8 +6,10 @@ supplies them; scripts/wagtail_nb_gaps.py counts what is still missing. Here the
 editors use are rendered for an editor with the default (bokmål) admin language, and none may
 show the English of a Wagtail message the project catalogue translates."""
 
+import ast
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -113,3 +115,20 @@ def test_the_explorer_and_reports_read_norwegian(client, home_page, editor):
     history = _visible_text(client.get("/admin/reports/site-history/").content.decode())
     assert "Historikk for nettstedet" in history
     assert "Site history" not in history
+
+
+def test_makemessages_keeps_the_supplied_messages():
+    """apps/core/wagtail_admin_messages.py lists every msgid of the catalogue's Wagtail block,
+    so that makemessages (which reads only the project's files) does not mark them obsolete."""
+    text = NB_PO.read_text(encoding="utf-8")
+    line = text[: text.index("# Wagtail's own admin words that its bokmål")].count("\n") + 1
+    block = {e.msgid for e in _messages(parse_po(NB_PO)) if e.line > line}
+    module = Path(__file__).resolve().parents[1] / "wagtail_admin_messages.py"
+    listed = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") in ("gettext_noop", "ngettext_lazy")
+    }
+    assert len(block) == 762
+    assert listed == block
