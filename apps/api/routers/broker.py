@@ -4,6 +4,7 @@ never returned, whoever asks."""
 
 import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -12,6 +13,8 @@ from ninja.pagination import paginate
 
 from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
 from apps.broker.models import EntrepreneurProfile, Maturity, Need, NeedStatus, Offer
+from apps.broker.selectors import NeedFilters as BrokerNeedFilters
+from apps.broker.selectors import needs_filtered, offers_filtered
 from apps.core.models import County, Municipality, Sector, TargetGroup
 
 router = Router(tags=["Broker service"])
@@ -217,14 +220,6 @@ def _check_codes(*, sector=None, target_group=None, county=None, municipality=No
         raise HttpError(422, f"Unknown municipality number «{municipality}».")
 
 
-def _linked(relation, target: str, code: str):
-    """Ids of the rows linked through a many-to-many relation to the vocabulary term with
-    this code (a subquery)."""
-    through = relation.through
-    owner = relation.field.m2m_field_name()
-    return through.objects.filter(**{f"{target}__code": code}).values(f"{owner}_id")
-
-
 def _public_needs():
     return (
         Need.objects.public()
@@ -260,22 +255,18 @@ def need_list(
         county=filters.county,
         municipality=filters.municipality,
     )
-    needs = _public_needs()
-    # Sector and target group through subqueries: no join that repeats rows, so no DISTINCT
-    # (DISTINCT over every column of 20,000 needs made each page cost a sort of them all).
-    if filters.sector:
-        needs = needs.filter(pk__in=_linked(Need.sectors, "sector", filters.sector))
-    if filters.target_group:
-        needs = needs.filter(
-            pk__in=_linked(Need.target_groups, "targetgroup", filters.target_group)
-        )
-    if filters.municipality:
-        needs = needs.filter(municipality__code=filters.municipality)
-    if filters.county:
-        needs = needs.filter(municipality__county__code=filters.county)
-    if filters.status:
-        needs = needs.filter(status=filters.status)
-    needs = needs.order_by("-created_at", "-pk")
+    # The same selector as the needs page (apps/broker/selectors.py), as an anonymous
+    # visitor: one filter, one behaviour.
+    needs = needs_filtered(
+        user=AnonymousUser(),
+        filters=BrokerNeedFilters(
+            sector=filters.sector or "",
+            target_group=filters.target_group or "",
+            county=filters.county or "",
+            municipality=filters.municipality or "",
+            status=filters.status or "",
+        ),
+    )
     return filter_updated_since(needs, field="updated_at", since=updated_since)
 
 
@@ -300,16 +291,15 @@ def offer_list(
     updated_since: datetime.datetime | None = UPDATED_SINCE,
 ):
     _check_codes(sector=filters.sector, target_group=filters.target_group)
-    offers = _public_offers()
-    if filters.sector:
-        offers = offers.filter(pk__in=_linked(Offer.sectors, "sector", filters.sector))
-    if filters.target_group:
-        offers = offers.filter(
-            pk__in=_linked(Offer.target_groups, "targetgroup", filters.target_group)
+    offers = (
+        offers_filtered(
+            sector=filters.sector or "",
+            target_group=filters.target_group or "",
+            maturity=filters.maturity or "",
         )
-    if filters.maturity:
-        offers = offers.filter(maturity=filters.maturity)
-    offers = offers.order_by("title", "pk")
+        .select_related("profile__organisation")
+        .prefetch_related("sectors", "target_groups", "areas")
+    )
     return filter_updated_since(offers, field="updated_at", since=updated_since)
 
 
