@@ -31,7 +31,7 @@ def test_my_page_sets_the_language_for_mail(person, page, axe_violations, width,
     select = page.get_by_label("Språk i e-post")
     assert select.input_value() == "nb"
     assert axe_violations(page) == []
-    page.screenshot(path=f"/tmp/my-page-{width}.png", full_page=True)
+    page.screenshot(path=str(tmp_path / f"my-page-{width}.png"), full_page=True)
     select.select_option("nn")
     page.locator("form.account-form button[type=submit]").click()
     page.wait_for_url("**/konto/")
