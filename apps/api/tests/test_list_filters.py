@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.broker.models import Need
 from apps.broker.tests.factories import NeedFactory, OfferFactory, municipality_org
 from apps.core.models import Sector, TargetGroup
 
@@ -43,3 +44,35 @@ def test_offers_filtered_by_sector_come_once(client, vocabulary):
     assert [item["id"] for item in data["items"]] == [both.pk]
     assert data["count"] == 1
     assert main and not any("DISTINCT" in sql.upper() for sql in main)
+
+
+def test_the_needs_page_and_the_api_give_the_same_needs_for_the_same_filters(client, vocabulary):
+    """One filter (apps.broker.selectors.needs_filtered) behind both: the same needs, in
+    the same order, and a municipality outside the chosen county gives nothing on both."""
+    from apps.core.models import Municipality
+
+    sectors, groups = vocabulary
+    kommune = municipality_org("3201")
+    other = municipality_org("4601")
+    wanted = [
+        NeedFactory(organisation=kommune, sectors=sectors, target_groups=groups[:1]),
+        NeedFactory(organisation=kommune, sectors=sectors[:1], target_groups=groups),
+    ]
+    NeedFactory(organisation=kommune, sectors=sectors[1:], target_groups=groups)
+    NeedFactory(organisation=other, sectors=sectors, target_groups=groups)
+    county = Municipality.objects.get(code="3201").county.code
+    query = f"sector={sectors[0].code}&county={county}&municipality=3201"
+    api, _main = _list(client, f"/api/v1/needs?{query}")
+    page = client.get(f"/behov/?{query}").content.decode()
+    api_ids = [item["id"] for item in api["items"]]
+    assert sorted(api_ids) == sorted(n.pk for n in wanted)
+    positions = [page.index(f"/behov/{pk}/") for pk in api_ids]
+    assert positions == sorted(positions)  # same order: newest first
+    for pk in (n.pk for n in wanted):
+        assert f"/behov/{pk}/" in page
+
+    elsewhere = f"county={county}&municipality=4601"
+    assert _list(client, f"/api/v1/needs?{elsewhere}")[0]["count"] == 0
+    page = client.get(f"/behov/?{elsewhere}").content.decode()
+    assert f"/behov/{wanted[0].pk}/" not in page
+    assert "/behov/" + str(Need.objects.get(organisation=other).pk) + "/" not in page
