@@ -334,6 +334,8 @@ def fund_money_by_sector_and_year(*, filters: Filters, scope: Scope) -> ChartDat
         .values(
             "application__sector__code",
             "application__sector__name",
+            "application__sector__name_nn",
+            "application__sector__name_en",
             "application__sector__position",
             "year",
         )
@@ -347,7 +349,12 @@ def fund_money_by_sector_and_year(*, filters: Filters, scope: Scope) -> ChartDat
         sector = per_sector.setdefault(
             code,
             {
-                "label": entry["application__sector__name"] or _("No sector given"),
+                "label": vocabulary_name(
+                    entry["application__sector__name"] or "",
+                    entry["application__sector__name_nn"] or "",
+                    entry["application__sector__name_en"] or "",
+                )
+                or _("No sector given"),
                 "position": entry["application__sector__position"] if code else 10_000,
                 "total": defaultdict(int),
                 "n": defaultdict(int),

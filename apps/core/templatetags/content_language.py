@@ -148,3 +148,13 @@ def ui_lang_in(language: str | None) -> SafeString:
     if not language or language == get_language():
         return SafeString("")
     return format_html(' lang="{}"', get_language())
+
+
+@register.simple_tag
+def lang_unless_interface(language: str) -> SafeString:
+    """` lang="nb"` for text known to be in `language` (bokmål content listed on an
+    interface page: meeting, call and need titles) when the interface reads another one;
+    else nothing."""
+    if not language or language == get_language():
+        return SafeString("")
+    return format_html(' lang="{}"', language)

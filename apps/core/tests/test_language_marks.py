@@ -119,6 +119,21 @@ def test_an_example_a_chapter_a_post_and_the_cookbook_index_mark_their_headings(
     assert 'aria-labelledby="comments-heading" lang="en">' in html
 
 
+def test_the_home_page_is_an_interface_page_with_its_content_marked(client, home_page):
+    from apps.events.tests.factories import EventFactory
+
+    home_page.intro = "Kommuner og sosiale entreprenører – slik får dere det til."
+    home_page.save_revision().publish()
+    meeting = EventFactory(title="Dialogmøte om arbeidstrening")
+    html = _html(client, "en", "/")
+    assert _container_lang(html) is None
+    assert 'id="doors-heading">What do you want to do?</h2>' in html
+    assert '<p class="ds-paragraph lead" lang="nb">Kommuner og sosiale' in html
+    assert f'href="{meeting.get_absolute_url()}" lang="nb">{meeting.title}</a>' in html
+    html = _html(client, "nb", "/")
+    assert ' lang="nb"' not in html.split('<div class="page-content"', 1)[1]
+
+
 def _fixed_pages(home_page):
     from apps.core import demo
     from apps.home.management.commands.load_demo import ensure_nynorsk_home

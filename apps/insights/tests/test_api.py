@@ -31,11 +31,11 @@ def test_a_suppressed_count_never_leaves_the_server(client):
     data = client.get("/api/v1/statistics/behov-sektor-status").json()
 
     rows = {row["label"]: row for row in data["rows"]}
-    hidden = rows["Barnevern"]["values"][0]
+    hidden = rows["Child welfare"]["values"][0]
     assert hidden == {"value": None, "display": "<3", "suppressed": True}
-    assert rows["Barnevern"]["total"] == {"value": None, "at_least": 1, "display": "<3"}
-    assert rows["Integrering"]["values"][0] == {"value": 3, "display": "3", "suppressed": False}
-    assert rows["Integrering"]["total"]["value"] == 3
+    assert rows["Child welfare"]["total"] == {"value": None, "at_least": 1, "display": "<3"}
+    assert rows["Integration"]["values"][0] == {"value": 3, "display": "3", "suppressed": False}
+    assert rows["Integration"]["total"]["value"] == 3
     assert [series["key"] for series in data["series"]] == ["open", "in_dialogue", "closed"]
 
 

@@ -45,8 +45,8 @@ def test_needs_by_sector_and_status_count_only_public_needs():
 
     assert [series.key for series in data.series] == ["open", "in_dialogue", "closed"]
     values = _values(data)
-    assert values["Helse og omsorg"] == (1, 1, 1)
-    assert values["Arbeid og inkludering"] == (0, 1, 0)
+    assert values["Health and care"] == (1, 1, 1)
+    assert values["Work and inclusion"] == (0, 1, 0)
     assert values["No sector given"] == (1, 0, 0)
 
 
@@ -58,7 +58,7 @@ def test_a_municipality_sees_its_own_drafts_and_members_only_needs():
     data = selectors.needs_by_sector_and_status(filters=Filters(), scope=_baerum_scope())
 
     assert [series.key for series in data.series] == ["draft", "open", "in_dialogue", "closed"]
-    assert _values(data)["Helse og omsorg"] == (1, 1, 0, 0)
+    assert _values(data)["Health and care"] == (1, 1, 0, 0)
 
 
 def test_needs_follow_the_county_and_municipality_filters():
@@ -66,11 +66,11 @@ def test_needs_follow_the_county_and_municipality_filters():
     f.need(code="4601", sectors=["barnevern"])
     county = County.objects.get(code="32")
     in_county = selectors.needs_by_sector_and_status(filters=Filters(county=county), scope=PUBLIC)
-    assert _values(in_county)["Barnevern"] == (1, 0, 0)
+    assert _values(in_county)["Child welfare"] == (1, 0, 0)
     bergen = Municipality.objects.get(code="4601")
     assert _values(
         selectors.needs_by_sector_and_status(filters=Filters(municipality=bergen), scope=PUBLIC)
-    )["Barnevern"] == (1, 0, 0)
+    )["Child welfare"] == (1, 0, 0)
 
 
 def test_needs_follow_the_period():
@@ -82,7 +82,7 @@ def test_needs_follow_the_period():
     data = selectors.needs_by_sector_and_status(
         filters=Filters(year_from=this_year, year_to=this_year), scope=PUBLIC
     )
-    assert _values(data)["Barnevern"] == (1, 0, 0)
+    assert _values(data)["Child welfare"] == (1, 0, 0)
 
 
 def test_cross_sector_share_per_year():
@@ -165,7 +165,7 @@ def test_fund_money_counts_granted_amounts_only():
     data = selectors.fund_money_by_sector_and_year(filters=Filters(), scope=PUBLIC)
 
     assert [series.key for series in data.series] == ["2024"]
-    assert _values(data) == {"Helse og omsorg": (500_000,)}
+    assert _values(data) == {"Health and care": (500_000,)}
     assert {row.counts for row in data.rows} == {(2,)}
 
 

@@ -81,17 +81,17 @@ def test_two_needs_are_hidden_and_three_shown_in_table_svg_and_csv(client):
     section = re.sub(
         r">\s+<", "><", html.split('id="behov-sektor-status"')[1].split("</section>")[0]
     )
-    assert '<th scope="row">Barnevern</th><td class="number">&lt;3</td>' in section
-    assert '<th scope="row">Integrering</th><td class="number">3</td>' in section
+    assert '<th scope="row">Child welfare</th><td class="number">&lt;3</td>' in section
+    assert '<th scope="row">Integration</th><td class="number">3</td>' in section
     svg = _svgs(section)[0]
     texts = [element.text for element in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert "<3" in texts and "3" in texts
     assert "2" not in texts
 
     rows = _csv(client.get("/innsikt/behov-sektor-status.csv"))
-    assert _row(rows, "Barnevern")[1] == "<3"
-    assert _row(rows, "Integrering")[1] == "3"
-    assert _row(rows, "Integrering")[-1] == "3"
+    assert _row(rows, "Child welfare")[1] == "<3"
+    assert _row(rows, "Integration")[1] == "3"
+    assert _row(rows, "Integration")[-1] == "3"
 
 
 def test_a_total_never_gives_away_a_hidden_count(client):
@@ -122,11 +122,13 @@ def test_private_data_never_reaches_the_public_dashboard(client):
     )
 
     html = client.get("/innsikt/").content.decode()
-    for text in ("Barnevern", "Folkehelse", "Kultur og fritid", "Miljø og klima", "987", "555"):
+    # Sector names in the interface language (docs/decisions/0019).
+    hidden = ("Child welfare", "Public health", "Culture and leisure", "Environment and climate")
+    for text in (*hidden, "987", "555"):
         assert text not in html.split("</form>", 1)[1], text
     for slug in PUBLIC_SLUGS:
         body = client.get(f"/innsikt/{slug}.csv").content.decode()
-        for text in ("Barnevern", "Folkehelse", "Kultur og fritid", "Miljø og klima", "987", "555"):
+        for text in (*hidden, "987", "555"):
             assert text not in body, (slug, text)
 
 
@@ -136,11 +138,11 @@ def test_filters_by_county_municipality_and_period(client):
     for _ in range(4):
         f.need(code="4601", sectors=["integrering"])
     by_county = _csv(client.get("/innsikt/behov-sektor-status.csv", {"county": "32"}))
-    assert _row(by_county, "Integrering")[1] == "3"
+    assert _row(by_county, "Integration")[1] == "3"
     by_municipality = _csv(client.get("/innsikt/behov-sektor-status.csv", {"municipality": "4601"}))
-    assert _row(by_municipality, "Integrering")[1] == "4"
+    assert _row(by_municipality, "Integration")[1] == "4"
     old = _csv(client.get("/innsikt/behov-sektor-status.csv", {"from": "2015", "to": "2016"}))
-    assert _row(old, "Integrering") is None
+    assert _row(old, "Integration") is None
 
     html = client.get("/innsikt/", {"municipality": "4601", "from": "2020"}).content.decode()
     assert 'href="/innsikt/behov-sektor-status.csv?municipality=4601&amp;from=2020"' in html
@@ -243,7 +245,7 @@ def test_brokers_and_fund_managers_see_exact_counts_and_private_needs(client, ro
 
     rows = _csv(client.get("/innsikt/kommune/3201/behov-sektor-status.csv"))
     assert rows[0] == ["Sector", "Draft", "Open", "In dialogue", "Closed", "Total"]
-    assert _row(rows, "Barnevern") == ["Barnevern", "1", "1", "0", "0", "2"]
+    assert _row(rows, "Child welfare") == ["Child welfare", "1", "1", "0", "0", "2"]
 
 
 def test_the_public_dashboard_links_a_broker_to_the_detailed_view(client):
