@@ -239,11 +239,16 @@ def _build_rows(evaluation: EvaluationSet) -> tuple[dict[int, str], dict[str, ob
 
 
 def rank_in_database(
-    evaluation: EvaluationSet, *, use_concepts: bool = True, keep: bool = False
+    evaluation: EvaluationSet,
+    *,
+    use_concepts: bool = True,
+    use_semantic: bool = True,
+    keep: bool = False,
 ) -> dict[str, list[str]]:
     """Builds the set as rows, ranks every need with the same selectors the site uses
     (index table, SQL pre-selection, ranking in Python), and rolls everything back unless
-    ``keep`` (tests that already run in a transaction may keep it)."""
+    ``keep`` (tests that already run in a transaction may keep it). ``use_semantic`` False
+    ranks without the semantic signal (apps.matching.engine.SEMANTIC_ENABLED)."""
     from django.db import transaction
 
     from . import services
@@ -251,7 +256,9 @@ def rank_in_database(
 
     rankings: dict[str, list[str]] = {}
     previous = engine.CONCEPTS_ENABLED
+    previous_semantic = engine.SEMANTIC_ENABLED
     engine.CONCEPTS_ENABLED = use_concepts
+    engine.SEMANTIC_ENABLED = use_semantic
     try:
         with transaction.atomic():
             with services.indexing_paused():
@@ -273,4 +280,5 @@ def rank_in_database(
         pass
     finally:
         engine.CONCEPTS_ENABLED = previous
+        engine.SEMANTIC_ENABLED = previous_semantic
     return rankings

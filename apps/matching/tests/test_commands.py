@@ -2,7 +2,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from apps.matching.models import MatchTerm
+from apps.matching.models import MatchEmbedding, MatchTerm
 
 
 def test_reindex_rebuilds_a_lost_index(dropout_need, offers):
@@ -20,9 +20,11 @@ def test_bench_runs_small_and_leaves_nothing_behind(db):
     out = StringIO()
     call_command("matching_bench", offers=40, needs=40, runs=3, stdout=out)
     text = out.getvalue()
-    assert "need → offers: median" in text and "offer → needs: median" in text
+    for case in ("need → offers", "offer → needs"):
+        assert f"{case} (with semantics): median" in text
+        assert f"{case} (without semantics): median" in text
     assert not Offer.objects.exists() and not Need.objects.exists()
-    assert not MatchTerm.objects.exists()
+    assert not MatchTerm.objects.exists() and not MatchEmbedding.objects.exists()
 
 
 def test_demo_indexes_and_is_idempotent(dropout_need, offers):

@@ -2,8 +2,10 @@
 offer against 10,000 needs (by default), through the same selectors as the site.
 
 Everything is generated inside one transaction that is rolled back at the end, so the
-database is left as it was. Texts are recombined sentences of the evaluation set, so the
-words are as common as they are in real needs and offers."""
+database is left as it was. Each case is timed with the semantic signal on and off, the two
+alternating query by query, so both see the same load of a shared machine. Texts are
+recombined sentences of the evaluation set, so the words are as common as they are in real
+needs and offers."""
 
 from __future__ import annotations
 
@@ -199,18 +201,28 @@ class Command(BaseCommand):
                 random.sample(offer_ids, min(runs, len(offer_ids))),
             ),
         ]
-        for label, run, ids in cases:
-            run(ids[0])  # warm caches (stemmer, query plans) before timing
-            timings = []
-            found = 0
-            for pk in ids:
-                started = time.perf_counter()
-                found += len(run(pk))
-                timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
-            p95 = timings[min(len(timings) - 1, max(0, round(0.95 * len(timings)) - 1))]
-            self.stdout.write(
-                f"{label}: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
-                f"max {timings[-1]:.1f} ms over {len(timings)} runs "
-                f"({found / len(timings):.1f} matches each)"
-            )
+        from apps.matching import engine
+
+        previous = engine.SEMANTIC_ENABLED
+        try:
+            for label, run, ids in cases:
+                run(ids[0])  # warm caches (stemmer, model, query plans) before timing
+                timings: dict[bool, list[float]] = {True: [], False: []}
+                found = dict.fromkeys(timings, 0)
+                for pk in ids:
+                    for semantic in (True, False):
+                        engine.SEMANTIC_ENABLED = semantic
+                        started = time.perf_counter()
+                        found[semantic] += len(run(pk))
+                        timings[semantic].append((time.perf_counter() - started) * 1000)
+                for semantic, values in timings.items():
+                    values.sort()
+                    p95 = values[min(len(values) - 1, max(0, round(0.95 * len(values)) - 1))]
+                    self.stdout.write(
+                        f"{label} ({'with' if semantic else 'without'} semantics): "
+                        f"median {statistics.median(values):.1f} ms, p95 {p95:.1f} ms, "
+                        f"max {values[-1]:.1f} ms over {len(values)} runs "
+                        f"({found[semantic] / len(values):.1f} matches each)"
+                    )
+        finally:
+            engine.SEMANTIC_ENABLED = previous

@@ -1,5 +1,6 @@
 """Prints hit@1, hit@3 and MRR of the matching engine on a labelled set, with and without the
-synonym layer. ``--set first`` (the default) is the set in apps/matching/evaluation/ with its
+synonym layer, each with and without the semantic signal (``--no-semantic`` leaves out the
+runs with it). ``--set first`` (the default) is the set in apps/matching/evaluation/ with its
 own offers; ``--set second`` is the later set of needs against the demo offers (the demo's own
 rows when the demo is loaded, otherwise copies of them); ``--set all`` runs both. The needs
 (and any offers not already in the database) are written as rows, ranked by the site's own
@@ -24,12 +25,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--details", action="store_true", help="List the top three offers of each need."
         )
+        parser.add_argument(
+            "--no-semantic",
+            dest="semantic",
+            action="store_false",
+            help="Measure only without the semantic signal (no embedding model runs).",
+        )
 
-    def handle(self, *args, set_name="first", details=False, **options):
+    def handle(self, *args, set_name="first", details=False, semantic=True, **options):
         for name in SETS if set_name == "all" else (set_name,):
-            self._evaluate(name, details=details)
+            self._evaluate(name, details=details, semantic=semantic)
 
-    def _evaluate(self, name: str, *, details: bool) -> None:
+    def _evaluate(self, name: str, *, details: bool, semantic: bool) -> None:
         from apps.broker.models import Offer
 
         evaluation = load_set(name)
@@ -49,11 +56,19 @@ class Command(BaseCommand):
             "paraphrased needs only": {n["key"] for n in evaluation.needs if n.get("paraphrase")},
             "no clear owner only": {n["key"] for n in evaluation.needs if n.get("no_clear_owner")},
         }
-        for label, use_concepts in (("with synonyms", True), ("without synonyms", False)):
-            rankings = rank_in_database(evaluation, use_concepts=use_concepts)
+        runs = [
+            (f"{synonyms} synonyms, {meaning} semantics", use_concepts, use_semantic)
+            for use_semantic, meaning in ((True, "with"), (False, "without"))
+            if semantic or not use_semantic
+            for use_concepts, synonyms in ((True, "with"), (False, "without"))
+        ]
+        for label, use_concepts, use_semantic in runs:
+            rankings = rank_in_database(
+                evaluation, use_concepts=use_concepts, use_semantic=use_semantic
+            )
             metrics = measure(rankings, evaluation.gold)
             self.stdout.write(
-                f"{label:>17}: hit@1 {metrics.hit_at_1:.3f}  hit@3 {metrics.hit_at_3:.3f}  "
+                f"{label:>35}: hit@1 {metrics.hit_at_1:.3f}  hit@3 {metrics.hit_at_3:.3f}  "
                 f"MRR {metrics.mrr:.3f}  (needs {metrics.needs}; "
                 f"right offer not in top 3: {', '.join(metrics.misses) or 'none'})"
             )
@@ -62,7 +77,7 @@ class Command(BaseCommand):
                     continue
                 sub = measure(rankings, {k: v for k, v in evaluation.gold.items() if k in keys})
                 self.stdout.write(
-                    f"{'':>17}  {subset_label} ({sub.needs}): hit@1 {sub.hit_at_1:.3f}  "
+                    f"{'':>35}  {subset_label} ({sub.needs}): hit@1 {sub.hit_at_1:.3f}  "
                     f"hit@3 {sub.hit_at_3:.3f}  MRR {sub.mrr:.3f}"
                 )
             if details:
