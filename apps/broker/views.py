@@ -11,8 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +23,7 @@ from apps.core.models import Municipality
 
 from . import permissions, selectors, services
 from .forms import NeedFilterForm, NeedForm, OfferForm, ProfileFilterForm, ProfileForm, ReviewForm
+from .hooks import NEED_DETAIL_PANELS_HOOK, OFFER_DETAIL_PANELS_HOOK, panel_templates
 from .models import EntrepreneurProfile, Need, Offer
 
 PER_PAGE = 20
@@ -43,15 +42,6 @@ NEED_EXAMPLES = [
         "their children because of cost, language and not knowing what exists."
     ),
 ]
-
-
-def _optional_template(name: str) -> str | None:
-    """The name of a template another app provides, or None while it is not there yet."""
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return None
-    return name
 
 
 def _breadcrumbs(section: str, *extra: tuple[str, str]) -> list[tuple[str, str]]:
@@ -128,9 +118,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "need": need,
             "can_edit": permissions.can_edit_need(user, need),
             "can_see_matches": can_see_matches,
-            "matches_template": _optional_template("matching/_need_matches.html")
-            if can_see_matches
-            else None,
+            "panels": panel_templates(NEED_DETAIL_PANELS_HOOK) if can_see_matches else [],
             "breadcrumbs": _breadcrumbs("needs", (need.title, "")),
         },
     )
@@ -550,9 +538,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "offer": offer,
             "profile": offer.profile,
             "can_edit": can_edit,
-            "matches_template": _optional_template("matching/_offer_matches.html")
-            if show_matches
-            else None,
+            "panels": panel_templates(OFFER_DETAIL_PANELS_HOOK) if show_matches else [],
             "breadcrumbs": _breadcrumbs(
                 "entrepreneurs",
                 (offer.profile.organisation.name, offer.profile.get_absolute_url()),

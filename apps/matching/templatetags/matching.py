@@ -4,14 +4,12 @@ ranked, explained matches for the person viewing the page (read from `request.us
 from __future__ import annotations
 
 from django import template
-from django.template.loader import select_template
 
 from apps.matching import engine, invitation_selectors, selectors
+from apps.matching.hooks import match_action_templates
 from apps.matching.permissions import can_decide, can_subscribe
 
 register = template.Library()
-
-INTRODUCE_TEMPLATE = "collaborations/_introduce_button.html"
 
 
 def _user(context):
@@ -20,11 +18,8 @@ def _user(context):
 
 
 def _introduce_template() -> str | None:
-    try:
-        select_template([INTRODUCE_TEMPLATE])
-    except template.TemplateDoesNotExist:
-        return None
-    return INTRODUCE_TEMPLATE
+    """The introduce button the collaborations app registers (apps/matching/hooks.py)."""
+    return next(iter(match_action_templates()), None)
 
 
 def _here(context) -> str:
