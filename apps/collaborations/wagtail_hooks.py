@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from apps.matching.hooks import MATCH_ACTIONS_HOOK
+from apps.broker.hooks import MATCH_ACTIONS_HOOK
 
 
 @hooks.register(MATCH_ACTIONS_HOOK)

@@ -1,8 +1,12 @@
 """The apps above the broker add their panels through named hooks, never found by probing for
-templates at run time (apps/broker/hooks.py, apps/matching/hooks.py)."""
+templates at run time (apps/broker/hooks.py)."""
 
-from apps.broker.hooks import NEED_DETAIL_PANELS_HOOK, OFFER_DETAIL_PANELS_HOOK, panel_templates
-from apps.matching.hooks import match_action_templates
+from apps.broker.hooks import (
+    MATCH_ACTIONS_HOOK,
+    NEED_DETAIL_PANELS_HOOK,
+    OFFER_DETAIL_PANELS_HOOK,
+    panel_templates,
+)
 
 
 def test_matching_registers_its_panels_on_need_and_offer_pages():
@@ -11,4 +15,4 @@ def test_matching_registers_its_panels_on_need_and_offer_pages():
 
 
 def test_collaborations_registers_the_introduce_button_on_matches():
-    assert match_action_templates() == ["collaborations/_introduce_button.html"]
+    assert panel_templates(MATCH_ACTIONS_HOOK) == ["collaborations/_introduce_button.html"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django import template
 
+from apps.broker.hooks import MATCH_ACTIONS_HOOK, panel_templates
 from apps.matching import engine, invitation_selectors, selectors
-from apps.matching.hooks import match_action_templates
 from apps.matching.permissions import can_decide, can_subscribe
 
 register = template.Library()
@@ -18,8 +18,8 @@ def _user(context):
 
 
 def _introduce_template() -> str | None:
-    """The introduce button the collaborations app registers (apps/matching/hooks.py)."""
-    return next(iter(match_action_templates()), None)
+    """The introduce button the collaborations app registers (apps/broker/hooks.py)."""
+    return next(iter(panel_templates(MATCH_ACTIONS_HOOK)), None)
 
 
 def _here(context) -> str:
