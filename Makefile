@@ -41,9 +41,10 @@ serve: install ## Serve without reloading the demo (granian + the task worker + 
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
 
-test: install-test ## Lint, then every test on SQLite and on a throwaway PostgreSQL 15 cluster
+test: install-test ## Lint and import contracts, then every test on SQLite and on a throwaway PostgreSQL 15 cluster
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(MAKE) --no-print-directory test-sqlite test-pg
 
@@ -64,9 +65,10 @@ scaleout: install-test ## Scale-out check: 2 instances behind nginx, Redis, S3, 
 test-fast: install-test ## Tests without the browser, SQLite only
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not browser"
 
-check: install-test ## Ruff lint and format check, migrations check, deploy check
+check: install-test ## Ruff lint and format check, import contracts, migrations check, deploy check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	bash scripts/check-deploy.sh
 
