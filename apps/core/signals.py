@@ -28,6 +28,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.dispatch import Signal
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -266,3 +267,9 @@ def connect() -> None:
             continue
         for name, signal, receiver in receivers[rule]:
             signal.connect(receiver, sender=model, dispatch_uid=f"pagecache-{name}-{_label(model)}")
+
+
+# Sent by the language chooser (apps.core.views.choose_language) for a logged-in person, with
+# `user` and `language`; the accounts app stores the choice on the account. Not a cache
+# reaction, but core's one signal to the apps above it, kept beside its others.
+language_chosen = Signal()

@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from . import outage
+from .signals import language_chosen
 
 
 @never_cache
@@ -23,9 +24,9 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponse:
             # Remembered on the account too: mail sent later, outside any request, is
             # written in it (apps.core.mail). Like the cookie, a plain link may set it; the
             # worst a forged link can do is change the language someone is written to in.
-            from apps.accounts.services import user_language_set
-
-            user_language_set(user=request.user, language=code)
+            # The accounts app stores it (apps/accounts/signals.py): core sits below accounts
+            # and does not import it (docs/decisions/0022).
+            language_chosen.send(sender=choose_language, user=request.user, language=code)
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             code,
