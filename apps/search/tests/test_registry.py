@@ -20,3 +20,12 @@ def test_registering_a_type_is_one_line(monkeypatch):
     register_result_type("core.StandardPage", gettext_lazy("Example"))
     with translation.override("en"):
         assert result_type_label(StandardPage()) == "Example"
+
+
+def test_the_examples_bank_is_named_by_search_itself():
+    """The examples app below search registers nothing into it (docs/decisions/0022)."""
+    from apps.cases.models import CaseIndexPage, CasePage
+
+    with translation.override("en"):
+        assert result_type_label(CasePage) == "Example"
+        assert result_type_label(CaseIndexPage) == "Examples bank"
