@@ -398,3 +398,44 @@ class JoinRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.organisation_id} ({self.status})"
+
+
+class ExternalIdentity(models.Model):
+    """A login at an OpenID provider (ID-porten, Ansattporten) linked to an account: the
+    provider's issuer and its `sub` for our client. Digdir's `sub` is a pairwise pseudonym
+    (another service gets another `sub` for the same person), so it identifies the person only
+    here; the national identity number (`pid`) is never stored. The issuer is part of the key,
+    so one provider's `sub` can never open an account linked at another provider.
+
+    Linked when a provider vouches for the account's email, or when the person confirms the
+    link from a session that already proves the account (docs/decisions/0016-ansattporten.md);
+    never from an email the provider does not say it has verified."""
+
+    class Provider(models.TextChoices):
+        IDPORTEN = "idporten", "ID-porten"
+        ANSATTPORTEN = "ansattporten", "Ansattporten"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="external_identities",
+    )
+    provider = models.CharField(_("provider"), max_length=20, choices=Provider.choices)
+    issuer = models.CharField(_("issuer"), max_length=255)
+    subject = models.CharField(_("subject (sub)"), max_length=255)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_login_at = models.DateTimeField(_("last login at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["provider", "created_at"]
+        verbose_name = _("linked login")
+        verbose_name_plural = _("linked logins")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "subject"], name="accounts_external_identity_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_provider_display()} → {self.user_id}"

@@ -12,13 +12,16 @@ nonce), each optional and on when its client id is set:
 Both are mozilla-django-oidc's backend and views with the settings read under the provider's
 prefix (Provider.setting), so the protocol code is the library's. What is ours:
 
-- People are matched by the email claim, and only when the provider says it has verified that
-  address (`email_verified` true): an unverified claim could name anyone's address and so open
-  their account. Without a verified address the login is refused and no account is created
-  either, since a created account would hold an address its owner never confirmed (and take
-  it from the real owner). The provider must therefore send `email_verified`; see
-  docs/security.md and docs/decisions/0016-ansattporten.md (Ansattporten's Entra ID email is
-  not trusted without it).
+- People are found first by the login's (issuer, `sub`) in the linked logins
+  (models.ExternalIdentity); `sub` is Digdir's pairwise pseudonym, and the national identity
+  number (`pid`) is never stored. A login that is not linked is matched by the email claim,
+  and only when the provider says it has verified that address (`email_verified` true); such
+  a login is then linked. An unverified claim could name anyone's address ("nOAuth": an
+  Entra ID tenant's admin sets it) and so open their account, and a created account would
+  hold an address its owner never confirmed, so without a verified address nothing is
+  matched or created: a person already logged in (in a session that proves the account) is
+  asked to confirm the link (link_confirm), anyone else is shown how to link once
+  (not_linked). See docs/decisions/0016-ansattporten.md.
 - Each login's state is tagged with the provider it was started for and each backend only
   answers its own callback, so a code or state from one provider is never sent to the other
   (mix-up); where an issuer is configured, the id_token's `iss` and the callback's `iss`
@@ -32,15 +35,17 @@ prefix (Provider.setting), so the protocol code is the library's. What is ours:
 import json
 import logging
 import re
+import time
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import render, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -48,6 +53,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import user_has_device
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import (
@@ -66,6 +73,10 @@ SESSION_PROVIDER = "oidc_provider"
 SESSION_ID_TOKEN = "oidc_id_token"  # noqa: S105 - a session key, not a secret
 SESSION_ORGANISATIONS = "ansattporten_organisations"
 SESSION_NEXT = "ansattporten_next"
+# A provider login not linked to any account, waiting for the logged-in person to confirm
+# the link: provider, issuer, sub, the provider's name for the person, user pk and time.
+SESSION_PENDING_LINK = "oidc_pending_link"
+PENDING_LINK_SECONDS = 600
 
 # mozilla-django-oidc settings that belong to one provider; the rest (PKCE, timeouts, state
 # sizes …) are shared and read as OIDC_*.
@@ -250,6 +261,61 @@ class IDPortenBackend(_ProviderSettings, OIDCAuthenticationBackend):
     def names(self, claims) -> tuple[str, str]:
         return claims.get("given_name") or "", claims.get("family_name") or ""
 
+    def get_or_create_user(self, access_token, id_token, payload):
+        """The account linked to this login's (issuer, sub); else, only by an email the
+        provider vouches for, the account with that address (or a new one), which the login is
+        then linked to. Without either nothing is matched or created, and the request is
+        marked (request.oidc_unlinked) so the callback can offer the link or explain it.
+        `sub` and `iss` come from the validated id_token; `pid` is not kept."""
+        from . import services
+        from .models import ExternalIdentity
+
+        claims = self.get_userinfo(access_token, id_token, payload)
+        issuer = str(payload.get("iss") or self.get_settings("OIDC_OP_ISSUER", "") or "")
+        subject = str(payload.get("sub") or "")
+        if issuer and subject:
+            identity = (
+                ExternalIdentity.objects.select_related("user")
+                .filter(issuer=issuer, subject=subject)
+                .first()
+            )
+            if identity is not None:
+                if identity.user.anonymised_at is not None:
+                    raise SuspiciousOperation("The linked account is deleted.")
+                services.identity_login(identity=identity)
+                return identity.user
+        if not self.verify_claims(claims):
+            if issuer and subject:
+                self.request.oidc_unlinked = {
+                    "provider": self.provider.key,
+                    "issuer": issuer,
+                    "subject": subject,
+                    "name": " ".join(part for part in self.names(claims) if part)[:150],
+                }
+            raise SuspiciousOperation("Not linked, and no verified email.")
+        users = self.filter_users_by_claims(claims)
+        if len(users) > 1:
+            raise SuspiciousOperation("Several accounts have this email.")
+        if users:
+            user = self.update_user(users[0], claims)
+        elif self.get_settings("OIDC_CREATE_USER", True):
+            user = self.create_user(claims)
+        else:
+            return None
+        if issuer and subject and user.is_active:
+            try:
+                services.identity_link(
+                    user=user,
+                    provider=self.provider.key,
+                    issuer=issuer,
+                    subject=subject,
+                    via="email",
+                )
+            except services.IdentityTaken:
+                # Linked to another account in the meantime: that account's login, not this.
+                raise SuspiciousOperation("The login is linked to another account.") from None
+        return user
+
     def create_user(self, claims):
         first_name, last_name = self.names(claims)
         user = self.UserModel.objects.create_user(
@@ -391,6 +457,25 @@ class LoginCallbackView(_ProviderSettings, OIDCAuthenticationCallbackView):
     def failure_url(self):
         return reverse("accounts:login") + f"?{self.provider.key}=feil"
 
+    def login_failure(self):
+        """A valid login that is linked to no account and brings no verified email: a person
+        already logged in here is asked to confirm the link; anyone else is shown how to link
+        once (nothing is created)."""
+        unlinked = getattr(self.request, "oidc_unlinked", None)
+        if not unlinked:
+            return super().login_failure()
+        user = self.request.user
+        if user.is_authenticated:
+            self.request.session[SESSION_PENDING_LINK] = {
+                **unlinked,
+                "user": user.pk,
+                "at": time.time(),
+            }
+            return HttpResponseRedirect(reverse("accounts:identity-link"))
+        return HttpResponseRedirect(
+            reverse("accounts:identity-not-linked") + f"?innlogging={self.provider.key}"
+        )
+
     def login_success(self):
         response = super().login_success()
         session = self.request.session
@@ -516,3 +601,133 @@ def ansattporten_organisation(request):
             "breadcrumbs": [(_("Home"), "/"), (_("Logged in with Ansattporten"), None)],
         },
     )
+
+
+# Linking a provider's login to an account ------------------------------------------------------
+
+
+def session_proves_account(request) -> bool:
+    """Whether this session proves the account well enough to link a new login to it: it came
+    from ID-porten or Ansattporten, or from the password with the second factor where the
+    account needs one (it has a confirmed authenticator, is staff, or holds a role with power
+    over others' data or money). A password alone is not enough there: linking gives lasting
+    access, as the password does."""
+    from .models import POWER_ROLES
+    from .permissions import has_verified_second_factor
+
+    if request.session.get(SESSION_PROVIDER) in PROVIDERS:
+        return True
+    user = request.user
+    if has_verified_second_factor(user):
+        return True
+    needs_second_factor = (
+        user.is_staff
+        or user.is_superuser
+        or user_has_device(user, confirmed=True)
+        or user.memberships.filter(role__in=POWER_ROLES).exists()
+    )
+    return not needs_second_factor
+
+
+def _pending_link(request) -> dict | None:
+    """The login waiting to be linked, if it is this person's, fresh and its provider on."""
+    pending = request.session.get(SESSION_PENDING_LINK)
+    if not isinstance(pending, dict):
+        return None
+    provider = PROVIDERS.get(pending.get("provider"))
+    fresh = time.time() - float(pending.get("at") or 0) < PENDING_LINK_SECONDS
+    if provider is None or not provider.enabled() or not fresh:
+        return None
+    if pending.get("user") != request.user.pk:
+        return None
+    return {**pending, "label": provider.label}
+
+
+def _my_page_crumbs(title):
+    return [(_("Home"), "/"), (_("My page"), reverse("accounts:profile")), (title, None)]
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def link_confirm(request):
+    """Asks the logged-in person to confirm that the provider login they just made is theirs
+    and links it (POST). A session that does not prove the account is sent to the second
+    factor first; nothing is linked without the explicit POST."""
+    from . import services
+    from .second_factor import second_factor_redirect
+
+    pending = _pending_link(request)
+    if pending is None:
+        request.session.pop(SESSION_PENDING_LINK, None)
+        messages.info(request, _("There is no login waiting to be linked. Start again."))
+        return redirect("accounts:profile")
+    if not session_proves_account(request):
+        return second_factor_redirect(request)
+    if request.method == "POST":
+        request.session.pop(SESSION_PENDING_LINK, None)
+        if request.POST.get("action") != "link":
+            messages.info(request, _("Nothing was linked."))
+            return redirect("accounts:profile")
+        try:
+            services.identity_link(
+                user=request.user,
+                provider=pending["provider"],
+                issuer=pending["issuer"],
+                subject=pending["subject"],
+                via="confirmed",
+            )
+        except services.IdentityTaken:
+            messages.error(
+                request,
+                _(
+                    "This %(provider)s login is already linked to another account on "
+                    "Kokeboka. Log in with it to use that account, or remove the link there."
+                )
+                % {"provider": pending["label"]},
+            )
+            return redirect("accounts:profile")
+        messages.success(
+            request,
+            _("Your %(provider)s login is linked. Next time it logs you straight in.")
+            % {"provider": pending["label"]},
+        )
+        return redirect("accounts:profile")
+    title = _("Link the %(provider)s login to your account") % {"provider": pending["label"]}
+    return render(
+        request,
+        "accounts/identity_link.html",
+        {"pending": pending, "title": title, "breadcrumbs": _my_page_crumbs(title)},
+    )
+
+
+@never_cache
+def not_linked(request):
+    """After a provider login that is linked to no account and names no verified email: how
+    to link it once (log in another way, then with the provider) or create an account."""
+    provider = PROVIDERS.get(request.GET.get("innlogging", ""))
+    if provider is None or not provider.enabled():
+        raise Http404
+    title = _("Your %(provider)s login is not linked to an account") % {"provider": provider.label}
+    return render(
+        request,
+        "accounts/identity_not_linked.html",
+        {
+            "provider": provider,
+            "title": title,
+            "start_url": reverse(provider.login_url),
+            "breadcrumbs": [(_("Home"), "/"), (title, None)],
+        },
+    )
+
+
+@login_required
+@require_POST
+def unlink(request, pk: int):
+    """Removes one of the person's own linked logins (another person's is not found)."""
+    from . import services
+
+    if not services.identity_unlink(user=request.user, identity_id=pk):
+        raise Http404
+    messages.success(request, _("The login is no longer linked to your account."))
+    return redirect("accounts:profile")

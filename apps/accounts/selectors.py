@@ -131,3 +131,10 @@ def organisations_awaiting_verification(*, limit: int = 100) -> list[Organisatio
         )
         .order_by("claim_first", "created_at", "pk")[:limit]
     )
+
+
+def linked_logins(*, user):
+    """The person's logins linked at OpenID providers, for My page (one query)."""
+    from .models import ExternalIdentity
+
+    return ExternalIdentity.objects.filter(user=user).order_by("provider", "created_at")

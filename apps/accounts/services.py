@@ -805,6 +805,16 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             }
             for log in AccessLog.objects.filter(username__iexact=user.email)
         ],
+        "linked_logins": [
+            {
+                "provider": identity.provider,
+                "issuer": identity.issuer,
+                "subject": identity.subject,
+                "created_at": _iso(identity.created_at),
+                "last_login_at": _iso(identity.last_login_at),
+            }
+            for identity in user.external_identities.all()
+        ],
     }
     for name, exporter in privacy.exporters().items():
         data[name] = exporter(user)
@@ -825,6 +835,8 @@ def user_delete(*, user: User) -> None:
         device.delete()
     Membership.objects.filter(user=user).delete()
     JoinRequest.objects.filter(user=user).delete()
+    # A linked provider login must not open the anonymised row.
+    user.external_identities.all().delete()
     Invitation.objects.filter(email__iexact=email).delete()
     AccessAttempt.objects.filter(username__iexact=email).delete()
     AccessLog.objects.filter(username__iexact=email).delete()
@@ -864,4 +876,63 @@ def two_factor_remove(*, user: User, token: str) -> bool:
         return False
     TOTPDevice.objects.filter(user=user).delete()
     audit_record(actor=user, action="accounts.two_factor.removed", obj=user)
+    return True
+
+
+# Logins linked at OpenID providers ------------------------------------------------------------
+
+
+class IdentityTaken(Exception):
+    """The provider's login is already linked to another account."""
+
+
+@transaction.atomic
+def identity_link(*, user: User, provider: str, issuer: str, subject: str, via: str):
+    """Links a provider's login (issuer, sub) to the account and audits it. `via` says what
+    proved that the login and the account are the same person: "email" (the provider vouched
+    for the account's address) or "confirmed" (the person confirmed it from a session that
+    already proved the account). Linking is idempotent for the same account; an identity
+    linked to another account raises IdentityTaken (the unique constraint guards races).
+    Linking grants nothing: no membership, group or role changes."""
+    from .models import ExternalIdentity
+
+    existing = ExternalIdentity.objects.filter(issuer=issuer, subject=subject).first()
+    if existing is not None:
+        if existing.user_id != user.pk:
+            raise IdentityTaken
+        return existing
+    try:
+        with transaction.atomic():
+            identity = ExternalIdentity.objects.create(
+                user=user, provider=provider, issuer=issuer, subject=subject
+            )
+    except IntegrityError as error:
+        raise IdentityTaken from error
+    audit_record(
+        actor=user,
+        action="account.identity_linked",
+        obj=user,
+        data={"identity": identity.pk, "provider": provider, "issuer": issuer, "via": via},
+    )
+    return identity
+
+
+def identity_login(*, identity) -> None:
+    """Notes when a linked login was last used (shown on My page)."""
+    identity.last_login_at = timezone.now()
+    identity.save(update_fields=["last_login_at"])
+
+
+@transaction.atomic
+def identity_unlink(*, user: User, identity_id: int) -> bool:
+    """Removes one of the person's own linked logins and audits it; False when the person
+    has no such link (another person's link is not theirs to remove). Roles are unchanged."""
+    from .models import ExternalIdentity
+
+    identity = ExternalIdentity.objects.filter(pk=identity_id, user=user).first()
+    if identity is None:
+        return False
+    data = {"identity": identity.pk, "provider": identity.provider, "issuer": identity.issuer}
+    identity.delete()
+    audit_record(actor=user, action="account.identity_unlinked", obj=user, data=data)
     return True

@@ -94,4 +94,7 @@ urlpatterns = [
         oidc.ansattporten_organisation,
         name="ansattporten-organisation",
     ),
+    path("konto/innlogginger/koble/", oidc.link_confirm, name="identity-link"),
+    path("konto/innlogginger/ikke-koblet/", oidc.not_linked, name="identity-not-linked"),
+    path("konto/innlogginger/<int:pk>/fjern/", oidc.unlink, name="identity-unlink"),
 ]

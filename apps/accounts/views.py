@@ -209,6 +209,8 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     memberships = list(selectors.memberships_for_user(user=request.user))
+    linked_logins = list(selectors.linked_logins(user=request.user))
+    linked = {identity.provider for identity in linked_logins}
     return render(
         request,
         "accounts/profile.html",
@@ -218,6 +220,8 @@ def profile(request):
             "roles": {membership.role for membership in memberships},
             "sections": gather(MY_PAGE_SECTIONS_HOOK, user=request.user),
             "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "linked_logins": linked_logins,
+            "link_providers": [p for p in oidc.enabled_providers() if p.key not in linked],
             "breadcrumbs": _crumbs((_("My page"), None)),
         },
     )

@@ -154,16 +154,19 @@ def test_an_unverified_email_opens_no_account(client, ansattporten, settings, ve
     if verified is not None:
         ansattporten.claims["email_verified"] = verified
     response = _login(client)
-    assert response.status_code == 302 and response.url == "/konto/logg-inn/?ansattporten=feil"
+    assert response.status_code == 302
+    assert response.url == "/konto/innlogginger/ikke-koblet/?innlogging=ansattporten"
     assert "_auth_user_id" not in client.session
     assert User.objects.get() == person
+    assert not person.external_identities.exists()
 
 
 def test_a_login_without_email_is_refused(client, ansattporten):
-    """Ansattporten's person-eID id_token carries pid and name but no email."""
+    """Ansattporten's person-eID id_token carries pid and name but no email: without a
+    linked login it opens nothing and creates nothing (test_linked_logins.py links one)."""
     ansattporten.claims = {"sub": "x", "pid": "45840375084", "acr": "high", "name": "K N"}
     response = _login(client)
-    assert response.url == "/konto/logg-inn/?ansattporten=feil"
+    assert response.url == "/konto/innlogginger/ikke-koblet/?innlogging=ansattporten"
     assert not User.objects.exists()
 
 
