@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
-from . import embeddings, engine
+from . import documents, embeddings, engine
 from .models import (
     Decision,
     MatchDecision,
@@ -99,11 +99,9 @@ def _query_document(kind: str, obj) -> dict[str, engine.Entry]:
         return document
     # Not indexed yet (the task worker has not got to it, or rows were loaded raw): analyse
     # it here, without writing; a read never takes the write lock.
-    from . import services
-
     if kind == TermKind.NEED:
-        return services.need_document(obj)
-    return services.offer_document(obj)
+        return documents.need_document(obj)
+    return documents.offer_document(obj)
 
 
 def semantic_on() -> bool:
@@ -138,10 +136,8 @@ def _query_sentences(kind: str, obj) -> engine.Sentences | None:
     stored = _sentences(kind, [obj.pk]).get(obj.pk)
     if stored is not None:
         return stored
-    from . import services
-
     is_need = kind == TermKind.NEED
-    texts = services.need_sentences(obj) if is_need else services.offer_sentences(obj)
+    texts = documents.need_sentences(obj) if is_need else documents.offer_sentences(obj)
     vectors = embeddings.encode(texts, query=is_need)
     if vectors is None:
         return None

@@ -14,6 +14,7 @@ from apps.core.services import audit_record
 from apps.core.siteaddress import site_url
 
 from . import embeddings, engine
+from .documents import need_document, need_sentences, offer_document, offer_sentences
 from .models import (
     Decision,
     MatchDecision,
@@ -27,8 +28,6 @@ from .models import (
 INDEX_BATCH = 500
 # A subscriber hears about a new need when its offer scores at least this (0–100).
 NOTIFY_THRESHOLD = 35.0
-# An entrepreneur's profile text says something about each of its offers, but less.
-PROFILE_WEIGHT = 0.4
 
 
 # The index ---------------------------------------------------------------------------
@@ -55,54 +54,6 @@ def indexing_paused() -> Iterator[None]:
 
 def indexing_active() -> bool:
     return not _switch.paused
-
-
-def need_document(need) -> dict[str, engine.Entry]:
-    """Index terms of a need. Uses prefetched sectors/target groups when there are any."""
-    municipality = need.municipality
-    return engine.build_document(
-        title=need.title,
-        texts=[need.description, need.affected, need.outcome],
-        sectors=[sector.code for sector in need.sectors.all()],
-        target_groups=[group.code for group in need.target_groups.all()],
-        municipalities=[municipality.code] if municipality is not None else [],
-    )
-
-
-def offer_document(offer) -> dict[str, engine.Entry]:
-    """Index terms of an offer. The offer's own areas win; without any, the profile's."""
-    profile = offer.profile
-    areas = [municipality.code for municipality in offer.areas.all()]
-    national = offer.area_national
-    if not areas and not national:
-        areas = [municipality.code for municipality in profile.areas.all()]
-        national = profile.area_national
-    document = engine.build_document(
-        title=offer.title,
-        texts=[offer.description],
-        sectors=[sector.code for sector in offer.sectors.all()],
-        target_groups=[group.code for group in offer.target_groups.all()],
-        municipalities=areas,
-        national=national,
-    )
-    if profile.summary:
-        # The profile adds its concepts only, lightly, so a shared summary does not make
-        # every offer of one entrepreneur look alike.
-        for term, entry in engine.text_terms([(profile.summary, 1.0)]).items():
-            if term.startswith(engine.CONCEPT_TERM) and term not in document:
-                document[term] = engine.Entry(entry.weight * PROFILE_WEIGHT, entry.surface)
-    return document
-
-
-def need_sentences(need) -> list[str]:
-    """The sentences of a need that are embedded: its title and the texts it is matched on."""
-    return embeddings.sentences(need.title, [need.description, need.affected, need.outcome])
-
-
-def offer_sentences(offer) -> list[str]:
-    """The sentences of an offer that are embedded: its title and description (the profile's
-    summary is left out, as in the term index, so one entrepreneur's offers stay distinct)."""
-    return embeddings.sentences(offer.title, [offer.description])
 
 
 def embedding_rows(kind: str, texts: dict[int, list[str]]) -> list[MatchEmbedding]:
