@@ -102,6 +102,10 @@ class RuleRow:
     summary: str = ""
     page_url: str = ""
     checked_on: datetime.date | None = None
+    # The title in the reader's language (bokmål when it has no translation) and that
+    # language, for the page's `lang` mark; `title` stays bokmål for the documents.
+    display_title: str = ""
+    display_title_lang: str = "nb"
 
 
 @dataclass(frozen=True)

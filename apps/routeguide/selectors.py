@@ -38,6 +38,8 @@ def _rule_row(rule: LegalRule) -> RuleRow:
         summary=rule.summary,
         page_url=rule.get_absolute_url(),
         checked_on=rule.checked_on,
+        display_title=rule.display_title,
+        display_title_lang=rule.display_title_language,
     )
 
 

@@ -46,6 +46,8 @@ def bokmal_words():
 
 def _texts(html: str) -> set[str]:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    # Content marked as bokmål (rule titles from the database) is content, not interface.
+    html = re.sub(r'<span lang="nb">[^<]*</span>', " ", html)
     texts = {unescape(text) for text in re.findall(r">([^<>]+)<", html)}
     return {" ".join(text.split()) for text in texts if text.strip()}
 
@@ -79,3 +81,34 @@ def test_every_route_guide_page_reads_without_bokmal(
             leaks[url] = sorted(found)
     assert not leaks, f"Bokmål on the {language} route guide: {leaks}"
     assert headings > 0  # the answers were rendered in the language asked for
+
+
+def test_legal_sources_show_the_rule_title_in_the_readers_language_and_mark_a_fallback(client):
+    """The answer's legal sources: a rule with an English title reads in English marked
+    lang="en"; one without keeps its bokmål title, marked lang="nb" (WCAG 3.1.2)."""
+    from apps.routeguide.tests.ruledata import seed_rule_rows
+    from apps.rules.models import LegalRule
+
+    seed_rule_rows()
+    LegalRule.objects.update(title_en="Rule title in English")
+    query = (
+        "purpose=buy&value=1800000&service=ordinary&provider=company&authority=municipality"
+        "&on_market=yes"
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    def sources() -> str:
+        html = client.get(f"/veiviser/svar/?{query}").content.decode()
+        part = html[html.index('id="sources-heading"') :]
+        return part[: part.index("</section>")]
+
+    first = sources()
+    assert '<span lang="en">Rule title in English</span>' in first
+    cited = re.findall(r'id="kilde-([^"]+)"', first)
+    assert cited
+    untranslated = LegalRule.objects.get(code=cited[0])
+    LegalRule.objects.filter(pk=untranslated.pk).update(title_en="")
+    from apps.core.cache import purge_page_cache
+
+    purge_page_cache()
+    assert f'<span lang="nb">{untranslated.title}</span>' in sources()
