@@ -24,8 +24,9 @@ class MatchLimit(Schema):
 
 class ReasonOut(Schema):
     kind: str = Field(
-        description="What matched: sector, target_group, word, phrase, concept, area or "
-        "maturity. Brokers' pins and dismissals are their working notes and never shape "
+        description="What matched: sector, target_group, word, phrase, concept, area, "
+        "maturity or semantic (close in meaning: the detail quotes the closest sentence of "
+        "each side). Brokers' pins and dismissals are their working notes and never shape "
         "the ranking shown here."
     )
     label: str = Field(description="The kind of reason, in the language of the request.")
