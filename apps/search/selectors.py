@@ -85,6 +85,9 @@ class SearchResultItem:
     score: float | None = None
     status_label: str = ""
     context: str = ""  # who it belongs to: the municipality, the entrepreneur, the fund
+    # The written standard of the title and snippet (pages: their locale; everything else is
+    # written in bokmål), marked with `lang` where it differs from the interface.
+    language: str = DEFAULT_CONTENT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -275,6 +278,7 @@ def _page_items(
                 url=_page_url(page, request),
                 snippet=build_snippet(text, query_stems),
                 score=candidate.relevance,
+                language=page.locale.language_code,
             )
         )
     return items
