@@ -358,6 +358,9 @@ class Registration(models.Model):
         _("cancel token"), max_length=64, unique=True, default=new_cancel_token, editable=False
     )
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    # The interface language of the sign-up (nb, nn or en), so mail sent later without a
+    # request of the person's own (a seat freed by someone else) is in the same language.
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 

@@ -142,6 +142,7 @@ def registration_create(
                     position=position,
                     created_at=now,
                     confirmed_at=confirmed_at,
+                    language=current_language(),
                 )
         except IntegrityError as error:
             raise RegistrationDuplicate(

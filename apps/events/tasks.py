@@ -40,8 +40,8 @@ def send_registration_email(*, registration_id: int, kind: str, language: str = 
 
     Written in the language of the address's account if it has one, else in ``language``:
     the language of the sign-up request, passed along by the service. A seat freed by
-    someone else's cancellation ("promoted") has no such language of its own and falls back
-    to the site's default."""
+    someone else's cancellation ("promoted") is written in the language the person signed
+    up in, kept on the registration."""
     template, expected_status = REGISTRATION_MAILS[kind]
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
@@ -52,7 +52,8 @@ def send_registration_email(*, registration_id: int, kind: str, language: str = 
     elif registration.status != expected_status:
         return False
     event = registration.event
-    with in_language_of(email=registration.email, fallback=language or settings.LANGUAGE_CODE):
+    fallback = language or registration.language or settings.LANGUAGE_CODE
+    with in_language_of(email=registration.email, fallback=fallback):
         context = {
             "registration": registration,
             "event": event,

@@ -59,3 +59,19 @@ def test_a_guests_confirmation_is_in_the_language_they_signed_up_in(
         _sign_up(event, "gjest@example.no")
     (confirmation,) = smtp_server.to("gjest@example.no")
     assert _subject(confirmation) == "Du er påmeld: Dialogmøte i Ørsta"
+
+
+def test_a_guest_without_an_account_gets_a_freed_seat_in_the_language_they_signed_up_in(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    event = EventFactory(capacity=1, title="Dialogmøte i Volda")
+    with translation.override("nb"):
+        seated = _sign_up(event, "forste@example.no")
+    with translation.override("nn"):
+        waiting = _sign_up(event, "gjest@example.no")
+    assert waiting.language == "nn"
+    # Someone reading the site in English cancels; the guest has no account.
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(token=seated.cancel_token)
+    (promoted,) = smtp_server.to("gjest@example.no")
+    assert _subject(promoted) == "Du har fått plass: Dialogmøte i Volda"
