@@ -24,7 +24,12 @@ from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from apps.core.content_language import content_language, in_default_language
+from apps.core.content_language import (
+    DEFAULT_CONTENT_LANGUAGE,
+    content_language,
+    in_default_language,
+    live_translation,
+)
 from apps.core.pages import live_parent, restricted_ancestor_or_self
 
 from .blocks import TEXT_FEATURES, ExampleBlock, StepBlock
@@ -353,6 +358,12 @@ class RecipePage(RoutablePageMixin, Page):
             recipe=self, old_revision_id=old_revision_id, new_revision_id=new_revision_id
         )
         if comparison is None:
+            # A link to a comparison of the bokmål recipe, opened by a nynorsk reader, is
+            # routed to the nynorsk version, whose revisions are its own: show the bokmål
+            # comparison it names (marked as bokmål) instead of a 404.
+            original = live_translation(self, DEFAULT_CONTENT_LANGUAGE)
+            if original is not None and original.pk != self.pk:
+                return original.compare_view(request, old_revision_id, new_revision_id)
             raise Http404
         changes_url = self.changes_url(request=request)
         compare_url = self.compare_url(

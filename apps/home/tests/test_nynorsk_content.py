@@ -133,6 +133,25 @@ def test_the_change_log_of_a_translated_recipe_is_the_nynorsk_one(client, book, 
     assert "Omsett til nynorsk." in html
 
 
+def test_a_bokmal_comparison_link_opened_by_a_nynorsk_reader_shows_that_comparison(
+    client, book, nynorsk
+):
+    """A bokmål reader shares a link to a comparison of two bokmål versions; a nynorsk
+    reader opening it is routed to the nynorsk version, whose versions are its own, and
+    gets the bokmål comparison it names (marked as bokmål), not a 404."""
+    recipe = book["recipe"]
+    recipe_publish_revision(recipe=recipe, change_note="Første utgave.")
+    recipe = RecipePage.objects.get(pk=recipe.pk)
+    recipe.summary = "Ny tekst om tilskudd og anskaffelse."
+    recipe_publish_revision(recipe=recipe, change_note="Ny forklaring av tilskudd.")
+    translate_recipe(recipe, nynorsk)
+    changes = html_of(reader(client, "nb").get(recipe.url + "endringer/"))
+    (link,) = set(re.findall(r'href="([^"]*/endringer/\d+/\d+/)"', changes))
+    html = html_of(reader(client, "nn").get(link))
+    assert "Ny tekst om tilskudd og anskaffelse." in html
+    assert 'lang="nb"' in html
+
+
 def test_a_bokmal_reader_is_offered_the_nynorsk_version(client, book, nynorsk):
     recipe = book["recipe"]
     translate_recipe(recipe, nynorsk)
