@@ -8,9 +8,6 @@
 
 import logging
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 from django.db import OperationalError, connection
@@ -24,33 +21,10 @@ from apps.core.models import StandardPage
 from apps.events.models import Registration
 from apps.events.tests.factories import EventFactory
 from apps.events.tests.test_views import registration_data
+from tests.redis import redis_caches
+from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db
-
-
-def _redis_caches(url: str) -> dict:
-    """The two aliases as config/settings/base.py makes them when REDIS_URL is set."""
-    options = {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.5}
-    return {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "kokeboka",
-            "OPTIONS": {**options, "IGNORE_EXCEPTIONS": True},
-        },
-        "ratelimit": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "kokeboka",
-            "OPTIONS": dict(options),
-        },
-    }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -63,7 +37,7 @@ def about_page(home_page):
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = _redis_caches(f"redis://127.0.0.1:{_free_port()}/0")  # nothing listens
+    settings.CACHES = redis_caches(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens
 
 
 @pytest.fixture
@@ -113,32 +87,13 @@ def test_with_redis_down_login_throttling_is_not_bypassed(client, redis_down, no
 
 
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs Debian's redis-server")
-def test_redis_stopping_mid_traffic_causes_no_server_error(
-    client, about_page, settings, tmp_path, no_500
-):
-    port = _free_port()
-    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-    command += ["--appendonly", "no", "--dir", str(tmp_path)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    try:
-        settings.CACHES = _redis_caches(f"redis://127.0.0.1:{port}/0")
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert client.get("/om/")["X-Page-Cache"] == "miss"
-        assert client.get("/om/")["X-Page-Cache"] == "hit"
-        server.terminate()
-        server.wait(timeout=10)
-        during = [client.get("/om/") for _ in range(5)]
-        during.append(client.get("/api/v1/rules"))
-        assert [r.status_code for r in during] == [200] * 6
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+def test_redis_stopping_mid_traffic_causes_no_server_error(client, about_page, redis_cache, no_500):
+    assert client.get("/om/")["X-Page-Cache"] == "miss"
+    assert client.get("/om/")["X-Page-Cache"] == "hit"
+    redis_cache.stop()
+    during = [client.get("/om/") for _ in range(5)]
+    during.append(client.get("/api/v1/rules"))
+    assert [r.status_code for r in during] == [200] * 6
 
 
 # --- database down --------------------------------------------------------------------------
@@ -217,7 +172,7 @@ def test_postgresql_unreachable_then_back_answers_503_then_recovers(no_500, sett
     assert anonymous.get("/kokeboka/").status_code == 404  # no cookbook here: never cached
     real_port = connection.settings_dict["PORT"]
     connection.close()
-    connection.settings_dict["PORT"] = str(_free_port())
+    connection.settings_dict["PORT"] = str(free_port())
     try:
         during = anonymous.get("/kokeboka/")
         assert during.status_code == 503
