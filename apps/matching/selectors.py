@@ -32,8 +32,10 @@ MIN_CANDIDATES = 60
 CANDIDATES_PER_MATCH = 8
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
-# At most this many index rows are added up to pick candidates (see _candidates).
+# At most this many index rows are added up to pick candidates (see _candidates); when the
+# rarest terms leave too few candidates, a second pick may read up to FALLBACK_ROW_BUDGET.
 ROW_BUDGET = 25_000
+FALLBACK_ROW_BUDGET = 4 * ROW_BUDGET
 
 
 @dataclass(frozen=True)
@@ -211,21 +213,34 @@ def _candidates(
 
     The rarest terms go first, up to ROW_BUDGET index rows: a word found in thousands of
     offers costs the most to add up and tells the least. Only when that leaves too few
-    candidates are all terms used."""
+    candidates are more terms used, and still at most FALLBACK_ROW_BUDGET rows: with all
+    terms of a long text, the sum over every row of its commonest words ran into
+    PostgreSQL's statement timeout at 10,000 needs (issue 13)."""
     if not weights:
         return []
     excluded = list(excluded)
+    picked = _rarest_terms(weights, counts, ROW_BUDGET)
+    found = _candidate_query(kind, picked, allowed, excluded, limit)
+    if len(found) < limit and len(picked) < len(weights):
+        wider = _rarest_terms(weights, counts, FALLBACK_ROW_BUDGET)
+        if len(wider) > len(picked):
+            found = _candidate_query(kind, wider, allowed, excluded, limit)
+    return found
+
+
+def _rarest_terms(
+    weights: Mapping[str, float], counts: Mapping[str, int], budget: int
+) -> dict[str, float]:
+    """The query's terms, rarest first, while their index rows add up to at most ``budget``
+    (the rarest one always, however common)."""
     picked: dict[str, float] = {}
     rows = 0
     for term in sorted(weights, key=lambda t: (counts.get(t, 0), t)):
         rows += counts.get(term, 0)
-        if picked and rows > ROW_BUDGET:
+        if picked and rows > budget:
             break
         picked[term] = weights[term]
-    found = _candidate_query(kind, picked, allowed, excluded, limit)
-    if len(found) < limit and len(picked) < len(weights):
-        found = _candidate_query(kind, weights, allowed, excluded, limit)
-    return found
+    return picked
 
 
 # Presenting reasons -------------------------------------------------------------------
