@@ -304,7 +304,7 @@ class Builder:
                         "Check it before you rely on it."
                     ),
                     citation=row.citation,
-                    title=row.title,
+                    title=row.display_title or row.title,
                 )
         for row in self.thresholds.values():
             if row.may_be_outdated(self.situation.on):

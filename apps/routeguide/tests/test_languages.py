@@ -112,3 +112,18 @@ def test_legal_sources_show_the_rule_title_in_the_readers_language_and_mark_a_fa
 
     purge_page_cache()
     assert f'<span lang="nb">{untranslated.title}</span>' in sources()
+
+
+def test_the_unverified_warning_names_the_rule_in_the_readers_language(client):
+    from apps.routeguide.tests.ruledata import seed_rule_rows
+    from apps.rules.models import LegalRule
+
+    seed_rule_rows()
+    LegalRule.objects.update(title_nn="Regeltittel på nynorsk", verified=False)
+    query = (
+        "purpose=buy&value=1800000&service=ordinary&provider=company&authority=municipality"
+        "&on_market=yes"
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    html = client.get(f"/veiviser/svar/?{query}").content.decode()
+    assert "(Regeltittel på nynorsk)" in html
