@@ -73,11 +73,21 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
+def in_language(bokmal: str, nn: str = "", en: str = "", language=None) -> tuple[str, str]:
+    """(text, its language code) for the reader: the nynorsk or English text when the
+    language (default: the active one; regional variants count as their base) asks for it
+    and it is written, else the bokmål text and "nb", so a template can mark a fallback with
+    its own `lang`. The one rule for every field kept in three languages (vocabularies,
+    legal rules; docs/decisions/0019)."""
+    base = (language or get_language() or "").split("-")[0].lower()
+    translated = {"nn": nn, "en": en}.get(base, "")
+    return (translated, base) if translated else (bokmal, "nb")
+
+
 def vocabulary_name(name: str, name_nn: str = "", name_en: str = "", language=None) -> str:
     """A term's name in the language (default: the active one), else bokmål: for rows read
     with .values() (VocabularyTerm.display_name does the same for an instance)."""
-    base = (language or get_language() or "").split("-")[0].lower()
-    return {"nn": name_nn, "en": name_en}.get(base, "") or name
+    return in_language(name, name_nn, name_en, language=language)[0]
 
 
 class VocabularyTerm(models.Model):

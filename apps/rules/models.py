@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
+
+from apps.core.models import in_language
 
 # An open-ended threshold row older than this may have been replaced (EEA thresholds are
 # adjusted every second year).
@@ -246,33 +247,29 @@ class LegalRule(RevisionMixin, index.Indexed, DatedSourcedRow):
     def get_absolute_url(self) -> str:
         return f"/regelverk/#{self.code}"
 
-    def _text(self, name: str, language: str | None) -> tuple[str, str]:
-        """(text, its language): the field in the language (nn, en) when written, else the
-        bokmål text, so that templates can mark a fallback with its own `lang`."""
-        base = (language or get_language() or "").split("-")[0].lower()
-        if base in ("nn", "en"):
-            translated = getattr(self, f"{name}_{base}")
-            if translated:
-                return translated, base
-        return getattr(self, name), "nb"
+    def _text(self, name: str) -> tuple[str, str]:
+        """(text, its language) of a field in the active language (apps.core.models)."""
+        return in_language(
+            getattr(self, name), getattr(self, f"{name}_nn"), getattr(self, f"{name}_en")
+        )
 
     @property
     def display_title(self) -> str:
         """The title in the active language, else bokmål (docs/decisions/0019)."""
-        return self._text("title", None)[0]
+        return self._text("title")[0]
 
     @property
     def display_title_language(self) -> str:
-        return self._text("title", None)[1]
+        return self._text("title")[1]
 
     @property
     def display_summary(self) -> str:
         """The plain-language summary in the active language, else bokmål."""
-        return self._text("summary", None)[0]
+        return self._text("summary")[0]
 
     @property
     def display_summary_language(self) -> str:
-        return self._text("summary", None)[1]
+        return self._text("summary")[1]
 
 
 class Threshold(RevisionMixin, DatedSourcedRow):
