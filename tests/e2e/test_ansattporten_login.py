@@ -4,33 +4,15 @@ nothing, nothing sticks out sideways, and the choice is explained."""
 
 import pytest
 
+from tests.e2e.conftest import no_sideways_scroll
+
 pytestmark = pytest.mark.browser
 
 WIDTHS = [1280, 320]
 
 
-@pytest.fixture
-def site(transactional_db, settings):
-    from wagtail.models import Locale
-
-    from apps.core.services import geography_ensure, vocabulary_ensure
-    from apps.home.testing import ensure_home_page
-
-    vocabulary_ensure()
-    geography_ensure()
-    Locale.objects.get_or_create(language_code="nb")
-    ensure_home_page()
-    # Only the login page's offer depends on these; no provider is contacted here.
-    settings.OIDC_RP_CLIENT_ID = "kokeboka-test"
-    settings.ANSATTPORTEN_RP_CLIENT_ID = "kokeboka-ansattporten-test"
-
-
-def _no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 @pytest.mark.parametrize("width", WIDTHS)
-def test_login_page_with_both_electronic_ids(site, page, axe_violations, width, tmp_path):
+def test_login_page_with_both_electronic_ids(eid_site, page, axe_violations, width, tmp_path):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto("/konto/logg-inn/")
     assert page.locator("html").get_attribute("lang") == "nb"
@@ -40,14 +22,14 @@ def test_login_page_with_both_electronic_ids(site, page, axe_violations, width, 
     assert choice.get_by_role("link", name="Logg inn med Ansattporten").is_visible()
     assert "privatpersoner" in choice.inner_text()
     assert "kommune" in choice.inner_text()
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     assert axe_violations(page) == []
     page.screenshot(path=tmp_path / f"login-{width}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_page_after_an_ansattporten_login_for_an_organisation(
-    site, page, live_server, axe_violations, width, tmp_path
+    eid_site, page, live_server, axe_violations, width, tmp_path
 ):
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -85,6 +67,6 @@ def test_page_after_an_ansattporten_login_for_an_organisation(
     assert page.get_by_role("link", name="Be om å bli med i Asker Frivilligsentral").is_visible()
     assert page.get_by_text("Denne organisasjonen er ikke i Kokeboka ennå.").is_visible()
     assert page.get_by_role("link", name="Fortsett").get_attribute("href") == "/konto/"
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     assert axe_violations(page) == []
     page.screenshot(path=tmp_path / f"organisation-{width}.png", full_page=True)

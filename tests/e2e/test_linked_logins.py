@@ -7,33 +7,15 @@ import time
 
 import pytest
 
+from tests.e2e.conftest import no_sideways_scroll
+
 pytestmark = pytest.mark.browser
 
 WIDTHS = [1280, 320]
 
 
-@pytest.fixture
-def site(transactional_db, settings):
-    from wagtail.models import Locale
-
-    from apps.core.services import geography_ensure, vocabulary_ensure
-    from apps.home.testing import ensure_home_page
-
-    vocabulary_ensure()
-    geography_ensure()
-    Locale.objects.get_or_create(language_code="nb")
-    ensure_home_page()
-    # Only the pages' offer depends on these; no provider is contacted here.
-    settings.OIDC_RP_CLIENT_ID = "kokeboka-test"
-    settings.ANSATTPORTEN_RP_CLIENT_ID = "kokeboka-ansattporten-test"
-
-
-def _no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_link_confirmation_page(site, page, live_server, axe_violations, width, tmp_path):
+def test_the_link_confirmation_page(eid_site, page, live_server, axe_violations, width, tmp_path):
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
@@ -74,7 +56,7 @@ def test_the_link_confirmation_page(site, page, live_server, axe_violations, wid
     assert page.locator("form input[name=csrfmiddlewaretoken]").count() == 1
     link = page.get_by_role("button", name="Koble til innloggingen")
     assert link.is_visible() and page.get_by_role("button", name="Ikke koble").is_visible()
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     assert axe_violations(page) == []
     page.screenshot(path=tmp_path / f"link-{width}.png", full_page=True)
 
@@ -84,19 +66,19 @@ def test_the_link_confirmation_page(site, page, live_server, axe_violations, wid
     assert ExternalIdentity.objects.get().user == person
     # My page lists it with its remove button.
     assert page.get_by_role("button", name="Fjern koblingen til Ansattporten").is_visible()
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     assert axe_violations(page) == []
     page.screenshot(path=tmp_path / f"my-page-{width}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_not_linked_page(site, page, axe_violations, width, tmp_path):
+def test_the_not_linked_page(eid_site, page, axe_violations, width, tmp_path):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto("/konto/innlogginger/ikke-koblet/?innlogging=ansattporten")
     assert page.locator("html").get_attribute("lang") == "nb"
     heading = page.get_by_role("heading", level=1).inner_text()
     assert heading == "Ansattporten-innloggingen din er ikke koblet til en konto"
     assert page.get_by_role("link", name="Logg inn for å koble til").is_visible()
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     assert axe_violations(page) == []
     page.screenshot(path=tmp_path / f"not-linked-{width}.png", full_page=True)
