@@ -82,7 +82,8 @@ def _load_yaml_text(path: Path, text: str) -> object:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
-        raise ContentFileError(path, where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+        problem = getattr(exc, "problem", exc)
+        raise ContentFileError(path, where, f"not valid YAML: {problem}") from exc
 
 
 def read_markdown(path: Path, schema: type[Model]) -> Model:

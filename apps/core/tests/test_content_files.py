@@ -104,7 +104,9 @@ def test_folder_reads_in_name_order_and_refuses_an_empty_folder(tmp_path):
 
 
 def test_sections_split_at_level_two_headings():
-    body = "Innledning.\n\n## Første steg\nGjør dette.\n\n### Under\nmer\n\n## Andre steg\nSå dette."
+    body = (
+        "Innledning.\n\n## Første steg\nGjør dette.\n\n### Under\nmer\n\n## Andre steg\nSå dette."
+    )
     assert sections(body) == [
         ("", "Innledning."),
         ("Første steg", "Gjør dette.\n\n### Under\nmer"),
