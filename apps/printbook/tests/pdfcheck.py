@@ -1,26 +1,30 @@
-"""Reading WeasyPrint's output without a PDF library: its objects sit in Flate streams."""
+"""Reading WeasyPrint's output: the PDF through pypdf, the laid-out text through WeasyPrint."""
 
+import io
 import re
-import zlib
 
+from pypdf import PdfReader
 from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import TextBox
 
 
-def expanded(content: bytes) -> bytes:
-    """The PDF with every Flate stream (object streams included) decompressed beside it."""
-    parts = [content]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return b"\n".join(parts)
+def reader(content: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(content), strict=True)
 
 
 def page_count(content: bytes) -> int:
-    """Page objects («/Type /Page», not «/Type /Pages»)."""
-    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", expanded(content)))
+    return len(reader(content).pages)
+
+
+def catalog(content: bytes):
+    """The document catalog (/Root): structure tree, language, metadata."""
+    return reader(content).trailer["/Root"]
+
+
+def xmp(content: bytes) -> bytes:
+    """The XMP metadata packet as bytes (where PDF/UA says which part it claims)."""
+    metadata = reader(content).xmp_metadata
+    return metadata.stream.get_data() if metadata is not None else b""
 
 
 def page_texts(document: Document) -> list[str]:
