@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import oidc, views
-from .ratelimit import ratelimit_post
 
 app_name = "accounts"
 
@@ -15,7 +14,7 @@ urlpatterns = [
     path("konto/logg-ut/", oidc.LogoutView.as_view(), name="logout"),
     path(
         "konto/glemt-passord/",
-        ratelimit_post("password_reset")(views.PasswordResetView.as_view()),
+        views.ratelimit_post("password_reset")(views.PasswordResetView.as_view()),
         name="password-reset",
     ),
     path(

@@ -2,7 +2,6 @@ import base64
 import json
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -19,6 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.core import ratelimit
+from apps.core.clientip import client_ip
 
 from . import oidc, selectors, services, throttle
 from .forms import (
@@ -46,8 +48,18 @@ from .permissions import (
     is_org_member,
     is_platform_staff,
 )
-from .ratelimit import hit, ratelimit_post
 from .roles import can_manage_members, grantable_roles
+
+
+def _rate_limited(request, window: int):
+    return render(request, "accounts/rate_limited.html")
+
+
+def ratelimit_post(scope: str):
+    """Limits POSTs per visitor's address to settings.KOKEBOKA_RATELIMITS[scope]
+    = (limit, seconds) with the one limiter (apps.core.ratelimit); beyond it the answer is
+    429 with Retry-After. Anonymous forms that send mail are limited this way."""
+    return ratelimit.limit_posts(scope, by={"address": client_ip}, refuse=_rate_limited)
 
 
 def _site_url(request) -> str:
@@ -562,8 +574,8 @@ def organisation_invite(request, slug: str):
     # Per account and per organisation: many admins of one organisation (or one admin with
     # many accounts) cannot turn the platform's address into a mailer either.
     for scope, key in (("invite", request.user.pk), ("invite_organisation", org.pk)):
-        limit, window = settings.KOKEBOKA_RATELIMITS.get(scope, (30, 60 * 60))
-        if not hit(scope=scope, key=str(key), limit=limit, window=window):
+        limit, window = ratelimit.configured(scope, (30, 60 * 60))
+        if not ratelimit.hit(scope=scope, key=str(key), limit=limit, window=window):
             response = render(
                 request,
                 "accounts/rate_limited.html",
@@ -573,10 +585,8 @@ def organisation_invite(request, slug: str):
                         "account in the last hour. Wait an hour and try again."
                     )
                 },
-                status=429,
             )
-            response["Retry-After"] = str(window)
-            return response
+            return ratelimit.too_many(response, retry_after=window)
     form = InvitationForm(request.POST, roles=grantable_roles(request.user, org))
     if form.is_valid():
         try:

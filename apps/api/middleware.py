@@ -7,15 +7,14 @@ final body when it computes the ETag."""
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
+from apps.core import ratelimit
 from apps.core.clientip import client_ip
 from apps.core.outage import CACHE_UNAVAILABLE, due_to_log
 
@@ -41,23 +40,14 @@ def rate_limit() -> tuple[int, int]:
 
 
 def rate_limit_hit(*, client: str, now: float | None = None) -> tuple[bool, int, int]:
-    """Count one request for `client` in the current fixed window.
+    """Count one request for `client` in the current window on the clock (apps.core.ratelimit),
+    so the seconds until it resets are known for Retry-After.
     Returns (allowed, remaining, seconds until the window resets)."""
     limit, window = rate_limit()
-    now = time.time() if now is None else now
-    window_start = int(now // window) * window
-    key = f"api-rate:{client}:{window_start}"
-    cache = caches["ratelimit"]
-    if cache.add(key, 1, timeout=window + 1):
-        used = 1
-    else:
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window + 1)
-            used = 1
-    retry_after = max(1, int(window_start + window - now + 0.999))
-    return used <= limit, max(0, limit - used), retry_after
+    counted = ratelimit.count(
+        scope="api", key=client, limit=limit, window=window, aligned=True, now=now
+    )
+    return counted.allowed, counted.remaining, counted.retry_after
 
 
 def strong_etag(content: bytes) -> str:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.models import User
-from apps.accounts.ratelimit import hit
 from apps.blog.models import BlogPostPage
 from apps.cookbook.models import RecipePage
+from apps.core import ratelimit
 from apps.core.clientip import client_ip
 from apps.core.models import Sector
 
@@ -32,27 +29,18 @@ DEFAULT_LIMIT = (10, 60 * 60)
 REPORTABLE = {"tips": Tip, "erfaringer": TriedReport, "kommentarer": Comment}
 
 
-def contribution_ratelimit(view):
-    """At most N posts per hour per account and per IP (settings.KOKEBOKA_RATELIMITS
-    ["contribution"], default 10/hour); beyond that the answer is 429."""
+def _rate_limited(request, window: int):
+    return render(request, "contributions/rate_limited.html")
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method == "POST":
-            limit, window = getattr(settings, "KOKEBOKA_RATELIMITS", {}).get(
-                "contribution", DEFAULT_LIMIT
-            )
-            by_account = hit(
-                scope="contribution-user", key=str(request.user.pk), limit=limit, window=window
-            )
-            by_ip = hit(scope="contribution-ip", key=client_ip(request), limit=limit, window=window)
-            if not (by_account and by_ip):
-                response = render(request, "contributions/rate_limited.html", status=429)
-                response["Retry-After"] = str(window)
-                return response
-        return view(request, *args, **kwargs)
 
-    return wrapped
+# At most N posts per hour per account and per visitor's address
+# (settings.KOKEBOKA_RATELIMITS["contribution"], default 10/hour); beyond that the answer is 429.
+contribution_ratelimit = ratelimit.limit_posts(
+    "contribution",
+    by={"account": lambda request: str(request.user.pk), "address": client_ip},
+    default=DEFAULT_LIMIT,
+    refuse=_rate_limited,
+)
 
 
 def _recipe(recipe_id: int) -> RecipePage:

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.accounts.ratelimit import hit
 from apps.core.clientip import client_ip
+from apps.core.ratelimit import hit
 
 from . import selectors, services
 from .forms import SignupForm
