@@ -12,12 +12,12 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from apps.core.mail import in_language_of
 from apps.core.sanitize import clean_html
 from apps.core.services import audit_record
+from apps.core.slugs import free_slug
 
 from . import privacy
 from .models import (
@@ -192,18 +192,17 @@ def user_language_set(*, user: User, language: str) -> bool:
 # Organisations ----------------------------------------------------------------------------
 
 
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
-
-
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name.translate(NORWEGIAN_LETTERS))[:200] or "organisasjon"
-    slug, n = base, 2
-    qs = Organisation.objects.all()
-    if exclude_pk:
-        qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    """The organisation's address: its name as a Norwegian slug (apps.core.slugs), numbered
+    past those other organisations have."""
+
+    def taken(base: str) -> set[str]:
+        rows = Organisation.objects.filter(slug__startswith=base)
+        if exclude_pk:
+            rows = rows.exclude(pk=exclude_pk)
+        return set(rows.values_list("slug", flat=True))
+
+    return free_slug(name, fallback="organisasjon", taken=taken)
 
 
 def _check_organisation(org: Organisation) -> None:

@@ -1,14 +1,22 @@
-"""Writes of the examples bank."""
+"""Writes of the examples bank. Other apps ask for an example here (the collaborations app
+sends a finished collaboration with example_submit_from_collaboration); only this app
+creates example pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils.html import escape
 
 from apps.core.selectors import municipality_by_code
 from apps.core.services import audit_record
+from apps.core.slugs import free_slug
 
-from .models import CaseIndexPage, CasePage
+from .models import CaseIndexPage, CaseOutcome, CasePage
+from .selectors import case_index
 
 
 class CaseIndexMissing(Exception):
@@ -19,21 +27,26 @@ class UnknownMunicipality(ValueError):
     """The municipality number matches no municipality."""
 
 
-# Norwegian letters spelled out, so that URLs stay readable ASCII ("Bodø" -> "bodo").
-_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
-
-
 def _free_slug(index: CaseIndexPage, title: str) -> str:
-    base = slugify(title.translate(_NORWEGIAN_LETTERS))[:200].strip("-") or "eksempel"
-    taken = set(
-        CasePage.objects.child_of(index)
-        .filter(slug__startswith=base)
-        .values_list("slug", flat=True)
+    """The first free slug for `title` among the examples under `index`."""
+    return free_slug(
+        title,
+        fallback="eksempel",
+        taken=lambda base: set(
+            CasePage.objects.child_of(index)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        ),
     )
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+
+
+def paragraphs(text: str) -> str:
+    """Plain text typed by a person as rich-text paragraphs: blank lines part paragraphs,
+    single line breaks stay; every character is escaped."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>" + escape(block).replace("\n", "<br>") + "</p>" for block in blocks if block
+    )
 
 
 def case_create_draft(
@@ -97,3 +110,85 @@ def case_submit_for_review(*, case: CasePage, user=None) -> bool:
     workflow.start(case, user)
     audit_record(actor=user, action="cases.case_submitted_for_review", obj=case, data={})
     return True
+
+
+@dataclass(frozen=True)
+class ExampleOutcome:
+    """One measured outcome of the collaboration an example tells about."""
+
+    name: str
+    value: Decimal | None = None
+    unit: str = ""
+    note: str = ""
+
+
+@transaction.atomic
+def example_submit_from_collaboration(
+    *,
+    title: str,
+    summary: str,
+    municipality,
+    entrepreneur,
+    collaboration_form: str,
+    start_year: int,
+    end_year: int,
+    story: str,
+    lessons_learned: str,
+    origin_note: str,
+    sectors: Iterable,
+    target_groups: Iterable,
+    recipes: Iterable,
+    outcomes: Sequence[ExampleOutcome],
+    author=None,
+) -> CasePage:
+    """Creates an unpublished example from a finished collaboration and sends it to the
+    editors (case_submit_for_review): it goes live only when an editor publishes it.
+
+    `story` and `lessons_learned` are plain text as the parties typed it (made paragraphs
+    here); `entrepreneur` is the entrepreneur's accounts.Organisation, credited by name and
+    website and linked. Raises CaseIndexMissing, before writing anything, when the site has
+    no live examples bank."""
+    index = case_index()
+    if index is None:
+        raise CaseIndexMissing("Create the examples bank page first.")
+    user = author if getattr(author, "pk", None) else None
+    case = CasePage(
+        title=title,
+        slug=_free_slug(index, title),
+        summary=summary,
+        municipality=municipality,
+        entrepreneur_name=entrepreneur.name,
+        entrepreneur_url=entrepreneur.website,
+        entrepreneur_organisation=entrepreneur,
+        collaboration_form=collaboration_form,
+        start_year=start_year,
+        end_year=end_year,
+        story=paragraphs(story),
+        lessons_learned=paragraphs(lessons_learned),
+        origin_note=origin_note,
+        owner=user,
+        live=False,
+    )
+    case.sectors = list(sectors)
+    case.target_groups = list(target_groups)
+    case.recipes = list(recipes)
+    case.outcomes = [
+        CaseOutcome(
+            name=outcome.name,
+            value=outcome.value,
+            unit=outcome.unit,
+            note=outcome.note,
+            sort_order=position,
+        )
+        for position, outcome in enumerate(outcomes)
+    ]
+    index.add_child(instance=case)
+    case.save_revision(user=user, log_action=True)
+    case_submit_for_review(case=case, user=user)
+    audit_record(
+        actor=user,
+        action="cases.case_submitted_from_collaboration",
+        obj=case,
+        data={"title": case.title},
+    )
+    return CasePage.objects.get(pk=case.pk)

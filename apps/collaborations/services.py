@@ -10,12 +10,16 @@ from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.accounts.services import email_queue
+from apps.cases.services import (
+    CaseIndexMissing,
+    ExampleOutcome,
+    example_submit_from_collaboration,
+)
 from apps.core.mail import in_language_of
 from apps.core.services import audit_record
 
@@ -502,38 +506,6 @@ def collaboration_routeguide_remove(
 # Publish as an example ---------------------------------------------------------------------
 
 
-def _paragraphs(text: str) -> str:
-    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>" + escape(block).replace("\n", "<br>") + "</p>" for block in blocks if block
-    )
-
-
-# Norwegian letters spelled out, so that the example's URL stays readable ASCII.
-_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
-
-
-def _free_slug(index, title: str) -> str:
-    from apps.cases.models import CasePage
-
-    base = slugify(title.translate(_NORWEGIAN_LETTERS))[:200].strip("-") or "eksempel"
-    taken = set(
-        CasePage.objects.child_of(index)
-        .filter(slug__startswith=base)
-        .values_list("slug", flat=True)
-    )
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
-def _case_has_field(name: str) -> bool:
-    from apps.cases.models import CasePage
-
-    return any(field.name == name for field in CasePage._meta.get_fields())
-
-
 @transaction.atomic
 def example_consent_give(
     *, collaboration: Collaboration, actor: User, version: int
@@ -664,10 +636,6 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
     live only when an editor publishes it in the Wagtail admin. Refused when the collaboration
     is not finished, already sent, or the entrepreneur has not consented to its texts as they
     are now."""
-    from apps.cases.models import CaseOutcome, CasePage
-    from apps.cases.selectors import case_index
-    from apps.cases.services import case_submit_for_review
-
     current = _locked(collaboration, version=None)
     if current.case_id is not None:
         raise AlreadyPublished(_("This collaboration has already been sent to the examples bank."))
@@ -690,47 +658,35 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
     summary = current.summary.strip() or Truncator(current.outcome.strip()).chars(300)
     if not summary:
         raise CannotPublish(_("Write a summary or the outcome before publishing the example."))
-    index = case_index()
-    if index is None:
-        raise CannotPublish(_("The examples bank does not exist yet."))
-    entrepreneur = current.entrepreneur_org
-    user = actor if getattr(actor, "pk", None) else None
-    case = CasePage(
-        title=current.title,
-        slug=_free_slug(index, current.title),
-        summary=summary,
-        municipality=municipality,
-        entrepreneur_name=entrepreneur.name,
-        entrepreneur_url=entrepreneur.website,
-        collaboration_form=current.collaboration_form,
-        start_year=timezone.localtime(current.created_at).year,
-        end_year=timezone.localtime(current.stage_changed_at).year,
-        story=_paragraphs(current.outcome),
-        lessons_learned=_paragraphs(current.lessons),
-        origin_note=_("Followed as a collaboration in Kokeboka's broker service."),
-        owner=user,
-        live=False,
-    )
-    if _case_has_field("entrepreneur_organisation"):
-        case.entrepreneur_organisation = entrepreneur
-    case.sectors = list(current.sectors.all())
-    case.target_groups = list(current.target_groups.all())
-    case.recipes = list(current.recipes.all())
-    case.outcomes = [
-        CaseOutcome(
+    outcomes = [
+        ExampleOutcome(
             name=Truncator(entry.text).chars(200),
             value=entry.value,
             unit=entry.unit,
             note=Truncator(entry.text).chars(255) if len(entry.text) > 200 else "",
-            sort_order=position,
         )
-        for position, entry in enumerate(
-            current.log_entries.filter(kind=LogKind.OUTCOME).order_by("date", "pk")
-        )
+        for entry in current.log_entries.filter(kind=LogKind.OUTCOME).order_by("date", "pk")
     ]
-    index.add_child(instance=case)
-    case.save_revision(user=user, log_action=True)
-    case_submit_for_review(case=case, user=user)
+    try:
+        case = example_submit_from_collaboration(
+            title=current.title,
+            summary=summary,
+            municipality=municipality,
+            entrepreneur=current.entrepreneur_org,
+            collaboration_form=current.collaboration_form,
+            start_year=timezone.localtime(current.created_at).year,
+            end_year=timezone.localtime(current.stage_changed_at).year,
+            story=current.outcome,
+            lessons_learned=current.lessons,
+            origin_note=_("Followed as a collaboration in Kokeboka's broker service."),
+            sectors=current.sectors.all(),
+            target_groups=current.target_groups.all(),
+            recipes=current.recipes.all(),
+            outcomes=outcomes,
+            author=actor,
+        )
+    except CaseIndexMissing:
+        raise CannotPublish(_("The examples bank does not exist yet.")) from None
     current.case = case
     current.version = F("version") + 1
     current.save(update_fields=["case", "version", "updated_at"])
@@ -741,4 +697,4 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
         obj=current,
         data={"case": case.pk},
     )
-    return CasePage.objects.get(pk=case.pk)
+    return case
