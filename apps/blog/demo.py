@@ -1,101 +1,68 @@
-"""Builds Kokebokloggen's demo posts from apps/blog/demo_content.py. Safe to run again:
-it only adds the index and the posts that are missing."""
+"""Builds Kokebokloggen's demo posts from the files in content/demo/blog/ (read and checked
+by apps/blog/demo_files.py). Safe to run again: it only adds the index and the posts that
+are missing."""
 
-import datetime as dt
-
-from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from apps.core.demo_markdown import to_html
+
+from .demo_files import Index, Post, read_demo_content
 from .models import BlogIndexPage, BlogPostPage
 from .video import parse_video_url
 
-INDEX_SLUG = "kokebokloggen"
-INDEX_TITLE = "Kokebokloggen"
-INDEX_INTRO = (
-    "Historier, erfaringer og nyheter fra arbeidet med kokeboka: kommuner og sosiale "
-    "entreprenører som prøver ut nye måter å samarbeide på."
-)
 
-
-def text_to_html(text: str) -> str:
-    """Plain text to rich text HTML: blank lines separate paragraphs, "- " starts a bullet."""
-    parts: list[str] = []
-    for chunk in text.strip().split("\n\n"):
-        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        paragraph: list[str] = []
-        bullets: list[str] = []
-        for line in lines:
-            if line.startswith("- "):
-                if paragraph:
-                    parts.append(f"<p>{escape(' '.join(paragraph))}</p>")
-                    paragraph = []
-                bullets.append(f"<li>{escape(line[2:].strip())}</li>")
-            else:
-                if bullets:
-                    parts.append(f"<ul>{''.join(bullets)}</ul>")
-                    bullets = []
-                paragraph.append(line)
-        if paragraph:
-            parts.append(f"<p>{escape(' '.join(paragraph))}</p>")
-        if bullets:
-            parts.append(f"<ul>{''.join(bullets)}</ul>")
-    return "".join(parts)
-
-
-def _index(*, home: Page) -> BlogIndexPage:
-    index = BlogIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+def _index(*, home: Page, data: Index) -> BlogIndexPage:
+    index = BlogIndexPage.objects.child_of(home).filter(slug=data.slug).first()
     if index is None:
-        index = BlogIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, intro=INDEX_INTRO, live=False)
+        index = BlogIndexPage(title=data.title, slug=data.slug, intro=data.body, live=False)
         home.add_child(instance=index)
         index.save_revision().publish()
     return index
 
 
-def _body(data: dict) -> list[tuple]:
+def _body(data: Post) -> list[tuple]:
     body: list[tuple] = []
-    video = data.get("video")
+    video = data.video
     if video:
-        # Fails loudly on a wrong address in the content file rather than storing a dead player.
-        parse_video_url(video["url"])
+        # Fails loudly on a wrong address rather than storing a dead player.
+        parse_video_url(video.url)
         body.append(
             (
                 "video",
                 {
-                    "url": video["url"],
-                    "title": video["title"],
-                    "transcript": video["transcript"],
-                    "captions_url": video.get("captions_url") or "",
+                    "url": video.url,
+                    "title": video.title,
+                    "transcript": video.transcript,
+                    "captions_url": video.captions_url,
                 },
             )
         )
-    body.append(("paragraph", RichText(text_to_html(data["body"]))))
+    body.append(("paragraph", RichText(to_html(data.body))))
     return body
 
 
-def _post(*, index: BlogIndexPage, data: dict) -> BlogPostPage | None:
-    if BlogPostPage.objects.child_of(index).filter(slug=data["slug"]).exists():
+def _post(*, index: BlogIndexPage, data: Post) -> BlogPostPage | None:
+    if BlogPostPage.objects.child_of(index).filter(slug=data.slug).exists():
         return None
     post = BlogPostPage(
-        title=data["title"],
-        slug=data["slug"],
-        author=data["author"],
-        date=dt.date.fromisoformat(data["date"]),
-        intro=data["intro"],
+        title=data.title,
+        slug=data.slug,
+        author=data.author,
+        date=data.date,
+        intro=data.intro,
         body=_body(data),
         live=False,
     )
-    post.tags.add(*data.get("tags", []))
+    post.tags.add(*data.tags)
     index.add_child(instance=post)
     post.save_revision().publish()
     return post
 
 
-def load(*, home: Page, posts: list[dict] | None = None) -> None:
-    if posts is None:
-        from .demo_content import POSTS
-
-        posts = POSTS
-    index = _index(home=home)
-    for data in posts:
+def load(*, home: Page, posts: list[Post] | None = None) -> None:
+    """The blog's index and its posts (the demo's, or `posts` for a test)."""
+    content = read_demo_content()
+    index = _index(home=home, data=content.index)
+    for data in content.posts if posts is None else posts:
         _post(index=index, data=data)

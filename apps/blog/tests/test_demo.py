@@ -1,49 +1,39 @@
+import shutil
+
 import pytest
 from wagtail.models import Page
 
 from apps.blog import demo
+from apps.blog.demo_files import FOLDER, Post, Video, read_demo_content
 from apps.blog.models import BlogIndexPage, BlogPostPage
+from apps.core.content_files import ContentFileError
 
 pytestmark = pytest.mark.django_db
 
 POSTS = [
-    {
-        "slug": "dialogmote-i-bodo",
-        "title": "Dialogmøte i Bodø",
-        "date": "2016-06-15",
-        "author": "Redaksjonen",
-        "intro": "Kommunen og entreprenørene møttes for første gang.",
-        "body": (
-            "Første avsnitt\nfortsetter her.\n\nDette lærte vi:\n- lytt først\n- avtal neste steg"
+    Post(
+        slug="dialogmote-i-bodo",
+        title="Dialogmøte i Bodø",
+        date="2016-06-15",
+        author="Redaksjonen",
+        intro="Kommunen og entreprenørene møttes for første gang.",
+        body="Første avsnitt\nfortsetter her.\n\nDette lærte vi:\n- lytt først\n- avtal neste steg",
+        tags=["dialogmøte", "kokebok"],
+        video=Video(
+            url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            title="Opptak fra dialogmøtet",
+            transcript="Velkommen.\n\nTakk for i dag.",
         ),
-        "tags": ["dialogmøte", "kokebok"],
-        "video": {
-            "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-            "title": "Opptak fra dialogmøtet",
-            "transcript": "Velkommen.\n\nTakk for i dag.",
-            "captions_url": "",
-        },
-    },
-    {
-        "slug": "kokeboka-er-ute",
-        "title": "Kokeboka er ute",
-        "date": "2017-02-01",
-        "author": "Prosjektleder",
-        "intro": "Nå kan alle lese kokeboka.",
-        "body": "Et avsnitt.",
-        "tags": [],
-        "video": None,
-    },
+    ),
+    Post(
+        slug="kokeboka-er-ute",
+        title="Kokeboka er ute",
+        date="2017-02-01",
+        author="Prosjektleder",
+        intro="Nå kan alle lese kokeboka.",
+        body="Et avsnitt.",
+    ),
 ]
-
-
-def test_text_to_html_makes_paragraphs_and_bullets_and_escapes():
-    html = demo.text_to_html("Først <b>\nsamme avsnitt.\n\nListe:\n- én\n- to & tre\n\nSlutt.")
-
-    assert html == (
-        "<p>Først &lt;b&gt; samme avsnitt.</p><p>Liste:</p>"
-        "<ul><li>én</li><li>to &amp; tre</li></ul><p>Slutt.</p>"
-    )
 
 
 def test_load_builds_index_and_published_posts_once(home_page):
@@ -65,19 +55,67 @@ def test_load_builds_index_and_published_posts_once(home_page):
     assert Page.objects.type(BlogIndexPage, BlogPostPage).count() == 3
 
 
-def test_load_refuses_a_video_from_another_host(home_page):
-    bad = [{**POSTS[0], "video": {**POSTS[0]["video"], "url": "https://example.com/v/1"}}]
+def test_every_blog_file_is_read_and_checked():
+    content = read_demo_content()
 
-    with pytest.raises(ValueError, match="example.com"):
-        demo.load(home=home_page, posts=bad)
+    assert (content.index.slug, content.index.title) == ("kokebokloggen", "Kokebokloggen")
+    assert len(content.posts) == 9
+    assert [post.date for post in content.posts] == sorted(post.date for post in content.posts)
+    assert content.posts[0].slug == "dialogmote-juni-2016-kokebok"
+    video = content.posts[0].video
+    assert video is not None and video.url == "https://vimeo.com/76979871"
+    # Wrapped lines in the file are one paragraph or one bullet item in the post.
+    assert "\n- At utfordringer uten en tydelig eier lett faller mellom flere stoler.\n" in (
+        video.transcript
+    )
+    assert [post.slug for post in content.posts if post.video] == ["dialogmote-juni-2016-kokebok"]
 
 
-def test_content_file_follows_the_schema_and_loads(home_page):
-    content = pytest.importorskip("apps.blog.demo_content")
+def _broken_copy(tmp_path, slug: str, old: str, new: str):
+    folder = tmp_path / "blog"
+    shutil.copytree(FOLDER, folder)
+    path = folder / "kokebokloggen" / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
 
-    assert len(content.POSTS) >= 6
-    assert any(post["video"] for post in content.POSTS)
-    for post in content.POSTS:
-        assert {"slug", "title", "date", "author", "intro", "body", "tags", "video"} <= set(post)
+
+def test_a_video_from_another_host_names_the_file_and_the_field(tmp_path):
+    folder = _broken_copy(
+        tmp_path,
+        "dialogmote-juni-2016-kokebok",
+        "https://vimeo.com/76979871",
+        "https://example.com/v/1",
+    )
+
+    with pytest.raises(ContentFileError) as caught:
+        read_demo_content(folder)
+
+    assert caught.value.path.name == "dialogmote-juni-2016-kokebok.md"
+    assert caught.value.field == "video.url"
+    assert "example.com" in str(caught.value)
+
+
+def test_a_misspelt_field_and_a_bad_date_name_the_file_and_the_field(tmp_path):
+    folder = _broken_copy(tmp_path, "nye-eu-terskelverdier-2026", "\nauthor:", "\nforfatter:")
+    with pytest.raises(ContentFileError) as caught:
+        read_demo_content(folder)
+    assert caught.value.path.name == "nye-eu-terskelverdier-2026.md"
+    assert "forfatter" in str(caught.value) and "author" in str(caught.value)
+
+    folder = _broken_copy(
+        tmp_path / "2", "nye-eu-terskelverdier-2026", "date: 2026-01-12", "date: 12.01.2026"
+    )
+    with pytest.raises(ContentFileError) as caught:
+        read_demo_content(folder)
+    assert caught.value.field == "date"
+
+
+def test_load_builds_the_demo_posts(home_page):
     demo.load(home=home_page)
-    assert BlogPostPage.objects.live().count() == len(content.POSTS)
+
+    content = read_demo_content()
+    assert BlogPostPage.objects.live().count() == len(content.posts) >= 6
+    post = BlogPostPage.objects.get(slug="prosessverktoy-fra-ks-og-ferd")
+    assert "<li>Begynn med behovet. Oppskriften «Start med behovet» hjelper dere" in str(post.body)
