@@ -1,43 +1,27 @@
-"""Demo content for the insights app: route-guide tallies for the last weeks, so that the
-"answers given most often" chart has something to show. The other charts count the demo
-rows of the apps they describe."""
+"""Demo content for the insights app: route-guide tallies for the last weeks, from
+content/demo/insights/route_guide_tallies.yaml (read and checked by
+apps/insights/demo_files.py), so that the "answers given most often" chart has something to
+show. The other charts count the demo rows of the apps they describe."""
 
 import datetime
 
 from apps.rules.selectors import today_oslo
 
+from .demo_files import read_demo_content
 from .models import RouteGuideTally
-
-# (question, answer, answers a day): a plausible mix, buying and grants asked about most.
-DAILY = (
-    ("purpose", "buy", 6),
-    ("purpose", "grant", 4),
-    ("purpose", "pilot", 3),
-    ("purpose", "partnership", 2),
-    ("purpose", "dialogue", 1),
-    ("service", "health_social", 7),
-    ("service", "ordinary", 5),
-    ("service", "special", 2),
-    ("provider", "social_enterprise", 8),
-    ("provider", "wise", 4),
-    ("provider", "ideell", 3),
-    ("authority", "municipality", 14),
-    ("authority", "county", 2),
-    ("on_market", "yes", 9),
-    ("on_market", "unknown", 5),
-)
-DAYS = 28
 
 
 def load() -> None:
-    """Adds the demo rows (idempotent: the same days are set to the same counts)."""
+    """Adds the demo rows (idempotent: the same days are set to the same counts). The counts
+    vary a little from day to day around each answer's `per_day`."""
+    content = read_demo_content()
     today = today_oslo()
-    for offset in range(1, DAYS + 1):
+    for offset in range(1, content.days + 1):
         day = today - datetime.timedelta(days=offset)
-        for question, answer, per_day in DAILY:
+        for entry in content.answers_per_day:
             RouteGuideTally.objects.update_or_create(
                 day=day,
-                question=question,
-                answer=answer,
-                defaults={"count": per_day + (offset * 7 + len(answer)) % 3},
+                question=entry.question,
+                answer=entry.answer,
+                defaults={"count": entry.per_day + (offset * 7 + len(entry.answer)) % 3},
             )

@@ -1,6 +1,8 @@
 import pytest
 
+from apps.core.content_files import ContentFileError
 from apps.insights import demo
+from apps.insights.demo_files import FOLDER, read_demo_content
 from apps.insights.models import RouteGuideTally
 
 pytestmark = pytest.mark.django_db
@@ -13,4 +15,19 @@ def test_demo_tallies_load_twice_without_growing():
     assert sorted(first) == sorted(
         RouteGuideTally.objects.values_list("day", "question", "answer", "count")
     )
-    assert len(first) == demo.DAYS * len(demo.DAILY)
+    content = read_demo_content()
+    assert len(first) == content.days * len(content.answers_per_day) == 28 * 15
+
+
+def test_a_question_the_route_guide_does_not_count_names_the_file_and_the_field(tmp_path):
+    text = (FOLDER / "route_guide_tallies.yaml").read_text(encoding="utf-8")
+    assert "question: authority" in text
+    (tmp_path / "route_guide_tallies.yaml").write_text(
+        text.replace("question: authority", "question: mood", 1), encoding="utf-8"
+    )
+
+    with pytest.raises(ContentFileError) as caught:
+        read_demo_content(tmp_path)
+
+    assert caught.value.path.name == "route_guide_tallies.yaml"
+    assert caught.value.field == "answers_per_day.12.question"
