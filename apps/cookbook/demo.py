@@ -1,4 +1,5 @@
-"""Builds the demo book from apps/cookbook/demo_content.py (schema: briefs/demo-schema.md).
+"""Builds the demo book from its files, content/demo/cookbook/ (read and checked by
+apps/cookbook/demo_files.py; content/demo/README.md describes them for editors).
 
 Idempotent: pages are found by slug and left alone when they exist, so running it again
 creates nothing. Recipes are published through the same service editors' changes go
@@ -8,7 +9,6 @@ through, so the demo change logs are real revision history.
 from __future__ import annotations
 
 import html
-import importlib
 import itertools
 import logging
 from collections.abc import Iterable
@@ -19,18 +19,11 @@ from wagtail.models import Page
 from apps.core.models import Sector
 from apps.rules.models import LegalRule
 
+from .demo_files import chapters_data, nynorsk_data, read_demo_content
 from .models import ChapterPage, CookbookIndexPage, RecipeLegalRule, RecipePage, RelatedRecipe
 from .services import recipe_publish_revision
 
 logger = logging.getLogger(__name__)
-
-INDEX_SLUG = "kokeboka"
-INDEX_TITLE = "Kokeboka"
-INDEX_INTRO = (
-    "Oppskrifter for kommuner og sosiale entreprenører som vil jobbe sammen: "
-    "fra behovet er kjent til løsningen er tatt i bruk."
-)
-FIRST_CHANGE_NOTE = "Første publiserte versjon."
 
 
 def _paragraph_html(lines: list[str]) -> str:
@@ -143,11 +136,11 @@ def _published_child(parent: Page, page: Page) -> Page:
     return page
 
 
-def _ensure_index(home: Page) -> CookbookIndexPage:
-    existing = CookbookIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+def _ensure_index(home: Page, data: dict) -> CookbookIndexPage:
+    existing = CookbookIndexPage.objects.child_of(home).filter(slug=data["slug"]).first()
     if existing:
         return existing
-    index = CookbookIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, intro=INDEX_INTRO)
+    index = CookbookIndexPage(title=data["title"], slug=data["slug"], intro=data["intro"])
     return _published_child(home, index)
 
 
@@ -159,8 +152,10 @@ def _ensure_chapter(index: CookbookIndexPage, data: dict) -> ChapterPage:
     return _published_child(index, chapter)
 
 
-def build_book(*, home: Page, chapters: list[dict]) -> None:
-    index = _ensure_index(home)
+def build_book(*, home: Page, front: dict, chapters: list[dict]) -> None:
+    """The book from plain data (demo_files.chapters_data): `front` has the front page's
+    `slug`, `title`, `intro` and the `first_change_note` of every recipe's first version."""
+    index = _ensure_index(home, front)
     existing = {recipe.slug: recipe for recipe in RecipePage.objects.all()}
     created: list[tuple[RecipePage, dict]] = []
     for chapter_data in chapters:
@@ -184,7 +179,7 @@ def build_book(*, home: Page, chapters: list[dict]) -> None:
                 continue
             related.append(RelatedRecipe(related=target))
         recipe.related_links = related
-        recipe_publish_revision(recipe=recipe, change_note=FIRST_CHANGE_NOTE)
+        recipe_publish_revision(recipe=recipe, change_note=front["first_change_note"])
 
     for recipe, data in created:
         if not data.get("revisions"):
@@ -204,12 +199,19 @@ def build_book(*, home: Page, chapters: list[dict]) -> None:
 
 def load(*, home: Page) -> None:
     """Creates and publishes the cookbook index, chapters and recipes of the demo book."""
-    content = importlib.import_module("apps.cookbook.demo_content")
+    content = read_demo_content()
+    index = content.index
     with transaction.atomic():
-        build_book(home=home, chapters=content.CHAPTERS)
-
-
-NYNORSK_CHANGE_NOTE = "Første publiserte versjon på nynorsk."
+        build_book(
+            home=home,
+            front={
+                "slug": index.slug,
+                "title": index.title,
+                "intro": index.body,
+                "first_change_note": index.first_change_note,
+            },
+            chapters=chapters_data(content),
+        )
 
 
 def _translate(page: Page, locale) -> Page | None:
@@ -221,30 +223,33 @@ def _translate(page: Page, locale) -> Page | None:
 
 
 def load_nynorsk(*, locale) -> None:
-    """Translates the cookbook index, every chapter and the recipes of demo_content_nn into
-    nynorsk and publishes them; what is translated already is left alone. The home page
+    """Translates the cookbook index, every chapter and the recipes of content/demo/cookbook/nn
+    into nynorsk and publishes them; what is translated already is left alone. The home page
     must be translated first (apps/home/management/commands/load_demo.py)."""
-    content = importlib.import_module("apps.cookbook.demo_content_nn")
-    index = CookbookIndexPage.objects.filter(slug=INDEX_SLUG, locale__language_code="nb").first()
+    book = read_demo_content()
+    content = nynorsk_data(book)
+    index = CookbookIndexPage.objects.filter(
+        slug=book.index.slug, locale__language_code="nb"
+    ).first()
     if index is None:
         return
     with transaction.atomic():
         translated_index = _translate(index, locale)
         if translated_index is not None:
-            translated_index.intro = content.INDEX_INTRO
+            translated_index.intro = content["intro"]
             translated_index.save_revision().publish()
         for chapter in ChapterPage.objects.child_of(index):
-            data = content.CHAPTERS.get(chapter.slug)
+            data = content["chapters"].get(chapter.slug)
             translated = _translate(chapter, locale) if data else None
             if translated is None:
                 continue
             translated.title = data["title"]
             translated.intro = data["intro"]
             translated.save_revision().publish()
-        recipes = RecipePage.objects.descendant_of(index).filter(slug__in=list(content.RECIPES))
+        recipes = RecipePage.objects.descendant_of(index).filter(slug__in=list(content["recipes"]))
         for recipe in recipes:
             translated = _translate(recipe, locale)
             if translated is None:
                 continue
-            apply_recipe_data(translated, content.RECIPES[recipe.slug])
-            recipe_publish_revision(recipe=translated, change_note=NYNORSK_CHANGE_NOTE)
+            apply_recipe_data(translated, content["recipes"][recipe.slug])
+            recipe_publish_revision(recipe=translated, change_note=content["first_change_note"])

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from apps.blog.demo_content import POSTS
-from apps.cookbook.demo_content import CHAPTERS
+from apps.cookbook.demo_files import COOKBOOK_DIR, chapters_data, read_demo_content
 from apps.core.vocabulary import SECTORS
 
 ROOT = Path(__file__).resolve().parents[3]
+# The book as plain data, read and checked from its files (content/demo/cookbook/).
+CHAPTERS = chapters_data(read_demo_content())
 
 # The LegalRule codes agreed in briefs/rule-codes.md (seeded by apps/rules/demo.py).
 AGREED_RULE_CODES = {
@@ -112,7 +114,7 @@ def _assert_steps(steps: list[dict], where: str) -> None:
 # --- data files -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["apps/cookbook/demo_content.py", "apps/blog/demo_content.py"])
+@pytest.mark.parametrize("path", ["apps/blog/demo_content.py"])
 def test_content_files_are_plain_data_without_framework_imports(path):
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     imported = [
@@ -122,6 +124,14 @@ def test_content_files_are_plain_data_without_framework_imports(path):
         for alias in node.names
     ] + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert not [name for name in imported if name.split(".")[0] in {"django", "wagtail", "apps"}]
+
+
+def test_the_book_is_text_files_not_python():
+    assert not (ROOT / "apps/cookbook/demo_content.py").exists()
+    assert not (ROOT / "apps/cookbook/demo_content_nn.py").exists()
+    files = [path for path in COOKBOOK_DIR.rglob("*") if path.is_file()]
+    assert len(files) >= 20
+    assert {path.suffix for path in files} == {".md", ".yaml"}
 
 
 def test_book_has_enough_chapters_and_recipes():

@@ -45,11 +45,15 @@ def _real_names_without_source(*texts: str) -> list[str]:
 
 
 def test_demo_modules_publish_no_unconfirmed_sentence():
-    """A guard that needs no database: the demo content modules say what a source confirms
-    and nothing about what it does not (open questions are in decision 0021)."""
+    """A guard that needs no database: the demo content modules and files (content/demo/)
+    say what a source confirms and nothing about what it does not (open questions are in
+    decision 0021)."""
     apps_dir = Path(__file__).resolve().parents[2]
+    files = apps_dir.parent / "content" / "demo"
     modules = sorted(apps_dir.glob("*/demo.py")) + sorted(apps_dir.glob("*/demo_content*.py"))
+    modules += sorted(files.rglob("*.md")) + sorted(files.rglob("*.yaml"))
     assert len(modules) >= 15
+    assert len(list((files / "cookbook").rglob("*.md"))) >= 30
     offenders = [str(path) for path in modules if UNCONFIRMED.search(path.read_text())]
     assert offenders == []
 
