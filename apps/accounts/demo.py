@@ -1,6 +1,6 @@
-# ruff: noqa: E501 - demo text reads better unwrapped
 """Demo organisations: three invented municipalities, invented entrepreneurs, and the real
-social entrepreneurs named in the checked facts (legal-facts.md A5).
+social entrepreneurs named in the checked facts (legal-facts.md A5). The names and texts are
+data, in content/demo/accounts/ (read by apps.accounts.demo_files); this module makes the rows.
 
 Honest content (docs/decisions/0021-honest-demo-content.md): everything the demo invents –
 needs, budgets, collaborations, grant decisions, meetings – belongs to an invented
@@ -13,68 +13,13 @@ import datetime
 
 from django.db import transaction
 
+from .demo_files import FICTIONAL_MARK as FICTIONAL_MARK  # the honesty tests use it
+from .demo_files import read_demo_content
 from .models import Organisation, OrganisationType
 
-FICTIONAL_MARK = "(fiktiv)"
-FICTIONAL_COUNTY = ("99", "Eksempelfylket (fiktivt)")
-# kommunenummer (county 99, unused by SSB), municipality name, organisation name, description
-MUNICIPALITIES = [
-    (
-        "9901",
-        "Fjordvik (fiktiv)",
-        "Fjordvik kommune (fiktiv)",
-        "En oppdiktet kommune som viser hvordan Kokeboka brukes: behov, samarbeid og et eget innovasjonsfond. Alt om Fjordvik er eksempelinnhold.",
-    ),
-    (
-        "9902",
-        "Elvdal (fiktiv)",
-        "Elvdal kommune (fiktiv)",
-        "En oppdiktet kommune i demoen. Behovene og samarbeidene er eksempler, ikke virkelige saker.",
-    ),
-    (
-        "9903",
-        "Bjørkvik (fiktiv)",
-        "Bjørkvik kommune (fiktiv)",
-        "En oppdiktet kommune i demoen. Behovene og samarbeidene er eksempler, ikke virkelige saker.",
-    ),
-]
-# The demo's home municipality: its broker, adviser and fund people work here.
-HOME = MUNICIPALITIES[0][0]
-
-# Invented entrepreneurs that the fund and collaboration demos need before the broker demo's
-# own invented entrepreneurs exist: name, legal form, work integration, description.
-FICTIONAL_ENTREPRENEURS = [
-    (
-        "Kafé Mestring SA (fiktiv)",
-        "SA",
-        True,
-        "Et oppdiktet demo-samvirke som driver kafé med arbeidstrening for unge voksne.",
-    ),
-    (
-        "Trivselsverkstedet (fiktiv)",
-        "",
-        False,
-        "En oppdiktet demo-virksomhet med kurs i trivsel og psykisk helse for ungdom.",
-    ),
-    (
-        "Motor og mestring (fiktiv)",
-        "",
-        False,
-        "En oppdiktet demo-virksomhet der elever med mye fravær skrur på motorer sammen med voksne.",
-    ),
-    (
-        "Friminuttlaget (fiktiv)",
-        "",
-        False,
-        "En oppdiktet demo-virksomhet som lærer elever å lede lek i friminuttene.",
-    ),
-    (
-        "Erfaringsrådet Ung (fiktiv)",
-        "",
-        False,
-        "En oppdiktet demo-virksomhet der unge med erfaring fra barnevernet gir råd til tjenestene.",
-    ),
-]
+# The demo's home municipality (a kommunenummer of content/demo/accounts/organisations.yaml):
+# its broker, adviser and fund people work here.
+HOME = "9901"
 
 
 def ensure_fictional_geography() -> None:
@@ -82,137 +27,17 @@ def ensure_fictional_geography() -> None:
     2024 so that choosers and filters list them like any municipality, marked «(fiktiv)»."""
     from apps.core.models import County, Municipality
 
+    organisations = read_demo_content().organisations
     valid_from = datetime.date(2024, 1, 1)
-    code, name = FICTIONAL_COUNTY
     county, _ = County.objects.get_or_create(
-        code=code, defaults={"name": name, "valid_from": valid_from}
+        code=organisations.county.code,
+        defaults={"name": organisations.county.name, "valid_from": valid_from},
     )
-    for code, municipality_name, _org, _description in MUNICIPALITIES:
+    for municipality in organisations.municipalities:
         Municipality.objects.get_or_create(
-            code=code,
-            defaults={"name": municipality_name, "county": county, "valid_from": valid_from},
+            code=municipality.code,
+            defaults={"name": municipality.name, "county": county, "valid_from": valid_from},
         )
-
-
-# name, legal form ("" when not known from the facts), work integration, description
-ENTREPRENEURS = [
-    (
-        "Pøbelprosjektet",
-        "",
-        False,
-        "Motivasjonskurs og oppfølging som hjelper unge utenfor skole og arbeid over i jobb eller utdanning.",
-    ),
-    (
-        "Young Happy Minds",
-        "",
-        False,
-        "Et kurs over ti uker i positiv psykologi som styrker trivselen til unge.",
-    ),
-    (
-        "Kjør for livet",
-        "",
-        False,
-        "Et lagbasert program som får unge som har falt ut, tilbake til skole eller arbeid.",
-    ),
-    (
-        "Trivselsleder",
-        "",
-        False,
-        "Elever læres opp til å lede lek i skolegården, slik at flere har noen å være sammen med.",
-    ),
-    (
-        "Forandringsfabrikken",
-        "",
-        False,
-        "Samler erfaringene til barn og unge for å gjøre barnevern og skole bedre.",
-    ),
-    ("Unicus", "", True, "En bedrift der alle de ansatte har Aspergers syndrom."),
-    (
-        "Aball1",
-        "",
-        False,
-        "Aktivitetsbasert læring med tall- og bokstavballer i skole og barnehage.",
-    ),
-    ("Intempo", "", False, "Språkleken Bravo forebygger lese- og skrivevansker i barnehagen."),
-    ("Forskerfabrikken", "", False, "Sommerskoler i naturfag for barn."),
-    ("Lyk-z & døtre", "", False, "Kurset FROG hjelper unge å ta positive steg i livet."),
-    ("Lærervikaren", "", False, "En database med undervisningsopplegg for timer med vikar."),
-    (
-        "Medarbeiderne AS",
-        "AS",
-        True,
-        "Et ideelt aksjeselskap som bare ansetter folk med rusbakgrunn: panteflasker, glass, metall, EE-avfall, flytting og rydding.",
-    ),
-    (
-        "iMAL",
-        "",
-        False,
-        "En metode for lese- og skriveopplæring de første hundre dagene i første klasse.",
-    ),
-    (
-        "PitStop",
-        "",
-        False,
-        "Hjelper ideelle organisasjoner å drive samtalestøtte, undervisning og arbeidstrening for unge i risiko.",
-    ),
-    (
-        "Gamingkontakten",
-        "",
-        False,
-        "Digitale støttekontakter møter isolerte gamere mellom 11 og 23 år inne i spillene.",
-    ),
-    (
-        "JodaCare AS",
-        "AS",
-        False,
-        "Et kommunikasjonsverktøy mellom sykehjem eller hjemmetjeneste og pårørende til personer med demens.",
-    ),
-    ("Noen AS", "AS", False, "Samarbeider med kommuner om demensomsorg."),
-    (
-        "BUA",
-        "",
-        False,
-        "Utlån av sports- og fritidsutstyr over hele landet; kommunene betaler en årlig avgift.",
-    ),
-    (
-        "Bymisjonen Stavanger – Tillitsperson",
-        "",
-        False,
-        "En tillitsperson hjelper folk å finne fram i velferdssystemet.",
-    ),
-    (
-        "Trygg av natur",
-        "",
-        False,
-        "Bruker naturen som mestringsarena, blant annet med naturdager for 8. trinn.",
-    ),
-    (
-        "Kompass & Co",
-        "",
-        False,
-        "Arbeidstrening for unge med mat, hagearbeid, gatekjøkken og overskuddsmat.",
-    ),
-    (
-        "Vintage Baby / Café Vintage",
-        "",
-        False,
-        "Kjøkken- og arbeidstrening for kvinner med minoritetsbakgrunn.",
-    ),
-    (
-        "Folkelig",
-        "",
-        False,
-        "Mindre sosial ulikhet i helse gjennom matglede og sosiale møteplasser for barn og unge.",
-    ),
-    ("Papillon", "", False, "Trygge fellesskap for unge med flerkulturell bakgrunn."),
-    (
-        "Ungt Entreprenørskap",
-        "",
-        False,
-        "Entreprenørskap i skolen gjennom elev- og ungdomsbedrifter.",
-    ),
-    ("Generasjonsmøte M", "", False, "Var med på å starte «Veier til samarbeid» på et sykehjem."),
-]
 
 
 STAFF_EMAIL = "stab@demo.kokeboka.no"
@@ -226,7 +51,7 @@ def demo_staff():
 
     from .permissions import PLATFORM_STAFF_GROUP
 
-    staff = ensure_person(email=STAFF_EMAIL, first_name="Sissel", last_name="Stab")
+    staff = demo_person(STAFF_EMAIL)
     staff.groups.add(Group.objects.get_or_create(name=PLATFORM_STAFF_GROUP)[0])
     return staff
 
@@ -256,35 +81,35 @@ def load() -> None:
 
     from .services import organisation_create
 
+    organisations = read_demo_content().organisations
     if not Municipality.objects.filter(code="0301").exists():
         geography_ensure()
     ensure_fictional_geography()
-    for code, _name, org_name, description in MUNICIPALITIES:
-        municipality = Municipality.objects.get(code=code)
+    for item in organisations.municipalities:
+        municipality = Municipality.objects.get(code=item.code)
         if Organisation.objects.filter(municipality=municipality).exists():
             continue
         organisation_create(
             actor=None,
-            name=org_name,
+            name=item.organisation,
             type=OrganisationType.KOMMUNE,
             municipality=municipality,
-            description=f"<p>{description}</p>",
-            external_key=f"demo:kommune:{code}",
+            description=f"<p>{item.description}</p>",
+            external_key=f"demo:kommune:{item.code}",
         )
-    for name, legal_form, work_integration, description in [
-        *ENTREPRENEURS,
-        *FICTIONAL_ENTREPRENEURS,
-    ]:
-        key = f"demo:se:{name}"
+    # The invented entrepreneurs that the fund and collaboration demos need come after the
+    # real ones (the broker demo makes its own invented entrepreneurs).
+    for item in [*organisations.entrepreneurs, *organisations.fictional_entrepreneurs]:
+        key = f"demo:se:{item.name}"
         if Organisation.objects.filter(external_key=key).exists():
             continue
         organisation_create(
             actor=None,
-            name=name,
+            name=item.name,
             type=OrganisationType.SOSIAL_ENTREPRENOR,
-            legal_form=legal_form,
-            work_integration=work_integration,
-            description=f"<p>{description}</p>",
+            legal_form=item.legal_form,
+            work_integration=item.work_integration,
+            description=f"<p>{item.description}</p>",
             external_key=key,
         )
     verify_demo_organisations()
@@ -345,6 +170,17 @@ def ensure_person(
         for organisation, role in memberships:
             membership_grant_by_staff(organisation=organisation, user=user, role=role, staff=staff)
     return user
+
+
+def demo_person(email: str, memberships: tuple[tuple[Organisation, str], ...] = ()):
+    """`ensure_person` for a demo person of content/demo/accounts/people.yaml, named there."""
+    person = read_demo_content().person(email)
+    return ensure_person(
+        email=email,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        memberships=memberships,
+    )
 
 
 def demo_organisation(key: str) -> Organisation:

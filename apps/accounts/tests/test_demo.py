@@ -1,6 +1,7 @@
 import pytest
 
 from apps.accounts import demo
+from apps.accounts.demo_files import read_demo_content
 from apps.accounts.models import Membership, Organisation, User, VerificationSource
 from apps.accounts.permissions import PLATFORM_STAFF_GROUP
 from apps.core.models import AuditEvent
@@ -9,13 +10,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_is_idempotent_and_invents_nothing(client):
+    organisations = read_demo_content().organisations
     demo.load()
     count = Organisation.objects.count()
     demo.load()
     assert (
         Organisation.objects.count()
         == count
-        == (len(demo.MUNICIPALITIES) + len(demo.ENTREPRENEURS) + len(demo.FICTIONAL_ENTREPRENEURS))
+        == (
+            len(organisations.municipalities)
+            + len(organisations.entrepreneurs)
+            + len(organisations.fictional_entrepreneurs)
+        )
     )
     # Every municipality of the demo is invented and says so; no real one is given an
     # account, a description or activity (docs/decisions/0021-honest-demo-content.md).
@@ -26,9 +32,9 @@ def test_demo_is_idempotent_and_invents_nothing(client):
     assert all(org.name.endswith(demo.FICTIONAL_MARK) for org in kommuner)
     assert not kommuner.filter(municipality__county__code__in=["03", "32", "50", "33"]).exists()
     invented = Organisation.objects.filter(
-        name__in=[name for name, *_rest in demo.FICTIONAL_ENTREPRENEURS]
+        name__in=[item.name for item in organisations.fictional_entrepreneurs]
     )
-    assert invented.count() == len(demo.FICTIONAL_ENTREPRENEURS)
+    assert invented.count() == len(organisations.fictional_entrepreneurs)
     assert all(org.name.endswith(demo.FICTIONAL_MARK) for org in invented)
     assert not Organisation.objects.exclude(org_number="").exists()
     assert Organisation.objects.get(name="Medarbeiderne AS").legal_form == "AS"

@@ -1,6 +1,7 @@
 import pytest
 
 from apps.accounts.models import Membership, User
+from apps.accounts.demo_files import read_demo_content as read_accounts_content
 from apps.broker import demo
 from apps.broker.models import EntrepreneurProfile, Need, Offer
 
@@ -51,7 +52,7 @@ def test_demo_loads_twice_without_duplicates(client):
         role="admin",
         organisation__name="Grønn Arbeidstrening SA (fiktiv)",
     ).exists()
-    real = [name for name, *_rest in accounts_demo.ENTREPRENEURS]
+    real = [item.name for item in read_accounts_content().organisations.entrepreneurs]
     assert not Membership.objects.filter(organisation__name__in=real).exists()
 
     assert client.get("/behov/").status_code == 200
