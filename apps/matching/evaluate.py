@@ -5,11 +5,11 @@ gold.json lists, for each need, the offers a skilled broker would introduce. Som
 paraphrases that share few words with the right offer, and some span several sectors.
 
 A second set (evaluation/second/) was written later, by someone who had not built the engine,
-against the demo offers of apps.broker.demo: 23 needs, 12 of them cross-sector with no clear
-owner, each labelled by reading the offers before the engine was run, with sectors and target
-groups that describe the need rather than copy the right offer's tags. Its offers are read from
-the demo module, so the set cannot drift from the demo: where the demo is loaded, its own rows
-are ranked; otherwise the same offers are built as throwaway rows.
+against the broker demo's offers (content/demo/broker/): 23 needs, 12 of them cross-sector with
+no clear owner, each labelled by reading the offers before the engine was run, with sectors and
+target groups that describe the need rather than copy the right offer's tags. Its offers are
+read from the demo's files, so the set cannot drift from the demo: where the demo is loaded,
+its own rows are ranked; otherwise the same offers are built as throwaway rows.
 
 hit@k is the share of needs with a right offer among the first k; MRR is the mean of
 1 / (rank of the first right offer), 0 when none is ranked.
@@ -48,31 +48,25 @@ SETS = ("first", "second")
 
 
 def demo_offers() -> list[dict]:
-    """The demo offers of apps.broker.demo in the format of offers.json, keyed as the demo
-    keys them (``demo-se<n>-<suffix>`` for named entrepreneurs, ``demo-<key>-<suffix>``)."""
-    from apps.broker import demo
+    """The broker demo's offers (content/demo/broker/entrepreneurs/) in the format of
+    offers.json, keyed as the demo keys them (``demo-<entrepreneur key>-<offer key>``)."""
+    from apps.broker.demo_files import read_demo_content
 
-    offers = []
-    for index, (name, (_summary, areas, items)) in enumerate(demo.NAMED.items()):
-        offers += [_demo_offer(f"demo-se{index}", name, item, areas) for item in items]
-    for key, name, _form, _work, _summary, _evidence, areas, _national, items in demo.INVENTED:
-        offers += [_demo_offer(f"demo-{key}", name, item, areas) for item in items]
-    return offers
-
-
-def _demo_offer(prefix: str, organisation: str, item: tuple, areas: list[str]) -> dict:
-    suffix, title, description, sectors, groups, maturity, national = item
-    return {
-        "key": f"{prefix}-{suffix}",
-        "organisation": organisation,
-        "title": title,
-        "description": description,
-        "sectors": list(sectors),
-        "target_groups": list(groups),
-        "maturity": maturity,
-        "area_national": national,
-        "areas": list(areas),
-    }
+    return [
+        {
+            "key": f"demo-{entrepreneur.key}-{offer.key}",
+            "organisation": entrepreneur.name,
+            "title": offer.title,
+            "description": offer.description,
+            "sectors": list(offer.sectors),
+            "target_groups": list(offer.target_groups),
+            "maturity": offer.maturity,
+            "area_national": offer.national,
+            "areas": list(entrepreneur.areas),
+        }
+        for entrepreneur in read_demo_content().entrepreneurs
+        for offer in entrepreneur.offers
+    ]
 
 
 @lru_cache(maxsize=len(SETS))

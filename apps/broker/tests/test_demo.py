@@ -1,7 +1,7 @@
 import pytest
 
-from apps.accounts.models import Membership, User
 from apps.accounts.demo_files import read_demo_content as read_accounts_content
+from apps.accounts.models import Membership, User
 from apps.broker import demo
 from apps.broker.models import EntrepreneurProfile, Need, Offer
 

@@ -64,18 +64,18 @@ def test_a_right_offer_is_in_the_top_three_for_nine_of_ten_needs(db):
 
 
 def test_second_set_is_labelled_against_offers_that_exist_in_the_demo():
-    from apps.broker import demo
+    from apps.broker.demo_files import read_demo_content
     from apps.core.municipalities import MUNICIPALITIES
     from apps.core.vocabulary import SECTORS, TARGET_GROUPS
 
     evaluation = load_set("second")
     offers = {offer["key"]: offer for offer in evaluation.offers}
-    # One offer per demo offer tuple, keyed as apps.broker.demo keys them.
+    # One offer per offer of the broker demo's files, keyed as apps.broker.demo keys them.
+    entrepreneurs = read_demo_content().entrepreneurs
     assert (
         len(offers)
         == len(evaluation.offers)
-        == sum(len(items) for _summary, _areas, items in demo.NAMED.values())
-        + sum(len(row[8]) for row in demo.INVENTED)
+        == sum(len(entrepreneur.offers) for entrepreneur in entrepreneurs)
     )
     assert offers["demo-se8-stotte"]["title"] == "Digital støttekontakt i spill"
     assert len(evaluation.needs) >= 20
