@@ -1,7 +1,8 @@
 """Demo content for the matching app: the index of the broker's demo needs and offers, one
 pinned suggestion by the broker of the invented Fjordvik kommune, a subscription for the
 demo entrepreneur, and an open invitation by that broker (answered by the demo entrepreneur
-when invited). Runs after apps.broker.demo; idempotent."""
+when invited). Runs after apps.broker.demo; idempotent. The invitation's words are data in
+content/demo/matching/invitation.yaml (read by apps.matching.demo_files)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from __future__ import annotations
 def load() -> None:
     """Adds the demo rows (idempotent)."""
     from apps.accounts.models import MembershipRole, User
+    from apps.broker.demo import BROKER_EMAIL, ENTREPRENEUR_EMAIL
     from apps.broker.models import Need, Offer
 
     from . import selectors, services
 
     services.reindex_all()
 
-    broker = User.objects.filter(email="megler@demo.kokeboka.no").first()
+    broker = User.objects.filter(email=BROKER_EMAIL).first()
     # The broker's own municipality's first public need (the invented home municipality of
     # apps.accounts.demo), so that no demo suggestion or invitation is put on a real one.
     need = (
@@ -35,7 +37,7 @@ def load() -> None:
             services.match_pin(need=need, offer=matches[0].offer, user=broker)
         _open_invitation(need=need, broker=broker)
 
-    entrepreneur = User.objects.filter(email="entreprenor@demo.kokeboka.no").first()
+    entrepreneur = User.objects.filter(email=ENTREPRENEUR_EMAIL).first()
     if entrepreneur is not None:
         offer = (
             Offer.objects.public()
@@ -48,20 +50,23 @@ def load() -> None:
 
 
 def _open_invitation(*, need, broker) -> None:
-    """One open invitation for the Bærum need (through the same services a broker uses), and
+    """One open invitation for the need (through the same services a broker uses), and
     the demo entrepreneur's answer when their organisation is among those invited."""
     import datetime
 
     from django.utils import timezone
 
     from apps.accounts.models import User
+    from apps.broker.demo import ENTREPRENEUR_EMAIL
 
     from . import invitation_selectors, invitation_services
+    from .demo_files import read_demo_content
     from .forms import DEFAULT_MIN_SCORE
     from .models import InvitationRecipient, OpenInvitation
 
     if OpenInvitation.objects.filter(need=need).exists():
         return
+    content = read_demo_content().invitation
     candidates = invitation_selectors.invitation_candidates(need=need, min_score=DEFAULT_MIN_SCORE)
     if not candidates:
         return
@@ -70,17 +75,13 @@ def _open_invitation(*, need, broker) -> None:
             need=need,
             created_by=broker,
             min_score=DEFAULT_MIN_SCORE,
-            deadline=timezone.localdate() + datetime.timedelta(days=14),
-            message=(
-                "Vi ser etter noen som kan hjelpe oss med dette behovet. Tilbudet deres passer. "
-                "Er dere interessert i en samtale? Svar ja eller nei, og fortell kort hvordan "
-                "dere ville gått fram."
-            ),
+            deadline=timezone.localdate() + datetime.timedelta(days=content.deadline_days),
+            message=content.message,
             organisation_ids=[c.organisation.pk for c in candidates],
         )
     except invitation_services.InvitationError:
         return  # the demo need is not public (someone changed it): no invitation
-    entrepreneur = User.objects.filter(email="entreprenor@demo.kokeboka.no").first()
+    entrepreneur = User.objects.filter(email=ENTREPRENEUR_EMAIL).first()
     recipient = (
         InvitationRecipient.objects.filter(
             invitation=invitation, organisation__memberships__user=entrepreneur
@@ -92,6 +93,6 @@ def _open_invitation(*, need, broker) -> None:
         invitation_services.interest_respond(
             recipient=recipient,
             user=entrepreneur,
-            interested=True,
-            comment="Vi har erfaring med dette og kan starte i løpet av en måned.",
+            interested=content.answer.interested,
+            comment=content.answer.comment,
         )
