@@ -1,4 +1,5 @@
-"""Builds the demo examples bank from apps/cases/demo_content.py.
+"""Builds the demo examples bank from the files in content/demo/cases/ (read and checked by
+apps/cases/demo_files.py).
 
 Idempotent: the index and each example are found by slug and left alone when they exist,
 so running it again creates nothing. Run it after the cookbook demo so that examples can
@@ -7,56 +8,46 @@ link the recipes they illustrate; a recipe slug that is not in the book is skipp
 
 from __future__ import annotations
 
-import html
-import itertools
 import logging
-from decimal import Decimal
 
 from django.db import transaction
 from wagtail.models import Page
 
+from apps.core.demo_markdown import to_html
 from apps.core.models import Municipality, Sector, TargetGroup
 from apps.core.services import geography_ensure, vocabulary_ensure
 
-from . import demo_content
+from .demo_files import Case, Index, read_demo_content
 from .models import CaseIndexPage, CaseOutcome, CasePage, CaseSource
 
 logger = logging.getLogger(__name__)
 
 
-def _paragraph_html(lines: list[str]) -> str:
-    parts: list[str] = []
-    for is_bullet, group in itertools.groupby(lines, key=lambda line: line.startswith("- ")):
-        texts = [
-            html.escape(line[2:].strip() if is_bullet else line, quote=False) for line in group
-        ]
-        if is_bullet:
-            parts.append("<ul>" + "".join(f"<li>{text}</li>" for text in texts) + "</ul>")
-        else:
-            parts.append(f"<p>{' '.join(texts)}</p>")
-    return "".join(parts)
+# How the intro of an earlier demo began (it promised only real collaborations).
+OLD_INTRO_START = "Ekte samarbeid mellom kommuner"
+
+# Examples an earlier demo published without a source showing the municipality taking part;
+# the loader unpublishes them where they are still live.
+WITHDRAWN_SLUGS = (
+    "baerum-kompass-og-co",
+    "stavanger-bymisjonen-tillitsperson",
+    "sandefjord-cafe-vintage",
+    "bergen-papillon",
+    "oslo-hovseterhjemmet-generasjonsmote-m",
+    "oslo-toyen-unlimited",
+)
 
 
-def text_to_rich_text(text: str) -> str:
-    """Plain demo text as rich text: blank lines separate paragraphs, "- " lines make a list."""
-    return "".join(
-        _paragraph_html([line.strip() for line in paragraph.splitlines() if line.strip()])
-        for paragraph in (text or "").strip().split("\n\n")
-        if paragraph.strip()
-    )
-
-
-def _ensure_index(home: Page) -> CaseIndexPage:
-    data = demo_content.INDEX
-    existing = CaseIndexPage.objects.child_of(home).filter(slug=data["slug"]).first()
+def _ensure_index(home: Page, data: Index) -> CaseIndexPage:
+    existing = CaseIndexPage.objects.child_of(home).filter(slug=data.slug).first()
     if existing:
-        if existing.intro.startswith(demo_content.OLD_INTRO_START):
+        if existing.intro.startswith(OLD_INTRO_START):
             # An earlier demo promised only real collaborations; the bank now also holds the
             # invented example made from a demo collaboration, so the intro says so.
-            existing.intro = data["intro"]
+            existing.intro = data.body
             existing.save_revision().publish()
         return existing
-    index = CaseIndexPage(title=data["title"], slug=data["slug"], intro=data["intro"])
+    index = CaseIndexPage(title=data.title, slug=data.slug, intro=data.body)
     home.add_child(instance=index)
     index.save_revision().publish()
     index.refresh_from_db()
@@ -89,54 +80,49 @@ def _recipes(slugs: list[str]) -> list:
     return [found[slug] for slug in slugs if slug in found]
 
 
-def build_case(data: dict) -> CasePage:
-    """An unsaved example page with its relations, from one entry of demo_content.CASES."""
-    slug = data["slug"]
-    municipality = Municipality.objects.filter(code=data["municipality"]).first()
+def build_case(data: Case) -> CasePage:
+    """An unsaved example page with its relations, from one example file."""
+    slug = data.slug
+    municipality = Municipality.objects.filter(code=data.municipality).first()
     if municipality is None:
-        logger.warning("Demo example %s: no municipality %r.", slug, data["municipality"])
+        logger.warning("Demo example %s: no municipality %r.", slug, data.municipality)
     case = CasePage(
-        title=data["title"],
+        title=data.title,
         slug=slug,
-        summary=data["summary"],
+        summary=data.summary,
         municipality=municipality,
-        entrepreneur_name=data.get("entrepreneur", ""),
-        entrepreneur_url=data.get("entrepreneur_url", ""),
-        entrepreneur_organisation=_organisation(data.get("entrepreneur", "")),
-        collaboration_form=data.get("form", ""),
-        start_year=data.get("start_year"),
-        end_year=data.get("end_year"),
-        story=text_to_rich_text(data.get("story", "")),
-        lessons_learned=text_to_rich_text(data.get("lessons", "")),
-        unconfirmed_note=data.get("unconfirmed_note", ""),
+        entrepreneur_name=data.entrepreneur,
+        entrepreneur_url=data.entrepreneur_url,
+        entrepreneur_organisation=_organisation(data.entrepreneur),
+        collaboration_form=data.form,
+        start_year=data.start_year,
+        end_year=data.end_year,
+        story=to_html(data.story),
+        lessons_learned=to_html(data.lessons),
+        unconfirmed_note=data.unconfirmed_note,
     )
-    case.sectors = _by_code(Sector, data.get("sectors", []), case_slug=slug)
-    case.target_groups = _by_code(TargetGroup, data.get("target_groups", []), case_slug=slug)
-    case.recipes = _recipes(data.get("recipes", []))
+    case.sectors = _by_code(Sector, data.sectors, case_slug=slug)
+    case.target_groups = _by_code(TargetGroup, data.target_groups, case_slug=slug)
+    case.recipes = _recipes(data.recipes)
     case.outcomes = [
         CaseOutcome(
-            name=outcome["name"],
-            value=Decimal(outcome["value"]) if outcome.get("value") is not None else None,
-            unit=outcome.get("unit", ""),
-            note=outcome.get("note", ""),
-            unconfirmed=outcome.get("unconfirmed", False),
+            name=outcome.name,
+            value=outcome.value,
+            unit=outcome.unit,
+            note=outcome.note,
+            unconfirmed=outcome.unconfirmed,
         )
-        for outcome in data.get("outcomes", [])
+        for outcome in data.outcomes
     ]
-    case.sources = [
-        CaseSource(title=source["title"], url=source.get("url", ""))
-        for source in data.get("sources", [])
-    ]
+    case.sources = [CaseSource(title=source.title, url=source.url) for source in data.sources]
     return case
 
 
 def withdraw_unsourced(index: CaseIndexPage) -> int:
     """Unpublishes the examples an earlier demo published without a source showing the
-    municipality taking part (demo_content.WITHDRAWN_SLUGS); returns how many."""
+    municipality taking part (WITHDRAWN_SLUGS); returns how many."""
     withdrawn = 0
-    for case in (
-        CasePage.objects.child_of(index).live().filter(slug__in=demo_content.WITHDRAWN_SLUGS)
-    ):
+    for case in CasePage.objects.child_of(index).live().filter(slug__in=WITHDRAWN_SLUGS):
         case.unpublish()
         withdrawn += 1
     return withdrawn
@@ -145,14 +131,15 @@ def withdraw_unsourced(index: CaseIndexPage) -> int:
 def load(*, home: Page) -> None:
     """Creates and publishes the examples bank and its demo examples that are missing, and
     unpublishes the withdrawn ones an earlier demo made."""
+    content = read_demo_content()
     vocabulary_ensure()
     geography_ensure()
     with transaction.atomic():
-        index = _ensure_index(home)
+        index = _ensure_index(home, content.index)
         withdraw_unsourced(index)
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
-        for data in demo_content.CASES:
-            if data["slug"] in existing:
+        for data in content.cases:
+            if data.slug in existing:
                 continue
             case = build_case(data)
             index.add_child(instance=case)

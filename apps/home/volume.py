@@ -207,10 +207,10 @@ class Vocabulary:
         self.offer_sentences = _sentences(
             [item.get("description", "") for item in evaluation.offers]
         )
-        book = importlib.import_module("apps.cookbook.demo_files")
-        self.chapters = book.chapters_data(book.read_demo_content())
-        self.recipes = [recipe for chapter in self.chapters for recipe in chapter["recipes"]]
-        self.cases = importlib.import_module("apps.cases.demo_content").CASES
+        book = importlib.import_module("apps.cookbook.demo_content")
+        self.chapters = book.CHAPTERS
+        self.recipes = [recipe for chapter in book.CHAPTERS for recipe in chapter["recipes"]]
+        self.cases = importlib.import_module("apps.cases.demo_files").read_demo_content().cases
         self.recipe_sentences = _sentences(
             [step.get("text", "") for recipe in self.recipes for step in recipe.get("steps", [])]
         )
@@ -760,8 +760,8 @@ class VolumeLoader:
             book.save_revision().publish()
         cases = CaseIndexPage.objects.child_of(home).first()
         if cases is None:
-            data = importlib.import_module("apps.cases.demo_content").INDEX
-            cases = CaseIndexPage(title=data["title"], slug=data["slug"], intro=data["intro"])
+            data = importlib.import_module("apps.cases.demo_files").read_demo_content().index
+            cases = CaseIndexPage(title=data.title, slug=data.slug, intro=data.body)
             home.add_child(instance=cases)
             cases.save_revision().publish()
         return book, cases
@@ -849,8 +849,8 @@ class VolumeLoader:
         """Examples from the demo's, moved to other municipalities and entrepreneurs. Published
         pages without a revision each (a revision per example would triple the time and no
         page reads an example's history)."""
-        from apps.cases.demo import text_to_rich_text
         from apps.cases.models import CasePage, CollaborationForm
+        from apps.core.demo_markdown import to_html
         from apps.core.models import Sector, TargetGroup
 
         _book, index = self._indexes()
@@ -863,19 +863,19 @@ class VolumeLoader:
             org = self.rng.choice(self.kommuner)
             partner = self.rng.choice(entrepreneurs)
             start = self.rng.randint(2015, self.today.year)
-            title = f"{template['title']} i {org.name.removesuffix(' kommune')}"[:255]
+            title = f"{template.title} i {org.name.removesuffix(' kommune')}"[:255]
             case = CasePage(
                 title=title,
-                slug=f"{VOLUME_PREFIX}{number}-{slugify(template['slug'])}"[:255],
-                summary=template["summary"],
+                slug=f"{VOLUME_PREFIX}{number}-{slugify(template.slug)}"[:255],
+                summary=template.summary,
                 municipality_id=org.municipality_id,
                 entrepreneur_name=partner.name,
                 entrepreneur_organisation=partner,
                 collaboration_form=self.rng.choice(list(CollaborationForm.values)),
                 start_year=start,
                 end_year=start + 2 if number % 3 == 0 else None,
-                story=text_to_rich_text(template.get("story", "")),
-                lessons_learned=text_to_rich_text(template.get("lessons", "")),
+                story=to_html(template.story),
+                lessons_learned=to_html(template.lessons),
                 live=True,
                 first_published_at=self._ago(900),
             )

@@ -1,8 +1,12 @@
+import shutil
+
 import pytest
 
-from apps.cases import demo, demo_content
+from apps.cases import demo
+from apps.cases.demo_files import FOLDER, read_demo_content
 from apps.cases.models import CaseIndexPage, CasePage
 from apps.cookbook.tests.factories import RecipePageFactory
+from apps.core.content_files import ContentFileError
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +20,7 @@ def test_demo_builds_its_published_examples_and_is_idempotent(home_page, chapter
     index = CaseIndexPage.objects.get()
     assert index.live and index.url == "/eksempler/"
     cases = CasePage.objects.child_of(index)
-    assert cases.count() == len(demo_content.CASES) >= 10
+    assert cases.count() == len(read_demo_content().cases) >= 10
     assert all(case.live for case in cases)
     assert all(case.municipality_id for case in cases)
     assert all(case.summary and case.story for case in cases)
@@ -49,7 +53,7 @@ def test_demo_examples_are_shown(client, home_page):
     page = client.get("/eksempler/baerum-fond-for-sosiale-entreprenorer/")
 
     assert listing.status_code == overview.status_code == page.status_code == 200
-    assert listing.context["case_count"] == len(demo_content.CASES)
+    assert listing.context["case_count"] == len(read_demo_content().cases)
     assert "2\u00a0000\u00a0000" in page.content.decode()
 
 
@@ -58,7 +62,7 @@ def test_demo_unpublishes_examples_withdrawn_for_want_of_a_source(home_page):
 
     demo.load(home=home_page)
     index = CaseIndexPage.objects.get()
-    withdrawn_slug = demo_content.WITHDRAWN_SLUGS[0]
+    withdrawn_slug = demo.WITHDRAWN_SLUGS[0]
     CasePageFactory(parent=index, slug=withdrawn_slug, title="Et eldre demoeksempel")
     assert CasePage.objects.get(slug=withdrawn_slug).live
 
@@ -71,11 +75,53 @@ def test_demo_unpublishes_examples_withdrawn_for_want_of_a_source(home_page):
 def test_demo_rewrites_the_old_intro_that_promised_only_real_collaborations(home_page):
     demo.load(home=home_page)
     index = CaseIndexPage.objects.get()
-    index.intro = demo_content.OLD_INTRO_START + " og sosiale entreprenører."
+    index.intro = demo.OLD_INTRO_START + " og sosiale entreprenører."
     index.save_revision().publish()
 
     demo.load(home=home_page)
 
     index.refresh_from_db()
-    assert index.intro == demo_content.INDEX["intro"]
+    assert index.intro == read_demo_content().index.body
     assert "fiktivt eksempel" in index.intro
+
+
+def test_every_example_file_is_read_and_checked():
+    content = read_demo_content()
+
+    assert (content.index.slug, content.index.title) == ("eksempler", "Eksempler")
+    assert len(content.cases) == 11
+    assert content.cases[0].slug == "trondheim-jodacare-betalt-pilot"
+    assert all(case.story and case.sources for case in content.cases)
+    fund = next(c for c in content.cases if c.slug == "baerum-fond-for-sosiale-entreprenorer")
+    assert fund.lessons.startswith("- Fondet er internt.")
+    assert fund.lessons.count("\n- ") == 1
+    socentral = next(c for c in content.cases if c.slug == "oslo-socentral-boost-refugee")
+    assert socentral.lessons == ""
+
+
+def _broken_copy(tmp_path, old: str, new: str):
+    folder = tmp_path / "cases"
+    shutil.copytree(FOLDER, folder)
+    path = folder / "eksempler" / "03-lier-trygg-av-natur-effektkontrakt.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("- ungdom", "- ungdommer", "target_groups.1"),
+        ("form: effektkontrakt", "form: effektavtale", "form"),
+        ("municipality: '3312'", "municipality: '3399'", "municipality"),
+        ("## Erfaringer", "## Lærdom", "body"),
+        ("sources:", "kilder:", "sources"),
+    ],
+)
+def test_a_broken_example_file_names_the_file_and_the_field(tmp_path, old, new, field):
+    with pytest.raises(ContentFileError) as caught:
+        read_demo_content(_broken_copy(tmp_path, old, new))
+
+    assert caught.value.path.name == "03-lier-trygg-av-natur-effektkontrakt.md"
+    assert caught.value.field == field
