@@ -2,7 +2,8 @@
 
 Every step goes through the services with the demo people as actors, so the demo leaves
 the same status changes and audit events as real use. Idempotent: each step checks
-whether it has been done."""
+whether it has been done. The scores, comments, decisions and reports are data in
+content/demo/grants/assessment.yaml (read by apps.grants.demo_files)."""
 
 from __future__ import annotations
 
@@ -13,62 +14,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import Membership, MembershipRole, User
+from apps.fund.demo import MANAGER_EMAIL, REVIEWER_EMAILS
 from apps.fund.models import Application, ApplicationStatus, Call
 
 from . import services
+from .demo_files import Assessment, Indicator, read_demo_content
 from .models import Outcome, ReportKind, ReviewerAssignment
 
 S = ApplicationStatus
 
-MANAGER_EMAIL = "fondsforvalter@demo.kokeboka.no"
-REVIEWER_EMAILS = ("fagvurderer1@demo.kokeboka.no", "fagvurderer2@demo.kokeboka.no")
 SITE_URL = ""
-
-# Scores per application (by its place in the call) and reviewer: one list per reviewer,
-# one score per criterion in order (repeated when the call has more criteria).
-SCORES = [
-    ([5, 4, 4, 5], [4, 4, 5, 4]),
-    ([4, 3, 4, 4], [3, 3, 3, 3]),  # the second reviewer declares a conflict here
-    ([3, 4, 3, 4], [4, 3, 4, 3]),
-    ([2, 1, 2, 2], [1, 2, 2, 1]),
-]
-COMMENTS = [
-    "Tydelig behov beskrevet sammen med tjenesten, og en realistisk plan for utprøving.",
-    "God forankring i virksomheten, men måling av effekt bør beskrives nærmere.",
-    "Partnerskapet med den sosiale entreprenøren er godt begrunnet.",
-    "Svak kobling mellom behovet og tiltaket som foreslås.",
-]
-CONFLICT_NOTE = (
-    "Jeg har tidligere vært styremedlem i den sosiale entreprenøren som er partner i prosjektet."
-)
-DECISIONS = [
-    {
-        "outcome": Outcome.GRANTED,
-        "share": Decimal("1"),
-        "conditions": "Midlene overføres ved årsslutt mot prosjektregnskap. Fremdriftsrapport "
-        "etter første halvår og sluttrapport med resultatindikatorer.",
-        "reasons": "Søknaden scoret høyest på nytte for innbyggerne og gjennomførbarhet.",
-    },
-    {
-        "outcome": Outcome.GRANTED,
-        "share": Decimal("0.8"),
-        "conditions": "Tilskuddet er redusert fordi utstyrsposten ikke dekkes av fondet. "
-        "Fremdriftsrapport innen fristen under.",
-        "reasons": "Godt forankret prosjekt; budsjettet er justert.",
-    },
-    {
-        "outcome": Outcome.GRANTED,
-        "share": Decimal("1"),
-        "conditions": "Sluttrapport med resultatindikatorer når prosjektet er ferdig.",
-        "reasons": "Et lovende samarbeid med en sosial entreprenør om et tverrsektorielt behov.",
-    },
-    {
-        "outcome": Outcome.REJECTED,
-        "reasons": "Søknaden beskriver en løsning mer enn et behov, og det er uklart hvordan "
-        "tjenesten skal ta resultatene i bruk. Dere er velkomne til å søke igjen.",
-    },
-]
-INELIGIBLE_NOTE = "Søknaden mangler den obligatoriske samarbeidspartneren fra kommunen."
 
 
 def _user(email: str) -> User | None:
@@ -109,7 +64,20 @@ def _applicant(application: Application) -> User | None:
     return membership.user if membership else None
 
 
-def _assess(application: Application, index: int, manager: User, reviewers: list[User]) -> None:
+def _indicators(items: list[Indicator]) -> list[services.IndicatorInput]:
+    return [
+        services.IndicatorInput(name=i.name, target=i.target, value=i.value, unit=i.unit)
+        for i in items
+    ]
+
+
+def _assess(
+    application: Application,
+    index: int,
+    manager: User,
+    reviewers: list[User],
+    plan: Assessment,
+) -> None:
     criteria = list(application.call.criteria.all())
     for number, reviewer in enumerate(reviewers):
         assignment = ReviewerAssignment.objects.filter(
@@ -123,12 +91,13 @@ def _assess(application: Application, index: int, manager: User, reviewers: list
             )
         if assignment.conflict_declared or assignment.completed_at:
             continue
-        if index == 1 and number == 1:
-            services.conflict_declare(assignment=assignment, actor=reviewer, note=CONFLICT_NOTE)
+        conflict = plan.conflict
+        if (index, number) == (conflict.application - 1, conflict.reviewer - 1):
+            services.conflict_declare(assignment=assignment, actor=reviewer, note=conflict.note)
             continue
         if not criteria or application.status != S.IN_REVIEW:
             continue
-        given = SCORES[index % len(SCORES)][number]
+        given = plan.scores[index % len(plan.scores)][number]
         services.scores_save(
             assignment=assignment,
             actor=reviewer,
@@ -136,7 +105,9 @@ def _assess(application: Application, index: int, manager: User, reviewers: list
                 services.ScoreInput(
                     criterion_id=criterion.pk,
                     score=given[place % len(given)],
-                    comment=COMMENTS[(index + place) % len(COMMENTS)] if place == 0 else "",
+                    comment=plan.comments[(index + place) % len(plan.comments)]
+                    if place == 0
+                    else "",
                 )
                 for place, criterion in enumerate(criteria)
             ],
@@ -144,21 +115,21 @@ def _assess(application: Application, index: int, manager: User, reviewers: list
         )
 
 
-def _decide(application: Application, index: int, manager: User) -> None:
+def _decide(application: Application, index: int, manager: User, plan: Assessment) -> None:
     if application.status not in (S.ELIGIBLE, S.IN_REVIEW):
         return
-    plan = DECISIONS[index]
+    decision = plan.decisions[index]
     amount = 0
-    if plan["outcome"] == Outcome.GRANTED:
+    if decision.outcome == Outcome.GRANTED:
         requested = application.amount_requested or 200_000
-        amount = max(1, int(Decimal(requested) * plan["share"]) // 1000 * 1000)
+        amount = max(1, int(Decimal(requested) * decision.share) // 1000 * 1000)
     services.decision_make(
         application=application,
         actor=manager,
-        outcome=plan["outcome"],
+        outcome=decision.outcome,
         amount=amount,
-        conditions=plan.get("conditions", ""),
-        reasons=plan.get("reasons", ""),
+        conditions=decision.conditions,
+        reasons=decision.reasons,
         site_url=SITE_URL,
     )
 
@@ -192,13 +163,14 @@ def _plan_payments(application: Application, manager: User, account: str) -> Non
         )
 
 
-def _follow_completed(application: Application, manager: User) -> None:
+def _follow_completed(application: Application, manager: User, plan: Assessment) -> None:
     """The first project: paid, a progress report and a final report with indicators,
     all approved."""
     applicant = _applicant(application)
     if applicant is None:
         return
-    _plan_payments(application, manager, "Prosjekt 71024")
+    follow = plan.completed
+    _plan_payments(application, manager, follow.project_account)
     first = application.payments.filter(paid_at__isnull=True).order_by("due_date").first()
     if first is not None and application.status == S.GRANTED:
         services.payment_mark_paid(payment=first, actor=manager)
@@ -210,22 +182,14 @@ def _follow_completed(application: Application, manager: User) -> None:
             application=application,
             actor=manager,
             kind=ReportKind.PROGRESS,
-            due_date=today - datetime.timedelta(days=20),
+            due_date=today + datetime.timedelta(days=follow.progress_report.due_days),
         )
     if progress is not None and not progress.submitted_at:
         services.report_submit(
             report=progress,
             actor=applicant,
-            text="Tjenesten og entreprenøren har hatt fire arbeidsmøter og kartlagt behovet "
-            "sammen med brukerne. Utprøvingen startet i tre bydeler.",
-            indicators=[
-                services.IndicatorInput(
-                    name="Deltakere i utprøvingen",
-                    target=Decimal(40),
-                    value=Decimal(18),
-                    unit="personer",
-                ),
-            ],
+            text=follow.progress_report.text,
+            indicators=_indicators(follow.progress_report.indicators),
         )
         progress.refresh_from_db()
     if progress is not None and not progress.approved_at:
@@ -242,45 +206,26 @@ def _follow_completed(application: Application, manager: User) -> None:
         services.report_submit(
             report=final,
             actor=applicant,
-            text="Prosjektet er avsluttet. Tiltaket videreføres i ordinær drift i to bydeler, "
-            "og erfaringene er delt med de andre tjenestene i kommunen.",
-            results_summary="Utprøvingen nådde flere deltakere enn planlagt, og tiltaket "
-            "videreføres i ordinær drift i to bydeler.",
-            indicators=[
-                services.IndicatorInput(
-                    name="Deltakere i utprøvingen",
-                    target=Decimal(40),
-                    value=Decimal(46),
-                    unit="personer",
-                ),
-                services.IndicatorInput(
-                    name="Deltakere i arbeid eller utdanning etter seks måneder",
-                    target=Decimal(10),
-                    value=Decimal(12),
-                    unit="personer",
-                ),
-                services.IndicatorInput(
-                    name="Bydeler som viderefører tiltaket",
-                    target=Decimal(1),
-                    value=Decimal(2),
-                    unit="bydeler",
-                ),
-            ],
+            text=follow.final_report.text,
+            results_summary=follow.final_report.results_summary,
+            indicators=_indicators(follow.final_report.indicators),
         )
         final.refresh_from_db()
     if final is not None and final.submitted_at and not final.approved_at:
         services.report_approve(report=final, actor=manager)
 
 
-def _follow_running(application: Application, manager: User) -> None:
+def _follow_running(application: Application, manager: User, plan: Assessment) -> None:
     """The second project: a payment plan and a progress report the applicant still owes."""
-    _plan_payments(application, manager, "Prosjekt 71025")
+    follow = plan.running
+    _plan_payments(application, manager, follow.project_account)
     if application.status == S.GRANTED and not application.reports.exists():
         services.report_require(
             application=application,
             actor=manager,
             kind=ReportKind.PROGRESS,
-            due_date=timezone.localdate() + datetime.timedelta(days=14),
+            due_date=timezone.localdate()
+            + datetime.timedelta(days=follow.progress_report.due_days),
         )
 
 
@@ -294,26 +239,27 @@ def load() -> None:
     call = _closed_call(manager)
     if call is None:
         return
+    plan = read_demo_content()
     applications = list(call.applications.exclude(status__in=(S.DRAFT, S.WITHDRAWN)).order_by("pk"))
     for index, application in enumerate(applications):
         if application.status == S.SUBMITTED:
-            eligible = index < len(DECISIONS)
+            eligible = index < len(plan.decisions)
             services.application_screen(
                 application=application,
                 actor=manager,
                 eligible=eligible,
-                note="" if eligible else INELIGIBLE_NOTE,
+                note="" if eligible else plan.ineligible_note,
             )
-        if index >= len(DECISIONS):
+        if index >= len(plan.decisions):
             continue
-        _assess(application, index, manager, reviewers)
-        _decide(application, index, manager)
+        _assess(application, index, manager, reviewers, plan)
+        _decide(application, index, manager, plan)
     granted = [
         application
         for application in applications
         if application.status in (S.GRANTED, S.IN_PROGRESS, S.COMPLETED)
     ]
     if granted:
-        _follow_completed(granted[0], manager)
+        _follow_completed(granted[0], manager, plan)
     if len(granted) > 1:
-        _follow_running(granted[1], manager)
+        _follow_running(granted[1], manager, plan)
