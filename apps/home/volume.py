@@ -207,9 +207,9 @@ class Vocabulary:
         self.offer_sentences = _sentences(
             [item.get("description", "") for item in evaluation.offers]
         )
-        book = importlib.import_module("apps.cookbook.demo_content")
-        self.chapters = book.CHAPTERS
-        self.recipes = [recipe for chapter in book.CHAPTERS for recipe in chapter["recipes"]]
+        book = importlib.import_module("apps.cookbook.demo_files")
+        self.chapters = book.chapters_data(book.read_demo_content())
+        self.recipes = [recipe for chapter in self.chapters for recipe in chapter["recipes"]]
         self.cases = importlib.import_module("apps.cases.demo_files").read_demo_content().cases
         self.recipe_sentences = _sentences(
             [step.get("text", "") for recipe in self.recipes for step in recipe.get("steps", [])]

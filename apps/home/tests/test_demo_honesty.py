@@ -15,11 +15,13 @@ from django.core.management import call_command
 from django.db import transaction
 
 from apps.accounts import demo as accounts_demo
+from apps.accounts.demo_files import read_demo_content as accounts_content
 from apps.cases.demo import WITHDRAWN_SLUGS
 from apps.cases.demo_files import read_demo_content as cases_content
 from apps.core.municipalities import MUNICIPALITIES
 
-FICTIONAL_COUNTY = accounts_demo.FICTIONAL_COUNTY[0]
+FICTIONAL_COUNTY = accounts_content().organisations.county.code
+REAL_ENTREPRENEURS = [item.name for item in accounts_content().organisations.entrepreneurs]
 UNCONFIRMED = re.compile(r"ikke\s+bekreftet|ikkje\s+stadfest", re.IGNORECASE)
 # Real municipality names as whole words (short names like «Os» or «Bø» would match ordinary
 # words, so names of four letters or more).
@@ -27,7 +29,7 @@ REAL_MUNICIPALITY = re.compile(
     r"\b(" + "|".join(re.escape(name) for _code, name in MUNICIPALITIES if len(name) >= 4) + r")\b"
 )
 REAL_ENTREPRENEUR = re.compile(
-    r"\b(" + "|".join(re.escape(name) for name, *_rest in accounts_demo.ENTREPRENEURS) + r")\b"
+    r"\b(" + "|".join(re.escape(name) for name in REAL_ENTREPRENEURS) + r")\b"
 )
 SOURCED_SLUGS = {case.slug for case in cases_content().cases}
 
@@ -46,11 +48,15 @@ def _real_names_without_source(*texts: str) -> list[str]:
 
 
 def test_demo_modules_publish_no_unconfirmed_sentence():
-    """A guard that needs no database: the demo content modules say what a source confirms
-    and nothing about what it does not (open questions are in decision 0021)."""
+    """A guard that needs no database: the demo content modules and files (content/demo/)
+    say what a source confirms and nothing about what it does not (open questions are in
+    decision 0021)."""
     apps_dir = Path(__file__).resolve().parents[2]
+    files = apps_dir.parent / "content" / "demo"
     modules = sorted(apps_dir.glob("*/demo.py")) + sorted(apps_dir.glob("*/demo_content*.py"))
+    modules += sorted(files.rglob("*.md")) + sorted(files.rglob("*.yaml"))
     assert len(modules) >= 15
+    assert len(list((files / "cookbook").rglob("*.md"))) >= 30
     offenders = [str(path) for path in modules if UNCONFIRMED.search(path.read_text())]
     assert offenders == []
 
@@ -113,9 +119,8 @@ def test_invented_activity_belongs_to_invented_bodies(demo):
     assert all(_is_fictional(r.municipality.code) for r in reports)
 
     # No demo person speaks for a real municipality or a real entrepreneur.
-    real_entrepreneurs = [name for name, *_rest in accounts_demo.ENTREPRENEURS]
     memberships = Membership.objects.select_related("organisation__municipality")
-    assert not memberships.filter(organisation__name__in=real_entrepreneurs).exists()
+    assert not memberships.filter(organisation__name__in=REAL_ENTREPRENEURS).exists()
     assert all(
         _is_fictional(m.organisation.municipality.code)
         for m in memberships.filter(organisation__type="kommune")
