@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import locking
 from apps.core.services import audit_record
 
 from .models import (
@@ -32,12 +32,9 @@ from .permissions import (
 )
 
 
-class StaleEdit(Exception):
-    """Someone else saved the need after this edit began."""
-
-    def __init__(self, current: Need):
-        super().__init__("stale edit")
-        self.current = current
+class StaleEdit(locking.StaleVersion):
+    """Someone else saved the need after this edit began (apps.core.locking); `current` is
+    the need as it is now."""
 
 
 # The solution nudge -----------------------------------------------------------------------
@@ -173,14 +170,14 @@ def need_update(
     unknown = set(values) - set(NEED_VALUE_FIELDS)
     if unknown:
         raise TypeError(f"unknown need fields: {sorted(unknown)}")
-    current = Need.objects.select_for_update().get(pk=need.pk)
-    if current.version != version:
-        raise StaleEdit(current)
+    current = locking.lock_at_version(
+        Need.objects.all(), pk=need.pk, version=version, stale=StaleEdit
+    )
     old_status = current.status
     for name, value in values.items():
         setattr(current, name, value.strip() if isinstance(value, str) else value)
     _check_need(current)
-    current.version = F("version") + 1
+    locking.next_version(current)
     current.save()
     current.refresh_from_db()
     if sectors is not None:
@@ -219,7 +216,7 @@ def need_renew(*, actor, need: Need, today: datetime.date | None = None) -> Need
     current = Need.objects.select_for_update().get(pk=need.pk)
     old = current.expires_at
     current.expires_at = max(old, today + datetime.timedelta(days=NEED_LIFETIME_DAYS))
-    current.version = F("version") + 1
+    locking.next_version(current)
     current.save(update_fields=["expires_at", "version", "updated_at"])
     current.refresh_from_db()
     audit_record(

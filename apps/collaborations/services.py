@@ -7,7 +7,6 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -20,6 +19,7 @@ from apps.cases.services import (
     ExampleOutcome,
     example_submit_from_collaboration,
 )
+from apps.core import locking
 from apps.core.mail import in_language_of
 from apps.core.services import audit_record
 
@@ -34,8 +34,8 @@ class CollaborationError(Exception):
     """A write refused for a reason the person can act on; str() is the message."""
 
 
-class StaleVersion(CollaborationError):
-    pass
+class StaleVersion(locking.StaleVersion, CollaborationError):
+    """Someone changed the collaboration after the person loaded it (apps.core.locking)."""
 
 
 class StageNotAllowed(CollaborationError):
@@ -67,15 +67,16 @@ class CannotReopen(CollaborationError):
 def _locked(collaboration: Collaboration, *, version: int | None) -> Collaboration:
     """The row, locked for the rest of the transaction; `version` (when given) must be the
     one the person saw, so that nobody overwrites a change they have not seen."""
-    current = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
-    if version is not None and current.version != version:
-        raise StaleVersion(
-            _(
-                "Someone else changed this collaboration while you were looking at it. "
-                "Check the page as it is now and try again."
-            )
-        )
-    return current
+    return locking.lock_at_version(
+        Collaboration.objects.all(),
+        pk=collaboration.pk,
+        version=version,
+        stale=StaleVersion,
+        message=_(
+            "Someone else changed this collaboration while you were looking at it. "
+            "Check the page as it is now and try again."
+        ),
+    )
 
 
 # Introductions ----------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def _move(
     )
     current.stage = to_stage
     current.stage_changed_at = now
-    current.version = F("version") + 1
+    locking.next_version(current)
     for name, value in (extra_fields or {}).items():
         setattr(current, name, value)
     current.save(
@@ -353,7 +354,7 @@ def collaboration_update(
         setattr(current, name, fields[name])
     if not changed:
         return current
-    current.version = F("version") + 1
+    locking.next_version(current)
     current.save(update_fields=[*changed, "version", "updated_at"])
     current.refresh_from_db()
     audit_record(
@@ -688,7 +689,7 @@ def collaboration_publish_example(*, collaboration: Collaboration, actor: User):
     except CaseIndexMissing:
         raise CannotPublish(_("The examples bank does not exist yet.")) from None
     current.case = case
-    current.version = F("version") + 1
+    locking.next_version(current)
     current.save(update_fields=["case", "version", "updated_at"])
     current.refresh_from_db()
     audit_record(

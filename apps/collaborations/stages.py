@@ -13,6 +13,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.transitions import Transitions
+
 
 class Stage(models.TextChoices):
     DIALOG = "dialog", _("Dialogue")
@@ -23,23 +25,29 @@ class Stage(models.TextChoices):
     AVSLUTTET = "avsluttet", _("Finished")
 
 
-ALLOWED: dict[str, frozenset[str]] = {
-    Stage.DIALOG: frozenset({Stage.UTFORSKING, Stage.AVSLUTTET}),
-    Stage.UTFORSKING: frozenset({Stage.DIALOG, Stage.UTPROVING, Stage.AVTALE, Stage.AVSLUTTET}),
-    Stage.UTPROVING: frozenset({Stage.UTFORSKING, Stage.AVTALE, Stage.AVSLUTTET}),
-    Stage.AVTALE: frozenset({Stage.UTPROVING, Stage.DRIFT, Stage.AVSLUTTET}),
-    Stage.DRIFT: frozenset({Stage.AVTALE, Stage.AVSLUTTET}),
-    # Reopening: back to the stage the collaboration was ended from, by a broker only.
-    Stage.AVSLUTTET: frozenset(
-        {Stage.DIALOG, Stage.UTFORSKING, Stage.UTPROVING, Stage.AVTALE, Stage.DRIFT}
-    ),
-}
+ALLOWED = Transitions(
+    {
+        Stage.DIALOG: {Stage.UTFORSKING, Stage.AVSLUTTET},
+        Stage.UTFORSKING: {Stage.DIALOG, Stage.UTPROVING, Stage.AVTALE, Stage.AVSLUTTET},
+        Stage.UTPROVING: {Stage.UTFORSKING, Stage.AVTALE, Stage.AVSLUTTET},
+        Stage.AVTALE: {Stage.UTPROVING, Stage.DRIFT, Stage.AVSLUTTET},
+        Stage.DRIFT: {Stage.AVTALE, Stage.AVSLUTTET},
+        # Reopening: back to the stage the collaboration was ended from, by a broker only.
+        Stage.AVSLUTTET: {
+            Stage.DIALOG,
+            Stage.UTFORSKING,
+            Stage.UTPROVING,
+            Stage.AVTALE,
+            Stage.DRIFT,
+        },
+    }
+)
 
 ORDER: tuple[str, ...] = tuple(Stage.values)
 
 
 def can_move(from_stage: str, to_stage: str) -> bool:
-    return to_stage in ALLOWED.get(from_stage, frozenset())
+    return ALLOWED.allows(from_stage, to_stage)
 
 
 def is_ending(from_stage: str, to_stage: str) -> bool:

@@ -1,4 +1,5 @@
-"""CSV cells that a spreadsheet shows as text and never runs: the one helper every export uses.
+"""CSV cells that a spreadsheet shows as text and never runs, and the one CSV download
+(csv_response) that every export uses.
 
 Excel, LibreOffice and Google Sheets read a cell that starts with `=`, `+`, `-` or `@` as a
 formula (`=HYPERLINK(...)` becomes a link, DDE payloads run programs), and a leading tab or
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+
+from django.http import HttpResponse, StreamingHttpResponse
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A plain number, signed or not, with a decimal point or comma: safe as it is.
@@ -57,3 +60,36 @@ class CsvLines:
 
     def row(self, values: Iterable[object]) -> str:
         return self._writer.writerow(safe_row(values))
+
+
+BOM = "\ufeff"  # makes Excel read the file as UTF-8 (æ, ø, å)
+
+
+def csv_response(
+    rows: Iterable[Iterable[object]],
+    *,
+    filename: str,
+    header: Iterable[object] | None = None,
+    delimiter: str = ",",
+    stream: bool = True,
+) -> HttpResponse | StreamingHttpResponse:
+    """A CSV download: the byte order mark, the header, then each row as a formula-safe line.
+
+    Streamed by default, so a large export is written as its rows are read and never sits
+    whole in memory; `stream=False` for a small table that is rendered at once (it can then
+    be page-cached). Every export in the project answers through this."""
+    lines = CsvLines(delimiter=delimiter)
+
+    def body() -> Iterator[str]:
+        yield BOM
+        if header is not None:
+            yield lines.row(header)
+        for row in rows:
+            yield lines.row(row)
+
+    if stream:
+        response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse("".join(body()), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from apps.core.oslo import OSLO, oslo
 from apps.core.siteaddress import site_url
 
-OSLO = ZoneInfo("Europe/Oslo")
-
-
-def oslo(value: datetime.datetime) -> datetime.datetime:
-    return value.astimezone(OSLO)
+__all__ = [
+    "OSLO",
+    "absolute_url",
+    "event_when",
+    "format_date",
+    "format_datetime",
+    "format_time",
+    "oslo",
+]
 
 
 def format_date(value: datetime.datetime) -> str:

@@ -19,6 +19,7 @@ from apps.contributions import services as contribution_services
 from apps.core.mail import current_language
 from apps.core.sanitize import plain_text
 from apps.core.services import audit_record
+from apps.core.transitions import Transitions
 
 from . import tasks
 from .formatting import format_date
@@ -63,12 +64,14 @@ class InputNotAllowed(EventServiceError):
 
 
 # Allowed moves of an input's status; converted is final.
-INPUT_TRANSITIONS: dict[str, set[str]] = {
-    InputStatus.NEW: {InputStatus.ACCEPTED, InputStatus.REJECTED, InputStatus.CONVERTED},
-    InputStatus.ACCEPTED: {InputStatus.REJECTED, InputStatus.CONVERTED},
-    InputStatus.REJECTED: {InputStatus.ACCEPTED},
-    InputStatus.CONVERTED: set(),
-}
+INPUT_TRANSITIONS = Transitions(
+    {
+        InputStatus.NEW: {InputStatus.ACCEPTED, InputStatus.REJECTED, InputStatus.CONVERTED},
+        InputStatus.ACCEPTED: {InputStatus.REJECTED, InputStatus.CONVERTED},
+        InputStatus.REJECTED: {InputStatus.ACCEPTED},
+        InputStatus.CONVERTED: set(),
+    }
+)
 
 
 def _normalise_email(email: str) -> str:
@@ -379,7 +382,7 @@ def input_submit(
 
 
 def _check_transition(item: Input, to: str) -> None:
-    if to not in INPUT_TRANSITIONS[item.status]:
+    if not INPUT_TRANSITIONS.allows(item.status, to):
         raise InputNotAllowed(
             _("Input that is “%(current)s” cannot become “%(new)s”.")
             % {

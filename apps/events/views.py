@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.accounts.second_factor import require_second_factor
 from apps.core.clientip import client_ip
-from apps.core.csvsafe import CsvLines, safe_cell
+from apps.core.csvsafe import csv_response, safe_cell
 from apps.core.forms import error_links
 
 from . import selectors, services
@@ -382,17 +382,12 @@ def attendees_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     rows = selectors.attendees(event=event)
     # Semicolons, because Excel set up for Norwegian reads commas as decimal marks; the
     # byte order mark makes it read the file as UTF-8 (æ, ø, å).
-    # Names and needs come from visitors: the one formula-safe CSV helper writes every cell.
-    lines = CsvLines(delimiter=";")
-
-    def stream() -> Iterator[str]:
-        yield "\ufeff"
-        for row in attendee_rows(rows):
-            yield lines.row(row)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    filename = f"deltakere-{event.slug}-{oslo(timezone.now()):%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Names and needs come from visitors: the one formula-safe CSV download writes every cell.
+    response = csv_response(
+        attendee_rows(rows),
+        filename=f"deltakere-{event.slug}-{oslo(timezone.now()):%Y-%m-%d}.csv",
+        delimiter=";",
+    )
     return _private(response)
 
 

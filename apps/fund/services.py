@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from apps.accounts.models import Organisation, OrganisationType
-from apps.core import limits
+from apps.core import limits, locking
 from apps.core.services import audit_record
 from apps.core.siteaddress import site_url
 
@@ -26,7 +26,7 @@ from .models import (
     StatusChange,
 )
 from .selectors import budget_totals
-from .transitions import TransitionNotAllowed, is_allowed
+from .transitions import ALLOWED_TRANSITIONS
 
 
 def application_transition(
@@ -38,8 +38,7 @@ def application_transition(
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         from_status = locked.status
-        if not is_allowed(from_status, to_status):
-            raise TransitionNotAllowed(from_status, to_status)
+        ALLOWED_TRANSITIONS.check(from_status, to_status)
         now = at or timezone.now()
         locked.status = to_status
         fields = ["status", "updated_at"]
@@ -82,12 +81,8 @@ class ApplicationLocked(FundError):
     """The application is submitted, or the call's deadline has passed."""
 
 
-class StaleVersion(FundError):
-    """Someone saved the application after this form was loaded."""
-
-    def __init__(self, message: str, *, current: Application):
-        self.current = current
-        super().__init__(message)
+class StaleVersion(locking.StaleVersion, FundError):
+    """Someone saved the application after this form was loaded (apps.core.locking)."""
 
 
 class SubmissionRefused(FundError):
@@ -165,15 +160,16 @@ def application_save(
             .get(pk=application.pk)
         )
         _check_editable(locked, now)
-        if locked.version != version:
-            raise StaleVersion(
-                gettext(
-                    "Someone else saved this application while you were editing it. Your "
-                    "changes have not been saved. Your text is kept in the form; the saved "
-                    "text is shown beside it. Merge the two and save again."
-                ),
-                current=locked,
-            )
+        locking.check_version(
+            locked,
+            version,
+            stale=StaleVersion,
+            message=gettext(
+                "Someone else saved this application while you were editing it. Your "
+                "changes have not been saved. Your text is kept in the form; the saved "
+                "text is shown beside it. Merge the two and save again."
+            ),
+        )
         for name in APPLICATION_FIELDS:
             if name in fields:
                 setattr(locked, name, fields[name])

@@ -1,36 +1,34 @@
 """The one allowed-transitions table of application statuses, used by apps.fund and apps.grants.
 
-Only the table is checked here; who may make a move is checked by the calling service.
+Only the table is checked here (apps.core.transitions); who may make a move is checked by
+the calling service.
 """
+
+from apps.core.transitions import TransitionNotAllowed, Transitions
 
 from .models import ApplicationStatus as S
 
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
-    S.SUBMITTED: frozenset({S.ELIGIBLE, S.INELIGIBLE, S.WITHDRAWN}),
-    S.ELIGIBLE: frozenset({S.IN_REVIEW, S.GRANTED, S.REJECTED}),
-    S.IN_REVIEW: frozenset({S.GRANTED, S.REJECTED}),
-    S.GRANTED: frozenset({S.IN_PROGRESS}),
-    S.IN_PROGRESS: frozenset({S.COMPLETED}),
-    S.INELIGIBLE: frozenset(),
-    S.REJECTED: frozenset(),
-    S.COMPLETED: frozenset(),
-    S.WITHDRAWN: frozenset(),
-}
+__all__ = ["ALLOWED_TRANSITIONS", "TransitionNotAllowed", "allowed_targets", "is_allowed"]
 
-
-class TransitionNotAllowed(Exception):
-    """The status table does not allow this move."""
-
-    def __init__(self, from_status: str, to_status: str):
-        self.from_status = from_status
-        self.to_status = to_status
-        super().__init__(f"{from_status} -> {to_status} is not an allowed transition")
+ALLOWED_TRANSITIONS = Transitions(
+    {
+        S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
+        S.SUBMITTED: {S.ELIGIBLE, S.INELIGIBLE, S.WITHDRAWN},
+        S.ELIGIBLE: {S.IN_REVIEW, S.GRANTED, S.REJECTED},
+        S.IN_REVIEW: {S.GRANTED, S.REJECTED},
+        S.GRANTED: {S.IN_PROGRESS},
+        S.IN_PROGRESS: {S.COMPLETED},
+        S.INELIGIBLE: set(),
+        S.REJECTED: set(),
+        S.COMPLETED: set(),
+        S.WITHDRAWN: set(),
+    }
+)
 
 
 def is_allowed(from_status: str, to_status: str) -> bool:
-    return to_status in ALLOWED_TRANSITIONS.get(from_status, frozenset())
+    return ALLOWED_TRANSITIONS.allows(from_status, to_status)
 
 
 def allowed_targets(from_status: str) -> frozenset[str]:
-    return ALLOWED_TRANSITIONS.get(from_status, frozenset())
+    return ALLOWED_TRANSITIONS.targets(from_status)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from apps.core.oslo import OSLO
 from apps.fund.models import Application
 
 from .models import Decision
-from .selectors import OSLO
 
 
 def letter_html(*, application: Application, decision: Decision) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import PUBLIC_SECTOR_TYPES, Membership, MembershipRole, User
 from apps.core.models import vocabulary_name
+from apps.core.oslo import OSLO
 from apps.fund import selectors as fund_selectors
 from apps.fund.models import (
     Application,
@@ -36,7 +36,6 @@ from .models import (
 )
 from .scoring import LARGE_SPREAD, CriterionInfo, ReviewInfo, Summary, large_spread, summarise
 
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 S = ApplicationStatus
 
 

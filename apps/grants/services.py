@@ -19,9 +19,9 @@ from apps.accounts.models import Membership, User
 from apps.accounts.services import email_queue
 from apps.core.mail import in_language_of
 from apps.core.services import audit_record
+from apps.core.transitions import TransitionNotAllowed
 from apps.fund.models import Application, ApplicationStatus, Call, Milestone
 from apps.fund.services import application_transition
-from apps.fund.transitions import TransitionNotAllowed
 
 from . import permissions
 from .models import (

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from .selectors import OSLO
+from apps.core.oslo import OSLO
+
 from .services import reminders_send
 
 

@@ -22,11 +22,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.second_factor import require_second_factor
-from apps.core.csvsafe import CsvLines, safe_cell
+from apps.core import xlsx
+from apps.core.csvsafe import csv_response, safe_cell
 from apps.core.forms import error_links
+from apps.core.oslo import OSLO
 from apps.fund.models import Application, ApplicationStatus, Call, Fund
 
-from . import permissions, selectors, services, xlsx
+from . import permissions, selectors, services
 from .forms import (
     AssignForm,
     ConflictForm,
@@ -40,7 +42,6 @@ from .forms import (
     ScreeningForm,
 )
 from .models import Outcome, Payment, Report, ReportKind
-from .selectors import OSLO
 
 GRANTED_PER_PAGE = 25
 
@@ -403,18 +404,13 @@ def _filename(fund: Fund, suffix: str) -> str:
 def export_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     fund = _managed_fund(request, slug)
     # Semicolons for Excel set up for Norwegian; texts come from applicants, so every cell
-    # goes through the one formula-safe CSV helper.
-    lines = CsvLines(delimiter=";")
-    header = export_header()
-
-    def stream() -> Iterator[str]:
-        yield "\ufeff"
-        yield lines.row(header)
-        for values in export_values(selectors.export_rows(fund=fund)):
-            yield lines.row(values)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(fund, "csv")}"'
+    # goes through the one formula-safe CSV download.
+    response = csv_response(
+        export_values(selectors.export_rows(fund=fund)),
+        header=export_header(),
+        filename=_filename(fund, "csv"),
+        delimiter=";",
+    )
     return _private(response)
 
 

@@ -13,15 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from apps.accounts.second_factor import require_second_factor
-from apps.core.csvsafe import CsvLines
+from apps.core.csvsafe import csv_response
 from apps.core.models import Municipality
 
 from .charts import Chart, present
 from .filters import Filters, InsightFilterForm
 from .permissions import can_view_municipality_insights, municipalities_with_detail
 from .selectors import Scope, chart_data, charts_for
-
-BOM = "\ufeff"
 
 
 def _charts(*, filters: Filters, scope: Scope) -> list[Chart]:
@@ -37,11 +35,8 @@ def _form(request: HttpRequest, *, with_place: bool) -> InsightFilterForm:
 
 
 def _csv_response(chart: Chart, *, filename: str) -> HttpResponse:
-    lines = CsvLines()
-    body = BOM + "".join(lines.row(line) for line in chart.csv_rows())
-    response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    # One chart's small table: rendered at once rather than streamed.
+    return csv_response(chart.csv_rows(), filename=filename, stream=False)
 
 
 @require_safe

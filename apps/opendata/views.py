@@ -1,18 +1,15 @@
 """Open data: the DCAT catalogue, bulk CSV files, sitemap-adjacent robots.txt."""
 
 import json
-from collections.abc import Iterator
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from apps.core.csvsafe import CsvLines
+from apps.core.csvsafe import csv_response
 
 from .catalog import catalog
-from .datasets import DATASETS_BY_SLUG, Dataset
-
-BOM = "\ufeff"
+from .datasets import DATASETS_BY_SLUG
 
 
 def _root(request: HttpRequest) -> str:
@@ -27,24 +24,17 @@ def catalog_view(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def csv_lines(dataset: Dataset) -> Iterator[str]:
-    """The dataset as CSV lines; texts written by visitors cannot run as spreadsheet formulas."""
-    lines = CsvLines()
-    yield BOM + lines.row([column.name for column in dataset.columns])
-    for row in dataset.iter_rows(chunk_size=500):
-        yield lines.row(row)
-
-
 @require_GET
 def dataset_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     dataset = DATASETS_BY_SLUG.get(slug)
     if dataset is None:
         raise Http404
-    response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in csv_lines(dataset)),
-        content_type="text/csv; charset=utf-8",
+    # Texts written by visitors cannot run as spreadsheet formulas (apps.core.csvsafe).
+    response = csv_response(
+        dataset.iter_rows(chunk_size=500),
+        header=[column.name for column in dataset.columns],
+        filename=f"kokeboka-{slug}.csv",
     )
-    response["Content-Disposition"] = f'attachment; filename="kokeboka-{slug}.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

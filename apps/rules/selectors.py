@@ -8,10 +8,10 @@ the data does not cover.
 import datetime
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+
+from apps.core.oslo import today_oslo
 
 from .models import (
     STALE_AFTER_YEARS,
@@ -21,13 +21,6 @@ from .models import (
     Threshold,
     years_before,
 )
-
-OSLO = ZoneInfo("Europe/Oslo")
-
-
-def today_oslo() -> datetime.date:
-    """Today's date in Norway, whatever the server's time zone is."""
-    return timezone.now().astimezone(OSLO).date()
 
 
 def thresholds_in_force(*, on: datetime.date) -> dict[str, Threshold]:

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from apps.grants import xlsx
+from apps.core import xlsx
 from apps.grants.reminders import ReminderKind, look_ahead, reminder_kind
 from apps.grants.scoring import CriterionInfo, ReviewInfo, spread, summarise, weighted_total
 

@@ -118,8 +118,8 @@ def test_groups_are_by_law_and_citations_in_legal_order():
 
 def test_today_oslo_follows_norwegian_midnight():
     late_utc = datetime.datetime(2024, 3, 13, 23, 30, tzinfo=datetime.UTC)
-    with mock.patch("apps.rules.selectors.timezone.now", return_value=late_utc):
+    with mock.patch("apps.core.oslo.timezone.now", return_value=late_utc):
         assert selectors.today_oslo() == D(2024, 3, 14)
     summer_utc = datetime.datetime(2024, 6, 30, 21, 59, tzinfo=datetime.UTC)
-    with mock.patch("apps.rules.selectors.timezone.now", return_value=summer_utc):
+    with mock.patch("apps.core.oslo.timezone.now", return_value=summer_utc):
         assert selectors.today_oslo() == D(2024, 6, 30)
