@@ -4,7 +4,6 @@ agreed legal rules (briefs/rule-codes.md), and apps.core.demo builds its two pag
 Deliberately independent of the cookbook and blog models: the content files are plain data.
 """
 
-import ast
 import copy
 import datetime as dt
 import re
@@ -12,13 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from apps.blog.demo_content import POSTS
+from apps.blog.demo_files import FOLDER as BLOG_DIR
+from apps.blog.demo_files import read_demo_content as read_blog_content
 from apps.cookbook.demo_files import COOKBOOK_DIR, chapters_data, read_demo_content
 from apps.core.vocabulary import SECTORS
 
 ROOT = Path(__file__).resolve().parents[3]
 # The book as plain data, read and checked from its files (content/demo/cookbook/).
 CHAPTERS = chapters_data(read_demo_content())
+# The posts as plain data, read and checked from their files (content/demo/blog/).
+POSTS = [post.model_dump(mode="json") for post in read_blog_content().posts]
 
 # The LegalRule codes agreed in briefs/rule-codes.md (seeded by apps/rules/demo.py).
 AGREED_RULE_CODES = {
@@ -114,16 +116,11 @@ def _assert_steps(steps: list[dict], where: str) -> None:
 # --- data files -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["apps/blog/demo_content.py"])
-def test_content_files_are_plain_data_without_framework_imports(path):
-    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    imported = [
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    ] + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-    assert not [name for name in imported if name.split(".")[0] in {"django", "wagtail", "apps"}]
+def test_the_posts_are_text_files_not_python():
+    assert not (ROOT / "apps/blog/demo_content.py").exists()
+    files = [path for path in BLOG_DIR.rglob("*") if path.is_file()]
+    assert len(files) == len(POSTS) + 1
+    assert {path.suffix for path in files} == {".md"}
 
 
 def test_the_book_is_text_files_not_python():
