@@ -33,7 +33,9 @@ def test_an_unknown_sector_names_file_and_field(tmp_path):
     shutil.copytree(FOLDER, folder)
     path = folder / "entrepreneurs" / "09-gamingkontakten.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("- kultur_fritid", "- kultur", 1), encoding="utf-8")
+    broken = text.replace("[psykisk_helse_rus, kultur_fritid]", "[psykisk_helse_rus, kultur]")
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path
