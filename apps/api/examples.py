@@ -76,7 +76,7 @@ EVENT = {
     "registration_open": True,
 }
 
-# The demo's real, sourced example (apps/cases/demo_content.py).
+# The demo's real, sourced example (content/demo/cases/eksempler/).
 CASE = {
     "title": "Lier kommune og Trygg av natur: den første effektkontrakten på det sosiale feltet",
     "slug": "lier-trygg-av-natur-effektkontrakt",
