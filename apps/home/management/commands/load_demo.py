@@ -1,10 +1,11 @@
-"""Builds the Norwegian demo content in code. Safe to run again: it only adds what is missing."""
+"""Builds the Norwegian demo content from the files in content/demo/ (checked first). Safe to run
+again: it only adds what is missing."""
 
 import secrets
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
@@ -18,9 +19,11 @@ from apps.collaborations import demo as collaborations_demo
 from apps.contributions import demo as contributions_demo
 from apps.cookbook import demo as cookbook_demo
 from apps.core import demo as core_demo
+from apps.core.content_files import ContentFileError
 from apps.events import demo as events_demo
 from apps.fund import demo as fund_demo
 from apps.grants import demo as grants_demo
+from apps.home.demo_files import check_demo_content, front_page
 from apps.home.models import HomePage
 from apps.home.testing import ensure_home_page
 from apps.insights import demo as insights_demo
@@ -28,18 +31,6 @@ from apps.matching import demo as matching_demo
 from apps.rules import demo as rules_demo
 
 DEMO_EDITOR_EMAIL = "redaktor@kokeboka.no"
-HOME_TITLE = "Kommuner og sosiale entreprenører – slik får dere det til"
-HOME_INTRO = (
-    "Kokeboka samler konkrete oppskrifter på samarbeid mellom kommuner og sosiale "
-    "entreprenører: når de passer, hva de krever, stegene, fallgruvene og regelverket som "
-    "gjelder – skrevet sammen med dem som har prøvd."
-)
-HOME_TITLE_NN = "Kommunar og sosiale entreprenørar – slik får de det til"
-HOME_INTRO_NN = (
-    "Kokeboka samlar konkrete oppskrifter på samarbeid mellom kommunar og sosiale "
-    "entreprenørar: når dei passar, kva dei krev, stega, fallgruvene og regelverket som "
-    "gjeld – skrivne saman med dei som har prøvd."
-)
 
 
 def ensure_nynorsk_home(home: HomePage) -> Locale:
@@ -48,8 +39,9 @@ def ensure_nynorsk_home(home: HomePage) -> Locale:
     locale, _created = Locale.objects.get_or_create(language_code="nn")
     if home.get_translation_or_none(locale) is None:
         translated = home.copy_for_translation(locale).specific
-        translated.title = HOME_TITLE_NN
-        translated.intro = HOME_INTRO_NN
+        front = front_page("nn")
+        translated.title = front.title
+        translated.intro = front.intro
         translated.save_revision().publish()
     return locale
 
@@ -58,10 +50,15 @@ class Command(BaseCommand):
     help = "Load the demo content (idempotent) and create a demo editor with a one-time password."
 
     def handle(self, *args, **options) -> None:
+        try:
+            check_demo_content()  # a wrong file stops here, before anything is written
+        except ContentFileError as exc:
+            raise CommandError(str(exc)) from exc
+        front = front_page("nb")
         with transaction.atomic():
-            home = ensure_home_page(title=HOME_TITLE)
+            home = ensure_home_page(title=front.title)
             if not home.intro:
-                home.intro = HOME_INTRO
+                home.intro = front.intro
                 home.save_revision().publish()
             core_demo.load(home=home)
             accounts_demo.load()
