@@ -65,11 +65,12 @@ scaleout: install-test ## Scale-out check: 2 instances behind nginx, Redis, S3, 
 test-fast: install-test ## Tests without the browser, SQLite only
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) -m "not browser"
 
-check: install-test ## Ruff lint and format check, import contracts, migrations check, deploy check
+check: install-test ## Ruff lint and format check, import contracts, migrations check, content files, deploy check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_content
 	bash scripts/check-deploy.sh
 
 format: install-test ## Format and fix imports with ruff
