@@ -63,6 +63,32 @@ def _form_errors_from(form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
+def _form_page(request, form, *, submit, done, template: str, context: dict):
+    """Every contribution form works the same way: a valid POST calls `submit(cleaned_data)`
+    (a service); a ValidationError it raises goes onto the form, so the person sees why and
+    keeps what they typed; success answers `done(result)` (a redirect). Otherwise the form is
+    shown, with 400 after a refused POST."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = submit(form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            return done(result)
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+def _submitted(request, recipe, anchor: str):
+    """After a tip or a «we tried this»: say whether it is published, back to the recipe."""
+
+    def done(obj) -> HttpResponseRedirect:
+        _submitted_message(request, obj)
+        return _back(recipe, anchor)
+
+    return done
+
+
 def _breadcrumbs(recipe) -> list[tuple[str, str]]:
     return [(recipe.title, recipe.url)]
 
@@ -86,23 +112,15 @@ def _submitted_message(request, obj) -> None:
 def tip_create(request, recipe_id: int):
     recipe = _recipe(recipe_id)
     _refuse_blocked(request)
-    form = TipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            tip = services.tip_submit(
-                recipe=recipe, author=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            _submitted_message(request, tip)
-            return _back(recipe, "tips")
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
-        "contributions/tip_form.html",
-        {"form": form, "recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
-        status=status,
+        TipForm(request.POST or None),
+        submit=lambda data: services.tip_submit(
+            recipe=recipe, author=request.user, text=data["text"]
+        ),
+        done=_submitted(request, recipe, "tips"),
+        template="contributions/tip_form.html",
+        context={"recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
     )
 
 
@@ -112,29 +130,20 @@ def tip_create(request, recipe_id: int):
 def tried_create(request, recipe_id: int):
     recipe = _recipe(recipe_id)
     _refuse_blocked(request)
-    form = TriedReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            report = services.tried_report_submit(
-                recipe=recipe,
-                author=request.user,
-                municipality=data["municipality"],
-                year=data["year"],
-                outcome=data["outcome"],
-                what_we_would_do_differently=data["what_we_would_do_differently"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            _submitted_message(request, report)
-            return _back(recipe, "provd")
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
-        "contributions/tried_form.html",
-        {"form": form, "recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
-        status=status,
+        TriedReportForm(request.POST or None),
+        submit=lambda data: services.tried_report_submit(
+            recipe=recipe,
+            author=request.user,
+            municipality=data["municipality"],
+            year=data["year"],
+            outcome=data["outcome"],
+            what_we_would_do_differently=data["what_we_would_do_differently"],
+        ),
+        done=_submitted(request, recipe, "provd"),
+        template="contributions/tried_form.html",
+        context={"recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
     )
 
 
@@ -145,32 +154,28 @@ def suggestion_create(request, recipe_id: int):
     recipe = _recipe(recipe_id)
     _refuse_blocked(request)
     step_titles = [b.value["title"] for b in recipe.steps if b.block_type == "step"]
-    form = SuggestionForm(request.POST or None, step_titles=step_titles)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.suggestion_submit(
-                recipe=recipe,
-                author=request.user,
-                field=data["field"],
-                step_number=data.get("step_number"),
-                text=data["text"],
-                reason=data["reason"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(
-                request,
-                _("Thank you! An editor will review your suggestion and tell you the outcome."),
-            )
-            return _back(recipe)
-    status = 400 if request.method == "POST" else 200
-    return render(
+
+    def done(_suggestion) -> HttpResponseRedirect:
+        messages.success(
+            request,
+            _("Thank you! An editor will review your suggestion and tell you the outcome."),
+        )
+        return _back(recipe)
+
+    return _form_page(
         request,
-        "contributions/suggestion_form.html",
-        {"form": form, "recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
-        status=status,
+        SuggestionForm(request.POST or None, step_titles=step_titles),
+        submit=lambda data: services.suggestion_submit(
+            recipe=recipe,
+            author=request.user,
+            field=data["field"],
+            step_number=data.get("step_number"),
+            text=data["text"],
+            reason=data["reason"],
+        ),
+        done=done,
+        template="contributions/suggestion_form.html",
+        context={"recipe": recipe, "breadcrumbs": _breadcrumbs(recipe)},
     )
 
 
@@ -225,23 +230,20 @@ def topic_follow_toggle(request, code: str):
 def comment_create(request, post_id: int):
     post = get_object_or_404(BlogPostPage.objects.live().public(), pk=post_id)
     _refuse_blocked(request)
-    form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            comment = services.comment_submit(
-                post=post, author=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            _submitted_message(request, comment)
-            return HttpResponseRedirect(f"{post.url}#kommentarer")
-    status = 400 if request.method == "POST" else 200
-    return render(
+
+    def done(comment) -> HttpResponseRedirect:
+        _submitted_message(request, comment)
+        return HttpResponseRedirect(f"{post.url}#kommentarer")
+
+    return _form_page(
         request,
-        "contributions/comment_form.html",
-        {"form": form, "post": post, "breadcrumbs": [(post.title, post.url)]},
-        status=status,
+        CommentForm(request.POST or None),
+        submit=lambda data: services.comment_submit(
+            post=post, author=request.user, text=data["text"]
+        ),
+        done=done,
+        template="contributions/comment_form.html",
+        context={"post": post, "breadcrumbs": [(post.title, post.url)]},
     )
 
 
@@ -254,23 +256,20 @@ def report_create(request, kind: str, pk: int):
         raise Http404
     obj = get_object_or_404(model.objects.published(), pk=pk)
     target = obj.post if isinstance(obj, Comment) else obj.recipe
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.content_report(
-                obj=obj, reporter=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Thank you. A moderator will look at it."))
-            return HttpResponseRedirect(target.url)
-    status = 400 if request.method == "POST" else 200
-    return render(
+
+    def done(_report) -> HttpResponseRedirect:
+        messages.success(request, _("Thank you. A moderator will look at it."))
+        return HttpResponseRedirect(target.url)
+
+    return _form_page(
         request,
-        "contributions/report_form.html",
-        {"form": form, "obj": obj, "target": target, "breadcrumbs": [(target.title, target.url)]},
-        status=status,
+        ReportForm(request.POST or None),
+        submit=lambda data: services.content_report(
+            obj=obj, reporter=request.user, reason=data["reason"]
+        ),
+        done=done,
+        template="contributions/report_form.html",
+        context={"obj": obj, "target": target, "breadcrumbs": [(target.title, target.url)]},
     )
 
 

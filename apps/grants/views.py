@@ -4,7 +4,7 @@ are never cached; managers and reviewers also need a session verified with the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -180,44 +180,66 @@ def _done(request: HttpRequest, application: Application, message: str) -> HttpR
     return redirect("grants:application", pk=application.pk)
 
 
+def _act(
+    request: HttpRequest,
+    application: Application,
+    *,
+    form,
+    form_name: str,
+    action: Callable[[dict], object],
+    done: str | Callable[[object], str],
+) -> HttpResponse:
+    """One manager action on the application's page, the same way every time: bad input
+    shows the page again with the form and its errors (400); the service is called with the
+    form's data, and a refusal it raises (ValidationError) is shown the same way with its
+    message; success returns to the page with `done` (a message, or made from the result)."""
+    if not form.is_valid():
+        return _application_page(request, application, status=400, **{form_name: form})
+    try:
+        result = action(form.cleaned_data)
+    except ValidationError as error:
+        return _refused(request, application, error, **{form_name: form})
+    return _done(request, application, done(result) if callable(done) else done)
+
+
 @login_required
 @require_POST
 def screen(request: HttpRequest, pk: int) -> HttpResponse:
     application = _managed_application(request, pk)
-    form = ScreeningForm(request.POST)
-    if not form.is_valid():
-        return _application_page(request, application, status=400, screen_form=form)
-    try:
-        services.application_screen(
+    return _act(
+        request,
+        application,
+        form=ScreeningForm(request.POST),
+        form_name="screen_form",
+        action=lambda data: services.application_screen(
             application=application,
             actor=request.user,
-            eligible=form.cleaned_data["result"] == "eligible",
-            note=form.cleaned_data["note"],
-        )
-    except ValidationError as error:
-        return _refused(request, application, error, screen_form=form)
-    return _done(request, application, _("The screening is saved."))
+            eligible=data["result"] == "eligible",
+            note=data["note"],
+        ),
+        done=_("The screening is saved."),
+    )
 
 
 @login_required
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     application = _managed_application(request, pk)
-    form = AssignForm(
-        request.POST, reviewers=selectors.available_reviewers(application=application)
-    )
-    if not form.is_valid():
-        return _application_page(request, application, status=400, assign_form=form)
-    try:
-        services.reviewer_assign(
+    return _act(
+        request,
+        application,
+        form=AssignForm(
+            request.POST, reviewers=selectors.available_reviewers(application=application)
+        ),
+        form_name="assign_form",
+        action=lambda data: services.reviewer_assign(
             application=application,
-            reviewer=form.cleaned_data["reviewer"],
+            reviewer=data["reviewer"],
             actor=request.user,
             site_url=_site_url(request),
-        )
-    except ValidationError as error:
-        return _refused(request, application, error, assign_form=form)
-    return _done(request, application, _("The reviewer is assigned and has been told."))
+        ),
+        done=_("The reviewer is assigned and has been told."),
+    )
 
 
 @login_required
@@ -231,21 +253,22 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         amount_requested=application.amount_requested,
         cautions=selectors.decision_cautions(assignments=assignments, summary=summary),
     )
-    if not form.is_valid():
-        return _application_page(request, application, status=400, decision_form=form)
-    try:
-        services.decision_make(
+    return _act(
+        request,
+        application,
+        form=form,
+        form_name="decision_form",
+        action=lambda data: services.decision_make(
             application=application,
             actor=request.user,
-            outcome=form.cleaned_data["outcome"],
-            amount=form.cleaned_data["amount"] or 0,
-            conditions=form.cleaned_data["conditions"],
-            reasons=form.cleaned_data["reasons"],
+            outcome=data["outcome"],
+            amount=data["amount"] or 0,
+            conditions=data["conditions"],
+            reasons=data["reasons"],
             site_url=_site_url(request),
-        )
-    except ValidationError as error:
-        return _refused(request, application, error, decision_form=form)
-    return _done(request, application, _("The decision is saved and the applicant has been told."))
+        ),
+        done=_("The decision is saved and the applicant has been told."),
+    )
 
 
 @login_required
@@ -273,35 +296,37 @@ def sharing(request: HttpRequest, call_pk: int) -> HttpResponse:
 @require_POST
 def payment_add(request: HttpRequest, pk: int) -> HttpResponse:
     application = _managed_application(request, pk)
-    form = PaymentForm(request.POST, milestones=list(application.milestones.all()))
-    if not form.is_valid():
-        return _application_page(request, application, status=400, payment_form=form)
-    try:
-        services.payment_add(application=application, actor=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        return _refused(request, application, error, payment_form=form)
-    return _done(request, application, _("The payment is planned."))
+    return _act(
+        request,
+        application,
+        form=PaymentForm(request.POST, milestones=list(application.milestones.all())),
+        form_name="payment_form",
+        action=lambda data: services.payment_add(
+            application=application, actor=request.user, **data
+        ),
+        done=_("The payment is planned."),
+    )
 
 
 @login_required
 @require_POST
 def payment_plan(request: HttpRequest, pk: int) -> HttpResponse:
     application = _managed_application(request, pk)
-    form = PlanForm(request.POST)
-    if not form.is_valid():
-        return _application_page(request, application, status=400, plan_form=form)
-    try:
-        created = services.payment_plan_from_milestones(
+    return _act(
+        request,
+        application,
+        form=PlanForm(request.POST),
+        form_name="plan_form",
+        action=lambda data: services.payment_plan_from_milestones(
             application=application,
             actor=request.user,
-            project_account=form.cleaned_data["project_account"],
-        )
-    except ValidationError as error:
-        return _refused(request, application, error, plan_form=form)
-    message = ngettext(
-        "%(count)s payment planned.", "%(count)s payments planned.", len(created)
-    ) % {"count": len(created)}
-    return _done(request, application, message)
+            project_account=data["project_account"],
+        ),
+        done=lambda created: (
+            ngettext("%(count)s payment planned.", "%(count)s payments planned.", len(created))
+            % {"count": len(created)}
+        ),
+    )
 
 
 @login_required
@@ -321,14 +346,16 @@ def payment_paid(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_require(request: HttpRequest, pk: int) -> HttpResponse:
     application = _managed_application(request, pk)
-    form = ReportRequireForm(request.POST)
-    if not form.is_valid():
-        return _application_page(request, application, status=400, require_form=form)
-    try:
-        services.report_require(application=application, actor=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        return _refused(request, application, error, require_form=form)
-    return _done(request, application, _("The report is requested."))
+    return _act(
+        request,
+        application,
+        form=ReportRequireForm(request.POST),
+        form_name="require_form",
+        action=lambda data: services.report_require(
+            application=application, actor=request.user, **data
+        ),
+        done=_("The report is requested."),
+    )
 
 
 @login_required

@@ -6,6 +6,7 @@ DCAT catalogue and the CSV header say the same thing."""
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import Max, QuerySet
@@ -73,20 +74,15 @@ def _page_url(page) -> str:
     return page.get_full_url() or ""
 
 
-def _event_url(event: Event) -> str:
-    from apps.events.formatting import absolute_url
-
-    return absolute_url(event.get_absolute_url())
-
-
 def _published_events() -> QuerySet:
     return Event.objects.published().order_by("start", "pk")
 
 
-def _absolute(path: str) -> str:
+def _site_url(row) -> str:
+    """The row's own page (get_absolute_url) as an absolute address."""
     from apps.events.formatting import absolute_url
 
-    return absolute_url(path)
+    return absolute_url(row.get_absolute_url())
 
 
 def _public_needs() -> QuerySet:
@@ -134,6 +130,55 @@ def _public_grants() -> QuerySet:
     )
 
 
+# Columns that several datasets share, written once so that they say the same thing.
+UPDATED_AT = "When the row last changed (ISO 8601)"
+SECTORS = "Sector codes separated by ';'"
+TARGET_GROUPS = "Target group codes separated by ';'"
+AREAS = "Municipality numbers separated by ';'"
+ORG_NUMBER = "Nine-digit organisation number"
+
+
+def _field(name: str, description: str, path: str | None = None) -> Column:
+    """A column that is an attribute of the row; a dotted `path` follows relations."""
+    return Column(name, description, attrgetter(path or name))
+
+
+def _codes(name: str, description: str, relation: str | None = None) -> Column:
+    """The codes of a many-to-many relation (sectors, target groups, areas); the rows are
+    prefetched by the dataset's query."""
+
+    def value(obj) -> list[str]:
+        return [item.code for item in getattr(obj, relation or name).all()]
+
+    return Column(name, description, value)
+
+
+def _url(description: str, url: Callable[[Any], str] | None = None) -> Column:
+    """The row's address on the site: a page's full URL, else `url(row)`."""
+    return Column("url", description, url or _page_url)
+
+
+def _last_published() -> Column:
+    return _field("last_published_at", "When the current version was published (ISO 8601)")
+
+
+def _in_force() -> tuple[Column, ...]:
+    """A dated, sourced row of the law (apps.rules): when it is in force and whether it has
+    been checked."""
+    return (
+        _field("valid_from", "First day in force (YYYY-MM-DD)"),
+        _field("valid_to", "Last day in force; empty while in force"),
+    )
+
+
+def _checked(noun: str) -> tuple[Column, ...]:
+    return (
+        _field("verified", "true when checked against the source"),
+        _field("pending", f"true for a proposed {noun} not in force"),
+        _field("updated_at", UPDATED_AT),
+    )
+
+
 DATASETS: tuple[Dataset, ...] = (
     Dataset(
         slug="recipes",
@@ -150,28 +195,20 @@ DATASETS: tuple[Dataset, ...] = (
         rows=lambda: cookbook_selectors.recipes_for_api(),
         modified_field="last_published_at",
         columns=(
-            Column("slug", "Unique identifier of the recipe", lambda r: r.slug),
-            Column("title", "Title (Norwegian)", lambda r: r.title),
-            Column("url", "Address of the recipe on the site", _page_url),
+            _field("slug", "Unique identifier of the recipe"),
+            _field("title", "Title (Norwegian)"),
+            _url("Address of the recipe on the site"),
             Column("chapter", "Title of the chapter", lambda r: getattr(r, "chapter_title", "")),
-            Column("phase", "behov, dialog, utproving, avtale or skalering", lambda r: r.phase),
-            Column("audience", "kommune, entreprenor or begge", lambda r: r.audience),
-            Column(
-                "sectors",
-                "Sector codes separated by ';' (empty: every sector)",
-                lambda r: [s.code for s in r.sectors.all()],
-            ),
+            _field("phase", "behov, dialog, utproving, avtale or skalering"),
+            _field("audience", "kommune, entreprenor or begge"),
+            _codes("sectors", "Sector codes separated by ';' (empty: every sector)"),
             Column(
                 "legal_rules",
                 "Codes of the legal rules cited, separated by ';'",
                 lambda r: [link.rule.code for link in r.legal_rule_links.all()],
             ),
-            Column("summary", "What the recipe is for", lambda r: r.summary),
-            Column(
-                "last_published_at",
-                "When the current version was published (ISO 8601)",
-                lambda r: r.last_published_at,
-            ),
+            _field("summary", "What the recipe is for"),
+            _last_published(),
         ),
     ),
     Dataset(
@@ -189,17 +226,14 @@ DATASETS: tuple[Dataset, ...] = (
         rows=lambda: LegalRule.objects.order_by("citation", "code"),
         modified_field="updated_at",
         columns=(
-            Column("code", "Stable identifier of the rule", lambda r: r.code),
-            Column("citation", "Legal citation", lambda r: r.citation),
-            Column("title", "Short title (Norwegian)", lambda r: r.title),
-            Column("summary", "Plain-language summary (Norwegian)", lambda r: r.summary),
-            Column("law", "Act or regulation", lambda r: r.law),
-            Column("source_url", "Official text", lambda r: r.source_url),
-            Column("valid_from", "First day in force (YYYY-MM-DD)", lambda r: r.valid_from),
-            Column("valid_to", "Last day in force; empty while in force", lambda r: r.valid_to),
-            Column("verified", "true when checked against the source", lambda r: r.verified),
-            Column("pending", "true for a proposed rule not in force", lambda r: r.pending),
-            Column("updated_at", "When the row last changed (ISO 8601)", lambda r: r.updated_at),
+            _field("code", "Stable identifier of the rule"),
+            _field("citation", "Legal citation"),
+            _field("title", "Short title (Norwegian)"),
+            _field("summary", "Plain-language summary (Norwegian)"),
+            _field("law", "Act or regulation"),
+            _field("source_url", "Official text"),
+            *_in_force(),
+            *_checked("rule"),
         ),
     ),
     Dataset(
@@ -217,16 +251,13 @@ DATASETS: tuple[Dataset, ...] = (
         rows=lambda: Threshold.objects.order_by("key", "-valid_from", "pk"),
         modified_field="updated_at",
         columns=(
-            Column("key", "Which threshold", lambda t: t.key),
+            _field("key", "Which threshold"),
             Column("label", "Name of the threshold", lambda t: str(t.get_key_display())),
-            Column("amount", "Whole NOK excluding VAT", lambda t: t.amount),
-            Column("valid_from", "First day in force (YYYY-MM-DD)", lambda t: t.valid_from),
-            Column("valid_to", "Last day in force; empty while in force", lambda t: t.valid_to),
-            Column("citation", "Legal citation", lambda t: t.citation),
-            Column("source_url", "Source of the amount", lambda t: t.source_url),
-            Column("verified", "true when checked against the source", lambda t: t.verified),
-            Column("pending", "true for a proposed value not in force", lambda t: t.pending),
-            Column("updated_at", "When the row last changed (ISO 8601)", lambda t: t.updated_at),
+            _field("amount", "Whole NOK excluding VAT"),
+            *_in_force(),
+            _field("citation", "Legal citation"),
+            _field("source_url", "Source of the amount"),
+            *_checked("value"),
         ),
     ),
     Dataset(
@@ -242,18 +273,14 @@ DATASETS: tuple[Dataset, ...] = (
         rows=lambda: blog_selectors.posts_with_tags(),
         modified_field="last_published_at",
         columns=(
-            Column("slug", "Unique identifier of the post", lambda p: p.slug),
-            Column("title", "Title", lambda p: p.title),
-            Column("url", "Address of the post", _page_url),
-            Column("date", "Date of the post (YYYY-MM-DD)", lambda p: p.date),
-            Column("author", "Author", lambda p: p.author),
-            Column("intro", "Intro", lambda p: p.intro),
+            _field("slug", "Unique identifier of the post"),
+            _field("title", "Title"),
+            _url("Address of the post"),
+            _field("date", "Date of the post (YYYY-MM-DD)"),
+            _field("author", "Author"),
+            _field("intro", "Intro"),
             Column("tags", "Tag slugs separated by ';'", lambda p: [t.slug for t in p.tags.all()]),
-            Column(
-                "last_published_at",
-                "When the current version was published (ISO 8601)",
-                lambda p: p.last_published_at,
-            ),
+            _last_published(),
         ),
     ),
     Dataset(
@@ -271,9 +298,9 @@ DATASETS: tuple[Dataset, ...] = (
         rows=lambda: case_selectors.cases_for_api(),
         modified_field="last_published_at",
         columns=(
-            Column("slug", "Unique identifier of the example", lambda c: c.slug),
-            Column("title", "Title", lambda c: c.title),
-            Column("url", "Address of the example", _page_url),
+            _field("slug", "Unique identifier of the example"),
+            _field("title", "Title"),
+            _url("Address of the example"),
             Column(
                 "municipality_code",
                 "Four-digit municipality number (SSB)",
@@ -284,21 +311,13 @@ DATASETS: tuple[Dataset, ...] = (
                 "Municipality name",
                 lambda c: c.municipality.name if c.municipality else "",
             ),
-            Column("entrepreneur", "Social entrepreneur", lambda c: c.entrepreneur_display_name),
-            Column("form", "Form of collaboration", lambda c: c.collaboration_form),
-            Column(
-                "sectors",
-                "Sector codes separated by ';'",
-                lambda c: [s.code for s in c.sectors.all()],
-            ),
-            Column("start_year", "Year the collaboration began", lambda c: c.start_year),
-            Column("end_year", "Year it ended; empty while ongoing", lambda c: c.end_year),
-            Column("summary", "Summary", lambda c: c.summary),
-            Column(
-                "last_published_at",
-                "When the current version was published (ISO 8601)",
-                lambda c: c.last_published_at,
-            ),
+            _field("entrepreneur", "Social entrepreneur", "entrepreneur_display_name"),
+            _field("form", "Form of collaboration", "collaboration_form"),
+            _codes("sectors", SECTORS),
+            _field("start_year", "Year the collaboration began"),
+            _field("end_year", "Year it ended; empty while ongoing"),
+            _field("summary", "Summary"),
+            _last_published(),
         ),
     ),
     Dataset(
@@ -316,17 +335,17 @@ DATASETS: tuple[Dataset, ...] = (
         rows=_published_events,
         modified_field="updated_at",
         columns=(
-            Column("slug", "Unique identifier of the meeting", lambda e: e.slug),
-            Column("title", "Title", lambda e: e.title),
-            Column("url", "Address of the meeting", _event_url),
-            Column("start", "Start (ISO 8601)", lambda e: e.start),
-            Column("end", "End (ISO 8601)", lambda e: e.end),
-            Column("place", "Place", lambda e: e.place_name),
-            Column("address", "Address", lambda e: e.place_address),
-            Column("online", "true when the meeting can be followed online", lambda e: e.is_online),
-            Column("capacity", "Number of seats", lambda e: e.capacity),
-            Column("summary", "Summary", lambda e: e.summary),
-            Column("updated_at", "When the row last changed (ISO 8601)", lambda e: e.updated_at),
+            _field("slug", "Unique identifier of the meeting"),
+            _field("title", "Title"),
+            _url("Address of the meeting", _site_url),
+            _field("start", "Start (ISO 8601)"),
+            _field("end", "End (ISO 8601)"),
+            _field("place", "Place", "place_name"),
+            _field("address", "Address", "place_address"),
+            _field("online", "true when the meeting can be followed online", "is_online"),
+            _field("capacity", "Number of seats"),
+            _field("summary", "Summary"),
+            _field("updated_at", UPDATED_AT),
         ),
     ),
     Dataset(
@@ -345,38 +364,20 @@ DATASETS: tuple[Dataset, ...] = (
         rows=_public_needs,
         modified_field="updated_at",
         columns=(
-            Column("id", "Identifier of the need", lambda n: n.pk),
-            Column("key", "Import key; may be empty", lambda n: n.key),
-            Column("title", "Title", lambda n: n.title),
-            Column("url", "Address of the need", lambda n: _absolute(n.get_absolute_url())),
-            Column(
-                "municipality_code", "Four-digit municipality number", lambda n: n.municipality.code
-            ),
-            Column("municipality", "Municipality name", lambda n: n.municipality.name),
-            Column("status", "open or in_dialogue", lambda n: n.status),
-            Column(
-                "sectors",
-                "Sector codes separated by ';'",
-                lambda n: [s.code for s in n.sectors.all()],
-            ),
-            Column(
-                "target_groups",
-                "Target group codes separated by ';'",
-                lambda n: [g.code for g in n.target_groups.all()],
-            ),
-            Column(
-                "no_clear_owner",
-                "true when no service clearly owns the need",
-                lambda n: n.no_clear_owner,
-            ),
-            Column(
-                "budget_min", "Budget from, NOK excluding VAT; may be empty", lambda n: n.budget_min
-            ),
-            Column(
-                "budget_max", "Budget to, NOK excluding VAT; may be empty", lambda n: n.budget_max
-            ),
-            Column("expires_at", "Last day the need is open (YYYY-MM-DD)", lambda n: n.expires_at),
-            Column("updated_at", "When the row last changed (ISO 8601)", lambda n: n.updated_at),
+            _field("id", "Identifier of the need", "pk"),
+            _field("key", "Import key; may be empty"),
+            _field("title", "Title"),
+            _url("Address of the need", _site_url),
+            _field("municipality_code", "Four-digit municipality number", "municipality.code"),
+            _field("municipality", "Municipality name", "municipality.name"),
+            _field("status", "open or in_dialogue"),
+            _codes("sectors", SECTORS),
+            _codes("target_groups", TARGET_GROUPS),
+            _field("no_clear_owner", "true when no service clearly owns the need"),
+            _field("budget_min", "Budget from, NOK excluding VAT; may be empty"),
+            _field("budget_max", "Budget to, NOK excluding VAT; may be empty"),
+            _field("expires_at", "Last day the need is open (YYYY-MM-DD)"),
+            _field("updated_at", UPDATED_AT),
         ),
     ),
     Dataset(
@@ -394,40 +395,18 @@ DATASETS: tuple[Dataset, ...] = (
         rows=_public_offers,
         modified_field="updated_at",
         columns=(
-            Column("id", "Identifier of the offer", lambda o: o.pk),
-            Column("key", "Import key; may be empty", lambda o: o.key),
-            Column("title", "Title", lambda o: o.title),
-            Column("url", "Address of the offer", lambda o: _absolute(o.get_absolute_url())),
-            Column(
-                "organisation", "The entrepreneur's name", lambda o: o.profile.organisation.name
-            ),
-            Column(
-                "organisation_number",
-                "Nine-digit organisation number",
-                lambda o: o.profile.organisation.org_number,
-            ),
-            Column(
-                "maturity", "idea, startup, tested, established or scaled", lambda o: o.maturity
-            ),
-            Column(
-                "sectors",
-                "Sector codes separated by ';'",
-                lambda o: [s.code for s in o.sectors.all()],
-            ),
-            Column(
-                "target_groups",
-                "Target group codes separated by ';'",
-                lambda o: [g.code for g in o.target_groups.all()],
-            ),
-            Column(
-                "area_national", "true when offered in the whole country", lambda o: o.area_national
-            ),
-            Column(
-                "areas",
-                "Municipality numbers separated by ';'",
-                lambda o: [m.code for m in o.areas.all()],
-            ),
-            Column("updated_at", "When the row last changed (ISO 8601)", lambda o: o.updated_at),
+            _field("id", "Identifier of the offer", "pk"),
+            _field("key", "Import key; may be empty"),
+            _field("title", "Title"),
+            _url("Address of the offer", _site_url),
+            _field("organisation", "The entrepreneur's name", "profile.organisation.name"),
+            _field("organisation_number", ORG_NUMBER, "profile.organisation.org_number"),
+            _field("maturity", "idea, startup, tested, established or scaled"),
+            _codes("sectors", SECTORS),
+            _codes("target_groups", TARGET_GROUPS),
+            _field("area_national", "true when offered in the whole country"),
+            _codes("areas", AREAS),
+            _field("updated_at", UPDATED_AT),
         ),
     ),
     Dataset(
@@ -445,30 +424,20 @@ DATASETS: tuple[Dataset, ...] = (
         rows=_public_entrepreneurs,
         modified_field="updated_at",
         columns=(
-            Column("slug", "Identifier of the entrepreneur", lambda p: p.organisation.slug),
-            Column("name", "Name", lambda p: p.organisation.name),
-            Column("url", "Address of the profile", lambda p: _absolute(p.get_absolute_url())),
-            Column(
-                "organisation_number",
-                "Nine-digit organisation number",
-                lambda p: p.organisation.org_number,
-            ),
-            Column("legal_form", "Legal form (AS, SA, STI …)", lambda p: p.organisation.legal_form),
-            Column(
+            _field("slug", "Identifier of the entrepreneur", "organisation.slug"),
+            _field("name", "Name", "organisation.name"),
+            _url("Address of the profile", _site_url),
+            _field("organisation_number", ORG_NUMBER, "organisation.org_number"),
+            _field("legal_form", "Legal form (AS, SA, STI …)", "organisation.legal_form"),
+            _field(
                 "work_integration",
                 "true for a work-integration enterprise",
-                lambda p: p.organisation.work_integration,
+                "organisation.work_integration",
             ),
-            Column("summary", "Summary", lambda p: p.summary),
-            Column(
-                "area_national", "true when serving the whole country", lambda p: p.area_national
-            ),
-            Column(
-                "areas",
-                "Municipality numbers separated by ';'",
-                lambda p: [m.code for m in p.areas.all()],
-            ),
-            Column("updated_at", "When the row last changed (ISO 8601)", lambda p: p.updated_at),
+            _field("summary", "Summary"),
+            _field("area_national", "true when serving the whole country"),
+            _codes("areas", AREAS),
+            _field("updated_at", UPDATED_AT),
         ),
     ),
     Dataset(
@@ -486,21 +455,19 @@ DATASETS: tuple[Dataset, ...] = (
         rows=_public_grants,
         modified_field="decided_at",
         columns=(
-            Column("id", "Identifier of the application", lambda d: d.application_id),
-            Column("title", "Project title", lambda d: d.application.title),
-            Column("fund", "Fund", lambda d: d.application.call.fund.name),
-            Column("call", "Call", lambda d: d.application.call.title),
-            Column(
-                "recipient", "Recipient organisation", lambda d: d.application.organisation.name
-            ),
+            _field("id", "Identifier of the application", "application_id"),
+            _field("title", "Project title", "application.title"),
+            _field("fund", "Fund", "application.call.fund.name"),
+            _field("call", "Call", "application.call.title"),
+            _field("recipient", "Recipient organisation", "application.organisation.name"),
             Column(
                 "sector",
                 "Sector code; may be empty",
                 lambda d: d.application.sector.code if d.application.sector else "",
             ),
-            Column("amount", "Whole NOK granted", lambda d: d.amount),
-            Column("status", "granted, in_progress or completed", lambda d: d.application.status),
-            Column("decided_at", "When the grant was decided (ISO 8601)", lambda d: d.decided_at),
+            _field("amount", "Whole NOK granted"),
+            _field("status", "granted, in_progress or completed", "application.status"),
+            _field("decided_at", "When the grant was decided (ISO 8601)"),
         ),
     ),
 )
