@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .charts import Chart, Kind
+from .chart_types import Chart, Kind
 
 WIDTH = 720
 LABEL_WIDTH = 230
