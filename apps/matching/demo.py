@@ -59,7 +59,7 @@ def _open_invitation(*, need, broker) -> None:
     from apps.accounts.models import User
     from apps.broker.demo import ENTREPRENEUR_EMAIL
 
-    from . import invitation_selectors, invitation_services
+    from . import invitation_selectors, invitation_services, tasks
     from .demo_files import read_demo_content
     from .forms import DEFAULT_MIN_SCORE
     from .models import InvitationRecipient, OpenInvitation
@@ -71,7 +71,7 @@ def _open_invitation(*, need, broker) -> None:
     if not candidates:
         return
     try:
-        invitation = invitation_services.invitation_create(
+        invitation = tasks.invitation_send(
             need=need,
             created_by=broker,
             min_score=DEFAULT_MIN_SCORE,

@@ -60,8 +60,8 @@ def invitation_create(
 ) -> OpenInvitation:
     """Invites the entrepreneurs the broker was shown (``organisation_ids``) who still match
     the need at least ``min_score``. Refused for a need that is not public, while another
-    invitation of the need is open, and when nobody is left to invite. Mails go out after
-    commit (invitation_notify, in the task worker)."""
+    invitation of the need is open, and when nobody is left to invite. Sends nothing: call
+    tasks.invitation_send, which queues the mails (invitation_notify) after the commit."""
     from apps.broker.models import Need
 
     if not can_invite(created_by, need):
@@ -113,14 +113,7 @@ def invitation_create(
             obj=invitation,
             data={"need": need.pk, "recipients": len(candidates), "min_score": min_score},
         )
-        transaction.on_commit(lambda: _enqueue_notify(invitation.pk))
     return invitation
-
-
-def _enqueue_notify(invitation_id: int) -> None:
-    from .tasks import notify_invitation
-
-    notify_invitation.enqueue(invitation_id=invitation_id)
 
 
 def _people_to_mail(

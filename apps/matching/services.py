@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import partial
 
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -184,37 +183,6 @@ def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()
             model.objects.filter(kind=TermKind.OFFER, object_id__in=gone_offers).delete()
 
 
-class _Pending(threading.local):
-    def __init__(self) -> None:
-        self.needs: set[int] = set()
-        self.offers: set[int] = set()
-
-
-_pending = _Pending()
-
-
-def index_later(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()) -> None:
-    """Asks the task worker to refresh these objects' index rows once the current
-    transaction has committed, so no request holds the write lock while text is analysed.
-    The ids of one transaction are collected and sent as one task; a rolled-back change
-    leaves ids behind that the next task refreshes harmlessly (index_refresh reads the
-    database as it is)."""
-    _pending.needs.update(need_ids)
-    _pending.offers.update(offer_ids)
-    transaction.on_commit(_index_pending)
-
-
-def _index_pending() -> None:
-    if not (_pending.needs or _pending.offers):
-        return
-    from .tasks import refresh_index
-
-    need_ids, offer_ids = sorted(_pending.needs), sorted(_pending.offers)
-    _pending.needs.clear()
-    _pending.offers.clear()
-    refresh_index.enqueue(need_ids=need_ids, offer_ids=offer_ids)
-
-
 def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
     """Rebuilds the whole index; returns (needs, offers) indexed. Each batch is written in
     its own short transaction (the web keeps writing meanwhile); rows of objects that no
@@ -288,13 +256,6 @@ def subscription_delete(*, offer, user) -> bool:
         if deleted:
             audit_record(actor=user, action="matching.unsubscribe", obj=offer)
     return bool(deleted)
-
-
-def need_published_schedule(*, need) -> None:
-    """After commit, asks the task queue to tell subscribers about a public need."""
-    from .tasks import notify_subscribers
-
-    transaction.on_commit(partial(notify_subscribers.enqueue, need_id=need.pk))
 
 
 def subscribers_notify(*, need) -> int:

@@ -2,7 +2,7 @@
 
 The handlers only call services: each save, delete or change of sectors, target groups or
 areas asks for that object's index rows to be refreshed by the task worker once the change
-has committed (services.index_later). Analysing text never happens while a request holds
+has committed (tasks.index_later). Analysing text never happens while a request holds
 the database's write lock."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.dispatch import receiver
 
 from apps.broker.models import EntrepreneurProfile, Need, Offer
 
-from . import services
+from . import services, tasks
 
 M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
@@ -26,55 +26,55 @@ def _skip(kwargs=None) -> bool:
 def need_saved(sender, instance: Need, **kwargs) -> None:
     if _skip(kwargs):
         return
-    services.index_later(need_ids=[instance.pk])
+    tasks.index_later(need_ids=[instance.pk])
     if instance.is_public:
-        services.need_published_schedule(need=instance)
+        tasks.need_published_schedule(need=instance)
 
 
 @receiver(post_save, sender=Offer, dispatch_uid="matching_offer_saved")
 def offer_saved(sender, instance: Offer, **kwargs) -> None:
     if _skip(kwargs):
         return
-    services.index_later(offer_ids=[instance.pk])
+    tasks.index_later(offer_ids=[instance.pk])
 
 
 @receiver(post_save, sender=EntrepreneurProfile, dispatch_uid="matching_profile_saved")
 def profile_saved(sender, instance: EntrepreneurProfile, **kwargs) -> None:
     if _skip(kwargs) or kwargs.get("created"):
         return
-    services.index_later(offer_ids=instance.offers.values_list("pk", flat=True))
+    tasks.index_later(offer_ids=instance.offers.values_list("pk", flat=True))
 
 
 @receiver(post_delete, sender=Need, dispatch_uid="matching_need_deleted")
 def need_deleted(sender, instance: Need, **kwargs) -> None:
     if _skip():
         return
-    services.index_later(need_ids=[instance.pk])
+    tasks.index_later(need_ids=[instance.pk])
 
 
 @receiver(post_delete, sender=Offer, dispatch_uid="matching_offer_deleted")
 def offer_deleted(sender, instance: Offer, **kwargs) -> None:
     if _skip():
         return
-    services.index_later(offer_ids=[instance.pk])
+    tasks.index_later(offer_ids=[instance.pk])
 
 
 def _need_m2m(sender, instance, action, reverse, **kwargs) -> None:
     if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
-        services.index_later(need_ids=kwargs.get("pk_set") or ())
+        tasks.index_later(need_ids=kwargs.get("pk_set") or ())
         return
-    services.index_later(need_ids=[instance.pk])
+    tasks.index_later(need_ids=[instance.pk])
 
 
 def _offer_m2m(sender, instance, action, reverse, **kwargs) -> None:
     if action not in M2M_ACTIONS or _skip():
         return
     if reverse:
-        services.index_later(offer_ids=kwargs.get("pk_set") or ())
+        tasks.index_later(offer_ids=kwargs.get("pk_set") or ())
         return
-    services.index_later(offer_ids=[instance.pk])
+    tasks.index_later(offer_ids=[instance.pk])
 
 
 def _profile_m2m(sender, instance, action, reverse, **kwargs) -> None:
@@ -84,7 +84,7 @@ def _profile_m2m(sender, instance, action, reverse, **kwargs) -> None:
         offers = Offer.objects.filter(profile__in=kwargs.get("pk_set") or ())
     else:
         offers = instance.offers.all()
-    services.index_later(offer_ids=offers.values_list("pk", flat=True))
+    tasks.index_later(offer_ids=offers.values_list("pk", flat=True))
 
 
 for _field in ("sectors", "target_groups"):

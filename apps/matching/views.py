@@ -18,7 +18,7 @@ from apps.accounts.second_factor import require_second_factor
 from apps.broker.models import Need, Offer
 from apps.core.forms import error_links
 
-from . import invitation_selectors, invitation_services, services
+from . import invitation_selectors, invitation_services, services, tasks
 from .forms import AnswerForm, InvitationForm, default_deadline
 from .models import OpenInvitation
 from .permissions import (
@@ -221,7 +221,7 @@ def invitation_create(request: HttpRequest, need_pk: int) -> HttpResponse:
         return render(request, "matching/invitation_form.html", {**context, "form": form})
     if request.POST.get("confirm") == "1":
         try:
-            invitation = invitation_services.invitation_create(
+            invitation = tasks.invitation_send(
                 need=need,
                 created_by=request.user,
                 min_score=data["min_score"],

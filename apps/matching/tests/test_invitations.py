@@ -18,7 +18,7 @@ from apps.accounts.models import MembershipRole
 from apps.accounts.tests.helpers import force_login_verified
 from apps.broker.tests.factories import EntrepreneurOrgFactory, MembershipFactory, NeedFactory
 from apps.core import limits
-from apps.matching import invitation_selectors, invitation_services, services
+from apps.matching import invitation_selectors, invitation_services, services, tasks
 from apps.matching.forms import AnswerForm
 from apps.matching.models import InterestResponse, InvitationRecipient, OpenInvitation
 from apps.operations.models import Delivery
@@ -59,7 +59,7 @@ def _send(invited, people, django_capture_on_commit_callbacks, *, min_score=40, 
     need = invited["need"]
     candidates = invitation_selectors.invitation_candidates(need=need, min_score=min_score)
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = invitation_services.invitation_create(
+        invitation = tasks.invitation_send(
             need=need,
             created_by=people["own_broker"],
             min_score=min_score,
