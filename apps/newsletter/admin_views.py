@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.accounts.permissions import is_editor
 from apps.accounts.second_factor import require_second_factor
 
-from . import selectors, services
+from . import selectors, services, tasks
 from .forms import IssueForm, ItemFormSet, ScheduleForm
 from .mail import issue_context, issue_message
 from .models import Issue, Subscriber
@@ -83,7 +83,7 @@ def issue_edit(request, pk: int):
             )
             return redirect("newsletter_admin:issue", pk=issue.pk)
         if action == "send":
-            if services.issue_send_now(issue=issue):
+            if tasks.issue_send_now(issue=issue):
                 messages.success(request, _("Sending has started."))
             return redirect("newsletter_admin:issue", pk=issue.pk)
         if action == "unschedule":

@@ -67,52 +67,6 @@ def subscriber_for_unsubscribe(token: str) -> Subscriber | None:
 # Sign-up, confirmation, unsubscribe ---------------------------------------------------------
 
 
-def subscribe(
-    *,
-    email: str,
-    topics: list[str],
-    language: str,
-    ip: str,
-    user_agent: str,
-    user=None,
-) -> Subscriber:
-    """Records a sign-up and sends a confirmation link (after the commit, by the task
-    worker). The answer to the visitor is the same whether the address was new, waiting or
-    already subscribed; an already confirmed subscription is not changed by someone who has
-    not proved they own the address, and at most one confirmation leaves per window."""
-    from .tasks import send_confirmation
-
-    email = email.strip().lower()
-    language = language if language in LANGUAGE_CODES else "nb"
-    now = timezone.now()
-    with transaction.atomic():
-        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
-            email=email, defaults={"language": language}
-        )
-        if subscriber.status == Subscriber.Status.CONFIRMED:
-            return subscriber
-        recent = (
-            subscriber.confirmation_sent_at is not None
-            and now - subscriber.confirmation_sent_at < resend_window()
-        )
-        if not created and recent:
-            return subscriber
-        subscriber.status = Subscriber.Status.PENDING
-        subscriber.topics = sorted(set(topics))
-        subscriber.language = language
-        subscriber.consent_text = consent_text(topics=subscriber.topics, language=language)
-        subscriber.consent_at = now
-        subscriber.consent_ip = (ip or "")[:64]
-        subscriber.consent_user_agent = (user_agent or "")[:200]
-        subscriber.confirmation_sent_at = now
-        if user is not None and getattr(user, "email", "").lower() == email:
-            subscriber.user = user
-        subscriber.save()
-        pk = subscriber.pk
-        transaction.on_commit(lambda: send_confirmation.enqueue(subscriber_id=pk))
-    return subscriber
-
-
 def confirm(token: str) -> Subscriber | None:
     """The subscriber whose link this is, now confirmed; None when the link is forged,
     expired or for an address that has changed."""
@@ -151,24 +105,6 @@ def issue_prefill(*, issue: Issue) -> Issue:
     issue.items = published_since(since=last_sent_at(exclude=issue))
     issue.save(update_fields=["items"])
     return issue
-
-
-def issue_send_now(*, issue: Issue) -> bool:
-    """Starts sending (by the task worker); False when the issue was already started."""
-    from .tasks import send_issue
-
-    with transaction.atomic():
-        started = (
-            Issue.objects.filter(
-                pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]
-            ).update(status=Issue.Status.SENDING, started_at=timezone.now())
-            == 1
-        )
-        if started:
-            pk = issue.pk
-            transaction.on_commit(lambda: send_issue.enqueue(issue_id=pk))
-    issue.refresh_from_db()
-    return started
 
 
 def issue_schedule(*, issue: Issue, when: datetime.datetime) -> bool:

@@ -2,7 +2,11 @@
 batch; each row is claimed in the database (PENDING -> SENDING) before the mail server is
 asked, and marked SENT after. A worker killed mid-batch leaves at most the one row it was
 sending as SENDING: its batch task is run again (apps.operations.recovery), marks that row
-INTERRUPTED (it may have left) and sends the rest, so nobody gets a second copy."""
+INTERRUPTED (it may have left) and sends the rest, so nobody gets a second copy.
+
+Tasks call services, never the reverse: the writes that queue a task (subscribe,
+issue_send_now) live at the end of this module, so services.py does not import it
+(docs/decisions/0022, 0026)."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import Delivery, Issue, Subscriber
+from .services import LANGUAGE_CODES, consent_text, create_deliveries, resend_window
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +77,6 @@ def send_issue(*, issue_id: int) -> int:
     """Creates the delivery rows and enqueues one task per batch of them (once per batch,
     however often this runs: the ledger holds each batch's claim); returns the batches."""
     from apps.operations import ledger
-
-    from .services import create_deliveries
 
     issue = Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).first()
     if issue is None:
@@ -216,10 +219,74 @@ def _record_failure(row: Delivery, error: Exception) -> str:
 def send_due_issues() -> int:
     """The scheduled job: starts every scheduled issue whose time has come."""
     from .selectors import issues_due
-    from .services import issue_send_now
 
     started = 0
     for issue in issues_due():
         if issue_send_now(issue=issue):
             started += 1
+    return started
+
+
+# Queueing (the writes that start a task) ---------------------------------------------------
+
+
+def subscribe(
+    *,
+    email: str,
+    topics: list[str],
+    language: str,
+    ip: str,
+    user_agent: str,
+    user=None,
+) -> Subscriber:
+    """Records a sign-up and sends a confirmation link (after the commit, by the task
+    worker). The answer to the visitor is the same whether the address was new, waiting or
+    already subscribed; an already confirmed subscription is not changed by someone who has
+    not proved they own the address, and at most one confirmation leaves per window. Lives
+    here, beside the task it queues, so that services.py never imports tasks.py."""
+    email = email.strip().lower()
+    language = language if language in LANGUAGE_CODES else "nb"
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"language": language}
+        )
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            return subscriber
+        recent = (
+            subscriber.confirmation_sent_at is not None
+            and now - subscriber.confirmation_sent_at < resend_window()
+        )
+        if not created and recent:
+            return subscriber
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.topics = sorted(set(topics))
+        subscriber.language = language
+        subscriber.consent_text = consent_text(topics=subscriber.topics, language=language)
+        subscriber.consent_at = now
+        subscriber.consent_ip = (ip or "")[:64]
+        subscriber.consent_user_agent = (user_agent or "")[:200]
+        subscriber.confirmation_sent_at = now
+        if user is not None and getattr(user, "email", "").lower() == email:
+            subscriber.user = user
+        subscriber.save()
+        pk = subscriber.pk
+        transaction.on_commit(lambda: send_confirmation.enqueue(subscriber_id=pk))
+    return subscriber
+
+
+def issue_send_now(*, issue: Issue) -> bool:
+    """Starts sending (by the task worker); False when the issue was already started.
+    Lives here, beside the task it queues (services.py never imports tasks.py)."""
+    with transaction.atomic():
+        started = (
+            Issue.objects.filter(
+                pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]
+            ).update(status=Issue.Status.SENDING, started_at=timezone.now())
+            == 1
+        )
+        if started:
+            pk = issue.pk
+            transaction.on_commit(lambda: send_issue.enqueue(issue_id=pk))
+    issue.refresh_from_db()
     return started

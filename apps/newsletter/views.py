@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.core.clientip import client_ip
 from apps.core.ratelimit import hit
 
-from . import selectors, services
+from . import selectors, services, tasks
 from .forms import SignupForm
 
 DEFAULT_LIMITS = {"newsletter_signup": (5, 60 * 60), "newsletter_signup_email": (3, 60 * 60)}
@@ -41,7 +41,7 @@ def signup(request):
             limit, window = _limit("newsletter_signup_email")
             # Beyond the per-address limit the answer is the same page, and nothing is sent.
             if hit(scope="newsletter_signup_email", key=email, limit=limit, window=window):
-                services.subscribe(
+                tasks.subscribe(
                     email=email,
                     topics=form.cleaned_data["topics"],
                     language=form.cleaned_data["language"],

@@ -5,13 +5,13 @@ language is active when the worker sends it."""
 import pytest
 from django.utils import translation
 
-from apps.newsletter import services
+from apps.newsletter import tasks
 
 pytestmark = pytest.mark.django_db
 
 
 def _subscribe(email: str, language: str) -> None:
-    services.subscribe(email=email, topics=[], language=language, ip="", user_agent="")
+    tasks.subscribe(email=email, topics=[], language=language, ip="", user_agent="")
 
 
 @pytest.mark.parametrize(

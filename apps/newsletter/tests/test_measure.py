@@ -11,7 +11,7 @@ import time
 import pytest
 from django.db import connection
 
-from apps.newsletter import services
+from apps.newsletter import tasks
 from apps.newsletter.models import Delivery, Issue, Subscriber
 from tests.smtp import SmtpServer, use_smtp_server
 
@@ -44,7 +44,7 @@ def test_measure_an_issue_to_10000_subscribers(settings, django_capture_on_commi
         use_smtp_server(settings, sink)
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):
-            services.issue_send_now(issue=issue)
+            tasks.issue_send_now(issue=issue)
         elapsed = time.monotonic() - started
         received = sink.count
     issue.refresh_from_db()

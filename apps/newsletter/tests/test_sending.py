@@ -24,7 +24,7 @@ def _no_rate_limit(settings):
 
 def send(issue, capture):
     with capture(execute=True):
-        assert services.issue_send_now(issue=issue)
+        assert tasks.issue_send_now(issue=issue)
     issue.refresh_from_db()
     return issue
 
@@ -76,7 +76,7 @@ def test_batches_split_the_subscribers(settings, django_capture_on_commit_callba
     SubscriberFactory.create_batch(5)
     issue = IssueFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.issue_send_now(issue=issue)
+        tasks.issue_send_now(issue=issue)
     assert len(mail.outbox) == 5
     from apps.operations.models import Delivery as Ledger
 

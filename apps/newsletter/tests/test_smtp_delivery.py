@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from apps.newsletter import services
+from apps.newsletter import tasks
 from apps.newsletter.models import Subscriber
 
 from .factories import IssueFactory, SubscriberFactory
@@ -52,7 +52,7 @@ def test_an_issue_arrives_over_smtp_with_one_click_unsubscribe(
     subscriber = SubscriberFactory(email="per@example.no", topics=["kultur_fritid"])
     issue = IssueFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.issue_send_now(issue=issue)
+        tasks.issue_send_now(issue=issue)
     (received,) = smtp_server.wait_for(1)
     assert received.rcpt_tos == ["per@example.no"]
     raw = received.raw_headers

@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from apps.newsletter import services
+from apps.newsletter import tasks
 from apps.newsletter.models import Delivery, Issue
 from apps.operations.tests.test_worker_process import database_url, wait_for
 from tests.smtp import SmtpServer
@@ -60,7 +60,7 @@ def test_an_issue_survives_a_killed_worker_without_a_second_copy(settings):
     first = second = None
     with SmtpServer() as smtp:
         try:
-            assert services.issue_send_now(issue=issue)
+            assert tasks.issue_send_now(issue=issue)
             first = start_worker(smtp.port)
             smtp.wait_for(12, timeout=60)
             first.send_signal(signal.SIGKILL)
