@@ -3,7 +3,6 @@ zero axe-core violations (WCAG 2.0/2.1 A and AA) with real items waiting."""
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 
 from apps.accounts.models import User
@@ -16,12 +15,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def waiting(transactional_db, settings):
-    from apps.core.services import vocabulary_ensure
-
+def waiting(demo_site, settings):
+    """The demo (tests/databases.py) with a tip, a reported tip and a suggestion waiting."""
     settings.KOKEBOKA_REQUIRE_OTP_FOR_STAFF = False
-    vocabulary_ensure()
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     recipe = RecipePage.objects.live().order_by("path").first()
     newcomer = UserFactory()
     services.tip_submit(recipe=recipe, author=newcomer, text="Ring rektor før dere starter.")

@@ -7,8 +7,8 @@ in English or in bokmål from the site's own catalogues. The pages a logged-in p
 same way in nynorsk. Also a keyboard-only walk from the home page to a recipe with visible
 focus.
 
-The demo is loaded once (about a minute) and every language and width is checked in one test
-function, so the whole check costs one demo load."""
+Every language and width is checked in one test function over the demo, which is built once
+per test worker and restored for each test (tests/databases.py)."""
 
 import gettext
 import os
@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from apps.accounts.demo import HOME
@@ -85,11 +84,9 @@ CHROME_TEXT_JS = """() => [...document.querySelectorAll('header, footer, nav')]
 
 
 @pytest.fixture
-def demo(transactional_db, settings):
-    from apps.core.services import vocabulary_ensure
-
-    vocabulary_ensure()
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(demo_site):
+    """The demo as load_demo builds it (tests/databases.py)."""
+    return demo_site
 
 
 def _site_catalogues() -> list[Path]:

@@ -7,7 +7,7 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -18,7 +18,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from apps.api.api import api
-from apps.opendata.testing import load_demo_content
 
 CHECKS = [
     not_a_server_error,
@@ -39,15 +38,10 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo_module(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo_content()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def api_schema(demo_module, db, settings):
+def api_schema(demo_content_module, db, settings):
+    """The schema over the demo content (apps/opendata/testing.py), built once per test
+    worker and in the database for the whole module (tests/databases.py)."""
     settings.API_RATE_LIMIT = (1_000_000, 600)
     # Like Django's test client: keep the test's connection (and its transaction) open.
     request_started.disconnect(close_old_connections)

@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from apps.accounts.tests.helpers import browser_log_in_verified
 
@@ -19,11 +18,9 @@ SHOTS = Path(tempfile.gettempdir())
 
 
 @pytest.fixture
-def demo(transactional_db):
-    from apps.core.services import vocabulary_ensure
-
-    vocabulary_ensure()
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(demo_site):
+    """The demo as load_demo builds it (tests/databases.py)."""
+    return demo_site
 
 
 def _assignment(tmp_path):

@@ -5,12 +5,9 @@ alone. Now a superuser gains nothing in the site's own views, and the demo peopl
 give a code from the secret load_demo prints once."""
 
 import base64
-import io
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,19 +22,11 @@ MANAGER = "fondsforvalter@demo.kokeboka.no"
 CODE_PAGE = "/konto/tofaktor/?next="
 
 
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker):
-    """load_demo once for the module (rolled back after it); its printed output."""
-    out = io.StringIO()
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(demo_output, db):
-    return demo_output
+def demo(demo_module, db):
+    """The demo as load_demo builds it, built once per test worker (tests/databases.py);
+    what load_demo printed while building it."""
+    return demo_module.output
 
 
 def _powers() -> dict[str, str]:

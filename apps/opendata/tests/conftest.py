@@ -1,18 +1,8 @@
 import pytest
-from django.db import transaction
-
-from apps.opendata.testing import load_demo_content
-
-
-@pytest.fixture(scope="module")
-def demo_module(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for a whole test module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        home = load_demo_content()
-        yield home
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(demo_module, db):
-    return demo_module
+def demo(demo_content_module, db):
+    """The demo content (apps/opendata/testing.py) for the whole module, built once per test
+    worker (tests/databases.py); the home page."""
+    return demo_content_module.home
