@@ -5,14 +5,11 @@ an invented body named «… (fiktiv)»; a real municipality is named only in a 
 its source; the examples bank shows a real municipality only in a sourced example; and no
 published page, API row or open-data row tells readers that something «ikke bekreftet»."""
 
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from apps.accounts import demo as accounts_demo
 from apps.accounts.demo_files import read_demo_content as accounts_content
@@ -61,17 +58,9 @@ def test_demo_modules_publish_no_unconfirmed_sentence():
     assert offenders == []
 
 
-@pytest.fixture(scope="module")
-def demo_db(django_db_setup, django_db_blocker):
-    """load_demo once for the module (rolled back after it)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(demo_db, db):
+def demo(demo_module, db):
+    """The demo as load_demo builds it, built once per test worker (tests/databases.py)."""
     return None
 
 
