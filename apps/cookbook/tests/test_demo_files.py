@@ -10,6 +10,7 @@ from apps.cookbook import demo, demo_files, selectors
 from apps.cookbook.models import Audience, ChapterPage, Phase, RecipePage
 from apps.core.content_files import ContentFileError
 from apps.rules.demo import load as load_rules
+from apps.rules.loader import read_data as read_rules
 
 BOOK = demo_files.COOKBOOK_DIR
 
@@ -54,6 +55,14 @@ def test_every_file_of_the_book_is_read_and_checked(content):
     files = sorted(path.relative_to(BOOK).as_posix() for path in BOOK.rglob("*") if path.is_file())
     assert len(files) == 1 + 5 + 18 + 8 + 1 + 5 + 5
     assert all(name.endswith((".md", ".yaml")) for name in files)
+
+
+def test_every_cited_rule_and_related_recipe_exists(content):
+    shipped = {spec["code"] for spec in read_rules()[0]}
+    for recipe in content.recipes.values():
+        assert recipe.legal_rules, recipe.slug
+        assert set(recipe.legal_rules) <= shipped, recipe.slug
+        assert recipe.related and set(recipe.related) <= set(content.recipes), recipe.slug
 
 
 def test_the_choices_are_the_models_choices():
