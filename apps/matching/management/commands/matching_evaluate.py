@@ -55,6 +55,8 @@ class Command(BaseCommand):
         subsets = {
             "paraphrased needs only": {n["key"] for n in evaluation.needs if n.get("paraphrase")},
             "no clear owner only": {n["key"] for n in evaluation.needs if n.get("no_clear_owner")},
+            # Needs whose sectors, target groups and area several wrong offers share.
+            "same tags only": {n["key"] for n in evaluation.needs if n.get("same_tags")},
         }
         runs = [
             (f"{synonyms} synonyms, {meaning} semantics", use_concepts, use_semantic)
