@@ -29,6 +29,9 @@ import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
+# libyaml's safe loader where it is built in (it is in PyYAML's wheels): ten times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 DEMO_DIR = CONTENT_DIR / "demo"
 
@@ -78,7 +81,7 @@ def _validate(path: Path, data: object, adapter: TypeAdapter):
 
 def _load_yaml_text(path: Path, text: str) -> object:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader, C or Python)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
