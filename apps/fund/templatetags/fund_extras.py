@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from apps.core.oslo import OSLO
+
 register = template.Library()
-OSLO = ZoneInfo("Europe/Oslo")
 
 
 @register.filter
