@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Benchmarks anonymous pages under granian (production settings, SQLite, demo content)
-# against static files of the same sizes served by the same granian process, and prints
-# the ratio. Loopback only; every run is bounded in time.
-#   DURATION=10s CONNECTIONS=8 make bench
+# Benchmarks cached anonymous pages under granian (production settings, SQLite, demo content)
+# against nginx serving the very same bytes as static files, in the same run, and prints the
+# ratio of requests/s (docs/decisions/0027). Loopback only; every run is bounded in time.
+#   DURATION=10s CONNECTIONS=16 WORKERS=2 make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-8}
+CONNECTIONS=${CONNECTIONS:-16}
 PORT=${BENCH_PORT:-8765}
+NGINX_PORT=${BENCH_NGINX_PORT:-8766}
 WORKERS=${WORKERS:-2}
-if ! command -v wrk >/dev/null 2>&1; then
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx-light)
+if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk >/dev/null
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export DJANGO_SECRET_KEY="bench-$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))')"
@@ -20,33 +24,79 @@ mkdir -p var
 # A database of its own, so the benchmark never touches the one `make run` uses.
 export DATABASE_URL="sqlite:///$PWD/var/bench.sqlite3"
 export DJANGO_SECURE_SSL_REDIRECT=false
-# One machine, SQLite and a file cache; no JSON line per request in the figures.
+# One machine and SQLite; no JSON line per request in the figures.
 export KOKEBOKA_SINGLE_INSTANCE=true LOG_LEVEL=WARNING
+work=$(mktemp -d "${TMPDIR:-/tmp}/kokeboka-bench-XXXXXX")
+pids=()
+stop() {  # TERM first: granian stops its workers itself; KILL whatever is left after 10 s
+  kill "${pids[@]}" 2>/dev/null || true
+  [ -n "${server:-}" ] && kill -- "-$server" 2>/dev/null
+  for _ in $(seq 1 50); do
+    alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break; sleep 0.2
+  done
+  kill -9 "${pids[@]}" 2>/dev/null || true
+  [ -n "${server:-}" ] && kill -9 -- "-$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap stop EXIT
+# The page cache in a Redis of its own on loopback, as in production (and not the shared
+# var/cache, which other processes on this machine purge); the file cache when Redis is absent.
+REDIS_PORT=${BENCH_REDIS_PORT:-8767}
+if command -v redis-server >/dev/null 2>&1; then
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >/dev/null &
+  pids+=($!)
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  cache_kind="Redis"
+else
+  cache_kind="file cache"
+fi
 .venv/bin/python manage.py migrate --noinput -v0
-.venv/bin/python manage.py load_demo >/dev/null
+if [ "$(.venv/bin/python manage.py shell -v0 -c "from apps.cookbook.models import RecipePage; print(RecipePage.objects.live().exists())")" != "True" ]; then
+  .venv/bin/python manage.py load_demo >/dev/null
+fi
 .venv/bin/python manage.py collectstatic --noinput -v0
 recipe=$(.venv/bin/python manage.py shell -v0 -c "from apps.cookbook.models import RecipePage; print(RecipePage.objects.live().first().url)")
 pages=("/" "$recipe" "/kokebokloggen/" "/sok/?q=anskaffelse")
 names=("home" "recipe" "blog index" "search")
-static_dir=var/bench-static
-rm -rf "$static_dir"; mkdir -p "$static_dir"
-.venv/bin/granian --interface wsgi --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" --no-ws \
-  --log-level warning --static-path-route /bench-static --static-path-mount "$static_dir" \
-  config.wsgi:application &
+static_dir=$work/static
+mkdir -p "$static_dir" "$work/temp"
+nginx_user=""; [ "$(id -u)" -eq 0 ] && nginx_user="user root root;"
+cat >"$work/nginx.conf" <<CONF
+$nginx_user
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/temp/body; proxy_temp_path $work/temp/proxy;
+  fastcgi_temp_path $work/temp/fastcgi; uwsgi_temp_path $work/temp/uwsgi; scgi_temp_path $work/temp/scgi;
+  server { listen 127.0.0.1:$NGINX_PORT; root $static_dir; }
+}
+CONF
+# In a session of its own, so that stopping it stops its worker processes too.
+setsid .venv/bin/granian --interface wsgi --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" --no-ws \
+  --log-level warning config.wsgi:application >"$work/granian.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/helse/" >/dev/null && break; sleep 0.2; done
-printf "\n%-12s %8s %10s %10s | %10s %10s | %s\n" "page" "bytes" "req/s" "p95 ms" "static r/s" "static p95" "ratio r/s (page/static)"
+pids+=($server)
+"$(command -v nginx || echo /usr/sbin/nginx)" -p "$work" -e "$work/nginx-error.log" -c "$work/nginx.conf" -g "daemon off;" >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/helse/" >/dev/null && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$PORT/helse/" >/dev/null || { echo "bench: granian did not answer in 60 s"; cat "$work/granian.log"; exit 1; }
+printf "\n%-12s %8s %5s %10s %8s | %10s %8s | %s\n" "page" "bytes" "cache" "req/s" "p95 ms" "nginx r/s" "p95 ms" "ratio r/s (page/nginx)"
 for i in "${!pages[@]}"; do
   url="http://127.0.0.1:$PORT${pages[$i]}"
-  size=$(curl -fs "$url" | wc -c)
-  head -c "$size" /dev/urandom > "$static_dir/page$i.bin"
+  curl -fs -o /dev/null "$url"  # fills the page cache
+  # The same bytes the cached page answers with, as a static file for nginx.
+  state=$(curl -fs -D "$work/headers$i" -o "$static_dir/page$i.html" "$url" -w '%header{x-page-cache}')
+  size=$(wc -c <"$static_dir/page$i.html")
   page=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "$url" | grep RESULT)
-  static=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "http://127.0.0.1:$PORT/bench-static/page$i.bin" | grep RESULT)
+  static=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "http://127.0.0.1:$NGINX_PORT/page$i.html" | grep RESULT)
   get() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
   prps=$(get rps "$page"); pp95=$(get p95 "$page"); srps=$(get rps "$static"); sp95=$(get p95 "$static")
   perr=$(get errors "$page")
-  ratio=$(python3 -c "print(f'{$prps/$srps:.2f}')")
-  printf "%-12s %8s %10s %10s | %10s %10s | %s (errors: %s)\n" "${names[$i]}" "$size" "$prps" "$pp95" "$srps" "$sp95" "$ratio" "$perr"
+  ratio=$(python3 -c "print(f'{$prps/$srps:.3f}')")
+  printf "%-12s %8s %5s %10s %8s | %10s %8s | %s (errors: %s)\n" "${names[$i]}" "$size" "${state:--}" "$prps" "$pp95" "$srps" "$sp95" "$ratio" "$perr"
 done
-echo "(wrk -t1 -c$CONNECTIONS -d$DURATION on loopback; granian --workers $WORKERS; anonymous page cache on)"
+echo "(wrk -t1 -c$CONNECTIONS -d$DURATION on loopback; granian --workers $WORKERS; nginx 1 worker; anonymous page cache in $cache_kind; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs)"

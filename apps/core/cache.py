@@ -32,27 +32,41 @@ def purge_page_cache() -> None:
 
 
 def page_cache_key(*, language: str, path: str) -> str:
-    """The key of a page's entry. It holds (generation, response): the generation the page
-    was rendered under travels with it, so a hit costs one round trip to the cache (the entry
-    and the current generation fetched together) instead of two."""
+    """The key of a page's entry. It holds (generation, headers, body): the generation the
+    page was rendered under travels with it, so a hit costs one round trip to the cache (the
+    entry and the current generation fetched together) instead of two."""
     # Hashed so that long URLs stay within every cache backend's key limits.
     digest = hashlib.sha256(path.encode()).hexdigest()
     return f"pagecache:page:{language}:{digest}"
 
 
-def cached_page(*, key: str):
-    """(current generation, the stored response or None). An entry stored under an older
+# What a hit is made of: the response's headers as (name, value) pairs, and its body.
+CachedPage = tuple[tuple[tuple[str, str], ...], bytes]
+
+# Headers a stored page never carries: they say something about one response only.
+PER_RESPONSE_HEADERS = frozenset({"x-page-cache"})
+
+
+def cached_page(*, key: str) -> tuple[str, CachedPage | None]:
+    """(current generation, the stored page or None). An entry stored under an older
     generation counts as absent: a purge makes every page stale at once."""
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or current_generation()
     entry = found.get(key)
-    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == generation:
-        return generation, entry[1]
+    if isinstance(entry, tuple) and len(entry) == 3 and entry[0] == generation:
+        return generation, (entry[1], entry[2])
     return generation, None
 
 
 def store_page(*, key: str, generation: str, response) -> None:
-    cache.set(key, (generation, response), page_cache_seconds())
+    """Stores the body bytes and the header list, not the pickled response: a hit then
+    unpickles a tuple of strings and one bytes object (docs/decisions/0027)."""
+    headers = tuple(
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in PER_RESPONSE_HEADERS
+    )
+    cache.set(key, (generation, headers, bytes(response.content)), page_cache_seconds())
 
 
 def page_cache_seconds() -> int:

@@ -16,14 +16,19 @@ UNCACHED_PREFIXES = ("/admin", "/django-admin", "/sprak/", "/media/", "/static/"
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
+def request_language(request: HttpRequest) -> str:
+    """The interface language of a request: the visitor's cookie, else bokmål. The page
+    cache keys by it before LanguagePreferenceMiddleware has run, so both ask here."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
+    return language if language in SUPPORTED_LANGUAGES else settings.LANGUAGE_CODE
+
+
 class LanguagePreferenceMiddleware:
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
-        if language not in SUPPORTED_LANGUAGES:
-            language = settings.LANGUAGE_CODE
+        language = request_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
@@ -47,7 +52,16 @@ def _is_cacheable_response(response: HttpResponse) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves anonymous GETs from the shared cache and marks them publicly cacheable."""
+    """Serves anonymous GETs from the shared cache and marks them publicly cacheable.
+
+    It sits right after SecurityMiddleware, the API middleware and WhiteNoise
+    (config/settings/base.py), so a hit skips sessions, language, CSRF, authentication,
+    messages and the view, and is built from stored body bytes and headers instead of an
+    unpickled response (docs/decisions/0027). A miss is stored here, on its way out, with
+    every header the middleware below it added (Content-Language, CSP, X-Frame-Options, …),
+    so a hit answers the same headers and bytes; the middleware above it (security headers,
+    request id, request log) runs for hits and misses alike.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -55,14 +69,16 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        key = page_cache_key(language=request.LANGUAGE_CODE, path=request.get_full_path())
+        key = page_cache_key(language=request_language(request), path=request.get_full_path())
         generation, cached = cached_page(key=key)
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
+            headers, body = cached
+            response = HttpResponse(body, headers=dict(headers))
+            response["X-Page-Cache"] = "hit"
             # Receivers (e.g. the route guide's answer tally) count what the cache served;
             # send_robust, so a failing receiver never stops a cached page from being served.
             page_cache_hit.send_robust(sender=AnonymousPageCacheMiddleware, request=request)
-            return cached
+            return response
         response = self.get_response(request)
         # A page that used the CSRF token is personal: never store it for others.
         csrf_used = "CSRF_COOKIE_NEEDS_UPDATE" in request.META
@@ -71,8 +87,8 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=60)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            response["X-Page-Cache"] = "miss"
             store_page(key=key, generation=generation, response=response)
+            response["X-Page-Cache"] = "miss"
         return response
 
 

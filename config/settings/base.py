@@ -88,9 +88,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.api.middleware.PublicApiMiddleware",  # /api/ only: CORS, rate limit, ETag
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page-cache hits are answered here, before sessions, language, CSRF, auth and
+    # messages (docs/decisions/0027); misses are stored here with what those added.
+    "apps.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.LanguagePreferenceMiddleware",
-    "apps.core.middleware.AnonymousPageCacheMiddleware",
     "apps.core.outage.ServiceUnavailableMiddleware",  # database/cache outage in a view: 503
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
