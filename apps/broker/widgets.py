@@ -43,7 +43,10 @@ class AreaChooser(forms.CheckboxSelectMultiple):
     municipality of that county, so the model needs no county of its own."""
 
     template_name = "broker/widgets/area_chooser.html"
-    input_type = "areas"  # broker/includes/field.html renders it in a fieldset
+    # The field component (templates/components/field.html) puts it in a fieldset described
+    # also by the summary of what is chosen.
+    draws_group = True
+    describedby_suffixes = ("_chosen",)
 
     def _municipalities(self):
         queryset = getattr(self.choices, "queryset", None)

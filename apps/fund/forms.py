@@ -135,7 +135,7 @@ class ApplicationForm(forms.Form):
         # A draft may leave these empty, but the application cannot be sent without them:
         # the form says so instead of calling them optional.
         for name in SUBMISSION_REQUIRED:
-            self.fields[name].submission_required = True
+            self.fields[name].label_note = _("must be filled in before submission")
         self.fields["need"].queryset = Need.objects.filter(organisation=organisation).order_by(
             "title"
         )

@@ -58,7 +58,7 @@ def test_signup_with_errors_is_accessible(site, page, axe_violations):
     summary.wait_for()
     assert page.evaluate("document.activeElement.classList.contains('ds-error-summary')")
     assert page.locator("#id_first_name").get_attribute("aria-invalid") == "true"
-    assert "id_first_name-error" in page.locator("#id_first_name").get_attribute("aria-describedby")
+    assert "id_first_name_error" in page.locator("#id_first_name").get_attribute("aria-describedby")
     assert page.locator("#id_email").input_value() == "ikke-en-adresse"
     assert axe_violations(page) == []
 

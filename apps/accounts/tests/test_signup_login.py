@@ -66,8 +66,8 @@ def test_signup_errors_keep_values_and_link_messages(client):
     html = response.content.decode()
     assert "ds-error-summary" in html
     assert 'value="Kari@Example.no"' in html or 'value="kari@example.no"' in html
-    assert 'aria-describedby="id_first_name-error"' in html
-    assert 'id="id_first_name-error"' in html and 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_first_name_error"' in html
+    assert 'id="id_first_name_error"' in html and 'aria-invalid="true"' in html
     assert 'href="#id_password2"' in html
     assert not User.objects.exists()
 

@@ -213,3 +213,154 @@ def test_optional_marker_is_translated(language, marker):
     with translation.override(language):
         html = render_to_string("components/field.html", {"field": SampleForm()["nickname"]})
     assert marker in html
+
+
+# type="widget": the form's own widget draws the control --------------------------------
+
+
+class WidgetForm(forms.Form):
+    email = forms.EmailField(
+        label="Email",
+        help_text="We write to it",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "wide"}),
+    )
+    note = forms.CharField(
+        label="Note", required=False, max_length=80, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    sent = forms.CharField(label="Sent", required=False)
+    agree = forms.BooleanField(label="I agree")
+    frequency = forms.ChoiceField(
+        label="How often", choices=[("day", "Daily"), ("week", "Weekly")], widget=forms.RadioSelect
+    )
+    topics = forms.MultipleChoiceField(
+        label="Topics",
+        choices=[("x", "X-ray"), ("y", "Yarn")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Any number",
+    )
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sent"].label_note = "must be filled in before submission"
+
+
+class GroupWidget(forms.CheckboxSelectMultiple):
+    """Stands for a widget that draws its own group of inputs (like broker's area chooser)."""
+
+    template_name = "django/forms/widgets/checkbox_select.html"
+    draws_group = True
+    describedby_suffixes = ("_chosen",)
+
+
+class GroupForm(forms.Form):
+    areas = forms.MultipleChoiceField(
+        label="Areas", choices=[("1", "Oslo")], widget=GroupWidget, help_text="Where"
+    )
+
+
+def widget_render(field, **params) -> BeautifulSoup:
+    return render(field, type="widget", **params)
+
+
+def test_widget_control_keeps_its_own_attributes_and_gets_the_aria_links():
+    form = WidgetForm(data={"email": "not-an-address"})
+    form.is_valid()
+    soup = widget_render(form["email"])
+    control = soup.find("input")
+    assert (control["type"], control["autocomplete"]) == ("email", "email")
+    assert control["class"] == ["wide", "ds-input"]
+    assert control["value"] == "not-an-address"
+    assert control.has_attr("required")
+    assert described_by(control) == ["id_email_help", "id_email_error"]
+    assert control["aria-invalid"] == "true"
+    assert soup.find("label")["for"] == "id_email"
+    assert soup.find(id="id_email_help").get_text() == "We write to it"
+    assert "valid email" in soup.find(id="id_email_error").get_text()
+
+
+def test_widget_textarea_keeps_rows_and_typed_text_and_shows_the_optional_marker():
+    form = WidgetForm(data={"note": "Hei <b>der</b>"})
+    form.is_valid()
+    soup = widget_render(form["note"], optional_class="x-optional")
+    area = soup.find("textarea")
+    # Django's textarea starts with a newline, which browsers drop.
+    text = area.get_text().removeprefix("\n")
+    assert (area["rows"], area["maxlength"], text) == ("2", "80", "Hei <b>der</b>")
+    assert not area.has_attr("aria-describedby") and not area.has_attr("aria-invalid")
+    assert soup.find("label").find("span", class_="x-optional").get_text() == "(optional)"
+
+
+def test_a_label_note_replaces_the_optional_marker_and_hide_optional_drops_it():
+    soup = widget_render(WidgetForm()["sent"])
+    assert soup.find("label").get_text(" ", strip=True) == (
+        "Sent (must be filled in before submission)"
+    )
+    assert (
+        widget_render(WidgetForm()["note"], hide_optional=True).find("label").find("span") is None
+    )
+
+
+def test_widget_checkbox_puts_its_label_after_the_box():
+    form = WidgetForm(data={})
+    form.is_valid()
+    soup = widget_render(form["agree"])
+    box = soup.find("input")
+    assert box["type"] == "checkbox" and box["class"] == ["ds-input"]
+    assert box.find_next_sibling("label")["for"] == "id_agree"
+    assert described_by(box) == ["id_agree_error"]
+    assert box["aria-invalid"] == "true"
+
+
+def test_widget_radio_and_checkbox_lists_become_fieldsets_with_one_input_per_choice():
+    form = WidgetForm(data={"frequency": "week", "topics": ["y"]})
+    form.is_valid()
+    soup = widget_render(form["frequency"], choices_class="x-choices")
+    fieldset = soup.find("fieldset")
+    assert fieldset["id"] == "id_frequency"
+    assert fieldset.find("legend").get_text(strip=True) == "How often"
+    assert [(r["type"], r.has_attr("checked")) for r in fieldset.find_all("input")] == [
+        ("radio", False),
+        ("radio", True),
+    ]
+    assert fieldset.find("div", class_="x-choices") is not None
+
+    soup = widget_render(form["topics"])
+    fieldset = soup.find("fieldset")
+    assert described_by(fieldset) == ["id_topics_help"]
+    assert fieldset.find("legend").get_text(" ", strip=True) == "Topics (optional)"
+    assert [(b["type"], b.has_attr("checked")) for b in fieldset.find_all("input")] == [
+        ("checkbox", False),
+        ("checkbox", True),
+    ]
+
+
+def test_a_widget_with_its_own_group_is_wrapped_in_a_described_fieldset():
+    form = GroupForm(data={})
+    form.is_valid()
+    soup = widget_render(form["areas"], **{"class": "x-field"})
+    fieldset = soup.find("fieldset")
+    assert fieldset["class"] == ["ds-fieldset", "x-field"]
+    assert described_by(fieldset) == ["id_areas_chosen", "id_areas_help", "id_areas_error"]
+    assert fieldset.find("input", attrs={"name": "areas", "value": "1"}) is not None
+    assert fieldset.find(id="id_areas_error").get_text() == "This field is required."
+
+
+def test_a_hidden_field_is_only_its_input():
+    soup = widget_render(WidgetForm(initial={"token": "abc"})["token"])
+    assert soup.find("label") is None and soup.find("div") is None
+    assert soup.find("input")["type"] == "hidden"
+    assert soup.find("input")["value"] == "abc"
+
+
+def test_help_text_may_hold_a_list():
+    """Password help from Django's validators is an HTML list: it must stay inside the
+    element the control is described by."""
+    from django.contrib.auth.forms import SetPasswordForm
+    from django.contrib.auth.models import AnonymousUser
+
+    soup = widget_render(SetPasswordForm(AnonymousUser())["new_password1"])
+    help_element = soup.find(id="id_new_password1_help")
+    assert help_element.name == "div"
+    assert help_element.find("ul") is not None

@@ -1,4 +1,4 @@
-"""Template helpers of the fund: Norwegian time, amounts and Designsystemet widgets."""
+"""Template helpers of the fund: Norwegian time and status colours."""
 
 from __future__ import annotations
 
@@ -28,24 +28,6 @@ def oslo_datetime(value: datetime.datetime | None) -> str:
 @register.filter
 def oslo_iso(value: datetime.datetime | None) -> str:
     return value.astimezone(OSLO).isoformat() if value else ""
-
-
-@register.filter
-def ds_widget(field) -> str:
-    """The field's widget with Designsystemet's class and the ARIA links to its help text
-    and error message."""
-    attrs: dict[str, str] = {}
-    if field.widget_type not in ("radioselect", "checkboxselectmultiple"):
-        attrs["class"] = "ds-input"
-    described = []
-    if field.help_text:
-        described.append(f"{field.auto_id}_help")
-    if field.errors:
-        described.append(f"{field.auto_id}_error")
-        attrs["aria-invalid"] = "true"
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)
 
 
 @register.filter

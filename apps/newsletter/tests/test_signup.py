@@ -70,7 +70,7 @@ def test_bad_address_keeps_what_was_typed_and_says_why_in_norwegian(client):
     assert response.status_code == 400
     html = response.content.decode()
     assert 'value="ikke-en-adresse"' in html
-    assert re.search(r'value="folkehelse" id="[^"]+" checked', html)
+    assert re.search(r'name="topics" id="[^"]+" value="folkehelse" checked', html)
     assert Subscriber.objects.count() == 0
 
 
