@@ -104,7 +104,6 @@ class SearchResults:
     items: list[SearchResultItem] = field(default_factory=list)
     total: int = 0
     page: PaginatorPage | None = None
-    page_range: list[int | str] = field(default_factory=list)
     type: str = TYPE_ALL
     type_counts: list[TypeCount] = field(default_factory=list)
     suggestion: str = ""
@@ -605,7 +604,6 @@ def site_search(
         items=list(page.object_list),
         total=paginator.count,
         page=page,
-        page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
         type=type,
         type_counts=_type_counts(merged, type),
         suggestion=suggestion,
