@@ -4,9 +4,8 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import list_endpoint
 from apps.blog import selectors
 
 router = Router(tags=["posts"])
@@ -69,16 +68,16 @@ class PostDetailOut(PostOut):
         }
 
 
-@router.get("", response=list[PostOut], summary="List posts, newest first")
-@paginate(Pagination)
-def list_posts(
-    request: HttpRequest,
-    tag: str | None = None,
-    updated_since: dt.datetime | None = UPDATED_SINCE,
-):
+@list_endpoint(
+    router,
+    "",
+    response=PostOut,
+    updated_field="last_published_at",
+    summary="List posts, newest first",
+)
+def list_posts(request: HttpRequest, tag: str | None = None):
     """Published posts, newest first; `tag` filters by a tag's slug."""
-    posts = selectors.posts_with_tags(tag=tag)
-    return filter_updated_since(posts, field="last_published_at", since=updated_since)
+    return selectors.posts_with_tags(tag=tag)
 
 
 @router.get("/{slug}", response=PostDetailOut, summary="One post with its body as HTML")

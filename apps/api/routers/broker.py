@@ -9,13 +9,12 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import PlaceFilters, VocabularyFilters, list_endpoint
 from apps.broker.models import EntrepreneurProfile, Maturity, Need, NeedStatus, Offer
 from apps.broker.selectors import NeedFilters as BrokerNeedFilters
 from apps.broker.selectors import needs_filtered, offers_filtered
-from apps.core.models import County, Municipality, Sector, TargetGroup
+from apps.core.models import Municipality
 
 router = Router(tags=["Broker service"])
 
@@ -195,29 +194,12 @@ class EntrepreneurOut(Schema):
         ]
 
 
-class NeedFilters(Schema):
-    sector: str | None = Field(None, description="A sector code, e.g. «arbeid_inkludering».")
-    target_group: str | None = Field(None, description="A target group code, e.g. «ungdom».")
-    county: str | None = Field(None, description="A two-digit county number.")
-    municipality: str | None = Field(None, description="A four-digit municipality number.")
+class NeedFilters(PlaceFilters, VocabularyFilters):
     status: NeedStatus | None = Field(None, description="open or in_dialogue.")
 
 
-class OfferFilters(Schema):
-    sector: str | None = Field(None, description="A sector code.")
-    target_group: str | None = Field(None, description="A target group code.")
+class OfferFilters(VocabularyFilters):
     maturity: Maturity | None = Field(None, description="The offer's maturity.")
-
-
-def _check_codes(*, sector=None, target_group=None, county=None, municipality=None) -> None:
-    if sector and not Sector.objects.filter(code=sector).exists():
-        raise HttpError(422, f"Unknown sector code «{sector}».")
-    if target_group and not TargetGroup.objects.filter(code=target_group).exists():
-        raise HttpError(422, f"Unknown target group code «{target_group}».")
-    if county and not County.objects.filter(code=county).exists():
-        raise HttpError(422, f"Unknown county number «{county}».")
-    if municipality and not Municipality.objects.filter(code=municipality).exists():
-        raise HttpError(422, f"Unknown municipality number «{municipality}».")
 
 
 def _public_needs():
@@ -236,28 +218,19 @@ def _public_offers():
     )
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/needs",
-    response=list[NeedOut],
+    response=NeedOut,
+    updated_field="updated_at",
     summary="List public needs",
     description="Open and in-dialogue needs with public visibility that have not expired, "
     "newest first. Filters combine (AND).",
 )
-@paginate(Pagination)
-def need_list(
-    request: HttpRequest,
-    filters: Query[NeedFilters],
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
-):
-    _check_codes(
-        sector=filters.sector,
-        target_group=filters.target_group,
-        county=filters.county,
-        municipality=filters.municipality,
-    )
+def need_list(request: HttpRequest, filters: Query[NeedFilters]):
     # The same selector as the needs page (apps/broker/selectors.py), as an anonymous
     # visitor: one filter, one behaviour.
-    needs = needs_filtered(
+    return needs_filtered(
         user=AnonymousUser(),
         filters=BrokerNeedFilters(
             sector=filters.sector or "",
@@ -267,7 +240,6 @@ def need_list(
             status=filters.status or "",
         ),
     )
-    return filter_updated_since(needs, field="updated_at", since=updated_since)
 
 
 @router.get("/needs/{need_id}", response=NeedOut, summary="One public need")
@@ -278,20 +250,16 @@ def need_detail(request: HttpRequest, need_id: int):
     return need
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/offers",
-    response=list[OfferOut],
+    response=OfferOut,
+    updated_field="updated_at",
     summary="List public offers",
     description="Active offers of entrepreneurs whose profile a broker has approved.",
 )
-@paginate(Pagination)
-def offer_list(
-    request: HttpRequest,
-    filters: Query[OfferFilters],
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
-):
-    _check_codes(sector=filters.sector, target_group=filters.target_group)
-    offers = (
+def offer_list(request: HttpRequest, filters: Query[OfferFilters]):
+    return (
         offers_filtered(
             sector=filters.sector or "",
             target_group=filters.target_group or "",
@@ -300,7 +268,6 @@ def offer_list(
         .select_related("profile__organisation")
         .prefetch_related("sectors", "target_groups", "areas")
     )
-    return filter_updated_since(offers, field="updated_at", since=updated_since)
 
 
 @router.get("/offers/{offer_id}", response=OfferOut, summary="One public offer")
@@ -311,18 +278,17 @@ def offer_detail(request: HttpRequest, offer_id: int):
     return offer
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/entrepreneurs",
-    response=list[EntrepreneurOut],
+    response=EntrepreneurOut,
+    updated_field="updated_at",
     summary="List social entrepreneurs",
     description="Entrepreneurs with an approved, current profile, by name, with their "
     "active offers.",
 )
-@paginate(Pagination)
-def entrepreneur_list(
-    request: HttpRequest, updated_since: datetime.datetime | None = UPDATED_SINCE
-):
-    profiles = (
+def entrepreneur_list(request: HttpRequest):
+    return (
         EntrepreneurProfile.objects.public()
         .select_related("organisation")
         .prefetch_related(
@@ -331,4 +297,3 @@ def entrepreneur_list(
         )
         .order_by("organisation__name", "pk")
     )
-    return filter_updated_since(profiles, field="updated_at", since=updated_since)

@@ -2,18 +2,14 @@
 
 Only published examples, and only their public fields."""
 
-import datetime
-
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import PlaceFilters, list_endpoint
 from apps.cases import selectors
 from apps.cases.models import CasePage, CollaborationForm
-from apps.core.models import County, Municipality, Sector
 
 router = Router(tags=["Examples bank"])
 
@@ -170,44 +166,31 @@ class CaseDetail(CaseListItem):
         ]
 
 
-class CaseFilters(Schema):
+class _CaseTopicFilters(Schema):
     sector: str | None = Field(None, description="A sector code, e.g. «helse_omsorg».")
     form: CollaborationForm | None = Field(None, description="A form of collaboration.")
-    county: str | None = Field(None, description="A two-digit county number, e.g. «32».")
-    municipality: str | None = Field(
-        None, description="A four-digit municipality number, e.g. «3201»."
-    )
 
 
-def _check_filters(filters: CaseFilters) -> None:
-    if filters.sector and not Sector.objects.filter(code=filters.sector).exists():
-        raise HttpError(422, f"Unknown sector code «{filters.sector}».")
-    if filters.county and not County.objects.filter(code=filters.county).exists():
-        raise HttpError(422, f"Unknown county number «{filters.county}».")
-    if filters.municipality and not Municipality.objects.filter(code=filters.municipality).exists():
-        raise HttpError(422, f"Unknown municipality number «{filters.municipality}».")
+# Topic first, then place: the order of the query parameters in the schema.
+class CaseFilters(PlaceFilters, _CaseTopicFilters):
+    pass
 
 
-@router.get(
+@list_endpoint(
+    router,
     "",
-    response=list[CaseListItem],
+    response=CaseListItem,
+    updated_field="last_published_at",
     summary="List published examples",
     description="Published examples, newest collaborations first. Filters combine (AND).",
 )
-@paginate(Pagination)
-def case_list(
-    request: HttpRequest,
-    filters: Query[CaseFilters],
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
-):
-    _check_filters(filters)
-    cases = selectors.cases_for_api(
+def case_list(request: HttpRequest, filters: Query[CaseFilters]):
+    return selectors.cases_for_api(
         sector=filters.sector,
         form=filters.form,
         county=filters.county,
         municipality=filters.municipality,
     )
-    return filter_updated_since(cases, field="last_published_at", since=updated_since)
 
 
 @router.get(

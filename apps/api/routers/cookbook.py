@@ -5,13 +5,11 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import list_endpoint
 from apps.cookbook import selectors
 from apps.cookbook.models import Audience, Phase, RecipePage
-from apps.core.models import Sector
 
 router = Router(tags=["Cookbook recipes"])
 
@@ -196,24 +194,18 @@ class RecipeFilters(Schema):
     )
 
 
-@router.get(
+@list_endpoint(
+    router,
     "",
-    response=list[RecipeListItem],
+    response=RecipeListItem,
+    updated_field="last_published_at",
     summary="List published recipes",
     description="Published recipes in book order (chapter by chapter).",
 )
-@paginate(Pagination)
-def recipe_list(
-    request: HttpRequest,
-    filters: Query[RecipeFilters],
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
-):
-    if filters.sector and not Sector.objects.filter(code=filters.sector).exists():
-        raise HttpError(422, f"Unknown sector code «{filters.sector}».")
-    recipes = selectors.recipes_for_api(
+def recipe_list(request: HttpRequest, filters: Query[RecipeFilters]):
+    return selectors.recipes_for_api(
         phase=filters.phase, sector=filters.sector, audience=filters.audience
     )
-    return filter_updated_since(recipes, field="last_published_at", since=updated_since)
 
 
 @router.get(

@@ -5,9 +5,8 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import list_endpoint
 from apps.events import selectors
 from apps.events.formatting import absolute_url, oslo
 
@@ -86,17 +85,17 @@ class EventDetailOut(EventOut):
         return event.converted_total
 
 
-@router.get("", response=list[EventOut], summary="List published dialogue meetings")
-@paginate(Pagination)
-def list_events(
-    request: HttpRequest,
-    when: Literal["upcoming", "past"] | None = None,
-    updated_since: dt.datetime | None = UPDATED_SINCE,
-):
+@list_endpoint(
+    router,
+    "",
+    response=EventOut,
+    updated_field="updated_at",
+    summary="List published dialogue meetings",
+)
+def list_events(request: HttpRequest, when: Literal["upcoming", "past"] | None = None):
     """`when=upcoming`: meetings not yet ended, soonest first; `when=past`: ended meetings,
     most recent first; without it, upcoming then past. Times are in ISO 8601 with offset."""
-    events = selectors.events_for_api(when=when)
-    return filter_updated_since(events, field="updated_at", since=updated_since)
+    return selectors.events_for_api(when=when)
 
 
 @router.get("/{slug}", response=EventDetailOut, summary="One dialogue meeting")

@@ -8,9 +8,8 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import list_endpoint
 from apps.fund.models import Fund
 from apps.grants import selectors
 from apps.grants.models import Decision
@@ -112,25 +111,21 @@ class GrantFilters(Schema):
     )
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/grants",
-    response=list[GrantOut],
+    response=GrantOut,
+    updated_field="decided_at",
     summary="List granted projects",
     description="Projects granted money from a fund, newest decision first.",
 )
-@paginate(Pagination)
-def grant_list(
-    request: HttpRequest,
-    filters: Query[GrantFilters],
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
-):
+def grant_list(request: HttpRequest, filters: Query[GrantFilters]):
     fund = None
     if filters.fund:
         fund = Fund.objects.filter(slug=filters.fund).first()
         if fund is None:
             return []
-    rows = selectors.granted_projects(fund=fund, year=filters.year)
-    return filter_updated_since(rows, field="decided_at", since=updated_since)
+    return selectors.granted_projects(fund=fund, year=filters.year)
 
 
 @router.get(

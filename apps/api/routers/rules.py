@@ -4,9 +4,8 @@ import datetime
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import paginate
 
-from apps.api.common import UPDATED_SINCE, Pagination, filter_updated_since
+from apps.api.listing import list_endpoint
 from apps.rules import selectors
 from apps.rules.models import LegalRule, Threshold
 
@@ -75,54 +74,49 @@ class ThresholdOut(Schema):
         return str(obj.get_key_display())
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/rules",
-    response=list[RuleOut],
+    response=RuleOut,
+    updated_field="updated_at",
     summary="List legal rules",
     description="All legal rules, proposed ones included, ordered by citation. "
     "With ?date= only the rules in force on that date.",
 )
-@paginate(Pagination)
 def list_rules(
     request: HttpRequest,
     date: datetime.date | None = Query(None, description=DATE_DESCRIPTION),  # noqa: B008
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
 ):
     if date is not None:
-        rules = selectors.rules_in_force(on=date)
-    else:
-        rules = LegalRule.objects.order_by("citation", "code")
-    return filter_updated_since(rules, field="updated_at", since=updated_since)
+        return selectors.rules_in_force(on=date)
+    return LegalRule.objects.order_by("citation", "code")
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/thresholds",
-    response=list[ThresholdOut],
+    response=ThresholdOut,
+    updated_field="updated_at",
     summary="Thresholds in force on a date",
     description="One row per threshold in force on the date (default: today in Europe/Oslo). "
     "A threshold with no row for the date is left out: the data does not cover it.",
 )
-@paginate(Pagination)
 def list_thresholds(
     request: HttpRequest,
     date: datetime.date | None = Query(None, description=DATE_DESCRIPTION),  # noqa: B008
-    updated_since: datetime.datetime | None = UPDATED_SINCE,
 ):
     on = date or selectors.today_oslo()
-    rows = list(selectors.thresholds_in_force(on=on).values())
-    return filter_updated_since(rows, field="updated_at", since=updated_since)
+    return list(selectors.thresholds_in_force(on=on).values())
 
 
-@router.get(
+@list_endpoint(
+    router,
     "/thresholds/history",
-    response=list[ThresholdOut],
+    response=ThresholdOut,
+    updated_field="updated_at",
     summary="Every threshold row",
     description="All rows of every threshold, proposed ones included: by threshold, "
     "then newest first.",
 )
-@paginate(Pagination)
-def list_threshold_history(
-    request: HttpRequest, updated_since: datetime.datetime | None = UPDATED_SINCE
-):
-    rows = [row for rows in selectors.threshold_history().values() for row in rows]
-    return filter_updated_since(rows, field="updated_at", since=updated_since)
+def list_threshold_history(request: HttpRequest):
+    return [row for rows in selectors.threshold_history().values() for row in rows]

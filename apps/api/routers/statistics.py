@@ -9,9 +9,8 @@ from typing import Any, Literal
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
-from apps.api.common import Pagination
+from apps.api.listing import list_endpoint
 from apps.core.models import County, Municipality
 from apps.insights.charts import Chart, Total, present
 from apps.insights.filters import FIRST_YEAR, Filters
@@ -124,8 +123,7 @@ def _detail(chart: Chart) -> dict[str, Any]:
     }
 
 
-@router.get("", response=list[StatisticOut], summary="List the public statistics")
-@paginate(Pagination)
+@list_endpoint(router, "", response=StatisticOut, summary="List the public statistics")
 def list_statistics(request: HttpRequest):
     """Every chart on /innsikt/, with the filters it follows."""
     items = []
