@@ -10,7 +10,6 @@ should fail when it is read, naming the file and the field, not after the site i
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
@@ -23,23 +22,6 @@ from .models import LegalForm
 
 FOLDER = DEMO_DIR / "accounts"
 FICTIONAL_MARK = "(fiktiv)"
-
-
-def unwrap(text: str) -> str:
-    """A Markdown body's text as the site stores it: a blank line starts a new paragraph, a
-    line starting with `- ` is a bullet item, and any other line break is only wrapping (so the
-    files keep short lines), as in every file of content/demo/."""
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        lines: list[str] = []
-        for line in block.splitlines():
-            line = line.strip()
-            if lines and not line.startswith("- "):
-                lines[-1] = f"{lines[-1]} {line}"
-            else:
-                lines.append(line)
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
 
 
 def _stamp(folder: Path) -> tuple:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from apps.accounts.demo_files import FictionalName, read_once, unwrap
+from apps.accounts.demo_files import FictionalName, read_once
 from apps.broker.demo_files import SectorCode, TargetGroupCode
 from apps.cases.models import CollaborationForm
 from apps.core.content_files import (
@@ -24,6 +24,7 @@ from apps.core.content_files import (
     read_folder,
     read_yaml,
     sections,
+    unwrap,
 )
 
 from .models import LogKind

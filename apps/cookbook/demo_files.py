@@ -43,6 +43,7 @@ from apps.core.content_files import (
     read_markdown,
     read_yaml_list,
     sections,
+    unwrap,
 )
 from apps.core.vocabulary import SECTORS
 
@@ -57,23 +58,8 @@ NUMBERED_NAME = re.compile(r"^\d+-(?P<slug>.+)$")
 
 
 def plain_text(text: str) -> str:
-    """The one form of every text: paragraphs joined by a blank line, each bullet item on a
-    line of its own starting with "- ", and every other line joined to the one above it (so
-    files can wrap their lines anywhere)."""
-    paragraphs: list[str] = []
-    for block in (text or "").strip().split("\n\n"):
-        lines: list[str] = []
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if line.startswith("- ") or not lines:
-                lines.append(line)
-            else:
-                lines[-1] = f"{lines[-1]} {line}"
-        if lines:
-            paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
+    """The one form of every text (`apps.core.content_files.unwrap`)."""
+    return unwrap(text)
 
 
 def _required(text: str) -> str:

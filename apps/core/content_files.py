@@ -7,6 +7,8 @@ One loader for every app:
 - `read_yaml(path, Schema)`: one record per file; `read_yaml_list(path, Schema)`: a list.
 - `read_folder(folder, Schema)`: every `*.md` (or `*.yaml`) file of a folder, in file-name order.
 - `sections(body)`: splits a Markdown body at its `## ` headings, for steps and sections.
+- `unwrap(text)`: the one text rule of every file: a blank line starts a paragraph, a line
+  starting with `- ` is a bullet item, any other line break is only wrapping.
 
 Each file is validated by a pydantic model that forbids unknown fields (a misspelt key is an
 error, not a silently missing value). Any fault raises `ContentFileError`, which names the file
@@ -149,3 +151,26 @@ def sections(body: str) -> list[tuple[str, str]]:
     for heading, text in zip(parts[1::2], parts[2::2], strict=True):
         result.append((heading.strip(), text.strip()))
     return result
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def unwrap(text: str) -> str:
+    """Wrapped prose in the plain form the site stores: paragraphs separated by one blank line,
+    each paragraph and each bullet item (`- `) on one line. The files keep short lines; any
+    line break that does not start a paragraph or a bullet item is only wrapping."""
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split((text or "").strip()):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if line.startswith("- ") or not lines:
+                lines.append(line)
+            else:
+                lines[-1] = f"{lines[-1]} {line}"
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)

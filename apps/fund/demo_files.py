@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import field_validator, model_validator
 
-from apps.accounts.demo_files import FictionalName, read_once, unwrap
+from apps.accounts.demo_files import FictionalName, read_once
 from apps.broker.demo_files import SectorCode
 from apps.core.content_files import (
     DEMO_DIR,
@@ -23,6 +23,7 @@ from apps.core.content_files import (
     ContentModel,
     read_markdown,
     read_yaml_list,
+    unwrap,
 )
 
 from .models import (

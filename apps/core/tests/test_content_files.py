@@ -112,3 +112,11 @@ def test_sections_split_at_level_two_headings():
         ("Første steg", "Gjør dette.\n\n### Under\nmer"),
         ("Andre steg", "Så dette."),
     ]
+
+
+def test_unwrap_joins_wrapped_lines_and_keeps_paragraphs_and_bullets():
+    from apps.core.content_files import unwrap
+
+    text = "Første linje\n  fortsetter.\n\nListe:\n- én\n  to\n- tre\n   \nSlutt."
+    assert unwrap(text) == "Første linje fortsetter.\n\nListe:\n- én to\n- tre\n\nSlutt."
+    assert unwrap("") == ""
