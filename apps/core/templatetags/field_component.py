@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 
 register = template.Library()
 
+
 @dataclass(frozen=True)
 class FieldParts:
     layout: str  # one of TYPES, "group", "hidden", or "widget"
