@@ -14,7 +14,7 @@ register = template.Library()
 
 @dataclass(frozen=True)
 class FieldParts:
-    layout: str  # one of TYPES, "group", "hidden", or "widget"
+    layout: str  # the type asked for, or (type="widget") a layout chosen by _layout
     describedby: str  # space-separated ids for aria-describedby ("" when none)
     bound_field: forms.BoundField
 
