@@ -24,11 +24,10 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel
 
-from .content_files import ContentFileError, read_markdown
+from .content_files import ContentFileError, read_markdown, unwrap
 
 Model = TypeVar("Model", bound=BaseModel)
 
-_BLOCKS = re.compile(r"\n[ \t]*\n")
 _LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^)\s\"<>]+)\)")
 _UNSUPPORTED = (
     (re.compile(r"^#"), "only «## » headings split a text into parts; other headings are not used"),
@@ -37,25 +36,6 @@ _UNSUPPORTED = (
 )
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ORDER_PREFIX = re.compile(r"^\d+-")
-
-
-def unwrap(text: str) -> str:
-    """Wrapped prose in the plain form the pages store: paragraphs separated by one blank
-    line, each paragraph and each bullet item on one line."""
-    paragraphs: list[str] = []
-    for block in _BLOCKS.split(text.strip()):
-        lines: list[str] = []
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if line.startswith("- ") or not lines:
-                lines.append(line)
-            else:
-                lines[-1] = f"{lines[-1]} {line}"
-        if lines:
-            paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
 
 
 def check_prose(text: str) -> str:
