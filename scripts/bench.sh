@@ -2,7 +2,7 @@
 # Benchmarks cached anonymous pages under granian (production settings, SQLite, demo content)
 # against nginx serving the very same bytes as static files, in the same run, and prints the
 # ratio of requests/s (docs/decisions/0027). Loopback only; every run is bounded in time.
-#   DURATION=10s CONNECTIONS=16 WORKERS=2 make bench
+#   DURATION=10s CONNECTIONS=16 WORKERS=2 ROUNDS=3 make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -10,6 +10,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 PORT=${BENCH_PORT:-8765}
 NGINX_PORT=${BENCH_NGINX_PORT:-8766}
 WORKERS=${WORKERS:-2}
+ROUNDS=${ROUNDS:-3}
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx-light)
@@ -84,19 +85,33 @@ pids+=($server)
 pids+=($!)
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/helse/" >/dev/null && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$PORT/helse/" >/dev/null || { echo "bench: granian did not answer in 60 s"; cat "$work/granian.log"; exit 1; }
-printf "\n%-12s %8s %5s %10s %8s | %10s %8s | %s\n" "page" "bytes" "cache" "req/s" "p95 ms" "nginx r/s" "p95 ms" "ratio r/s (page/nginx)"
+printf "\n%-12s %8s %5s %10s %8s | %10s %8s | %s\n" "page" "bytes" "cache" "req/s" "p95 ms" "nginx r/s" "p95 ms" "ratio r/s (page/nginx): median (range)"
 for i in "${!pages[@]}"; do
   url="http://127.0.0.1:$PORT${pages[$i]}"
   curl -fs -o /dev/null "$url"  # fills the page cache
   # The same bytes the cached page answers with, as a static file for nginx.
   state=$(curl -fs -D "$work/headers$i" -o "$static_dir/page$i.html" "$url" -w '%header{x-page-cache}')
   size=$(wc -c <"$static_dir/page$i.html")
-  page=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "$url" | grep RESULT)
-  static=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "http://127.0.0.1:$NGINX_PORT/page$i.html" | grep RESULT)
-  get() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
-  prps=$(get rps "$page"); pp95=$(get p95 "$page"); srps=$(get rps "$static"); sp95=$(get p95 "$static")
-  perr=$(get errors "$page")
-  ratio=$(python3 -c "print(f'{$prps/$srps:.3f}')")
-  printf "%-12s %8s %5s %10s %8s | %10s %8s | %s (errors: %s)\n" "${names[$i]}" "$size" "${state:--}" "$prps" "$pp95" "$srps" "$sp95" "$ratio" "$perr"
+  # Page and nginx alternate, ROUNDS times: the machine's load moves both, so the ratio of
+  # each pair and the median over the rounds say more than one long run.
+  rounds=()
+  for _ in $(seq 1 "$ROUNDS"); do
+    page=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "$url" | grep RESULT)
+    static=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/bench.lua "http://127.0.0.1:$NGINX_PORT/page$i.html" | grep RESULT)
+    rounds+=("$page|$static")
+  done
+  python3 - "${names[$i]}" "$size" "${state:--}" "${rounds[@]}" <<'PY'
+import re, statistics, sys
+name, size, state, *rounds = sys.argv[1:]
+def parse(line):
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)}
+pairs = [tuple(parse(part) for part in pair.split("|")) for pair in rounds]
+ratios = sorted(page["rps"] / static["rps"] for page, static in pairs)
+med = lambda key, side: statistics.median(p[side][key] for p in pairs)
+errors = int(sum(page.get("errors", 0) for page, _static in pairs))
+print(f"{name:12} {size:>8} {state:>5} {med('rps', 0):10.1f} {med('p95', 0):8.2f} | "
+      f"{med('rps', 1):10.1f} {med('p95', 1):8.2f} | {statistics.median(ratios):.3f} "
+      f"({ratios[0]:.3f}-{ratios[-1]:.3f}, {len(ratios)} rounds; errors: {errors})")
+PY
 done
-echo "(wrk -t1 -c$CONNECTIONS -d$DURATION on loopback; granian --workers $WORKERS; nginx 1 worker; anonymous page cache in $cache_kind; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs)"
+echo "(medians of $ROUNDS alternating rounds of wrk -t1 -c$CONNECTIONS -d$DURATION on loopback; granian --workers $WORKERS; nginx 1 worker; anonymous page cache in $cache_kind; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs)"

@@ -38,6 +38,8 @@ from .logging import REQUEST_ID_HEADER
 from .logging import logger as request_logger
 from .middleware import AnonymousPageCacheMiddleware, _is_cacheable_request, request_language
 
+logger = logging.getLogger(__name__)
+
 API_PREFIX = "/api/"
 _REQUEST_ID_META = "HTTP_X_REQUEST_ID"
 
@@ -51,7 +53,13 @@ class PageCacheApplication:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
-        answer = self._hit(environ)
+        try:
+            answer = self._hit(environ)
+        except Exception:
+            # A fault here must never cost the visitor the page: Django answers instead (and
+            # shows its own error page if the fault is there too).
+            logger.exception("page-cache fast path failed; the request goes to Django")
+            answer = None
         if answer is None:
             return self.app(environ, start_response)
         request, headers, body = answer

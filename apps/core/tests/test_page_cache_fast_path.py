@@ -294,3 +294,20 @@ def test_a_trusted_request_id_is_kept_on_a_fast_hit(wsgi, about_page, settings):
     assert headers["x-request-id"] == given
     settings.KOKEBOKA_TRUST_REQUEST_ID = False
     assert wsgi(fast_app, "/om/", HTTP_X_REQUEST_ID=given)[1]["x-request-id"] != given
+
+
+def test_a_fault_in_the_fast_path_leaves_the_page_to_django(wsgi, about_page, monkeypatch, caplog):
+    from apps.core import fastpath
+
+    _django_app, fast_app = _apps()
+    wsgi(fast_app, "/om/")
+
+    def broken(**kwargs):
+        raise RuntimeError("cache client bug")
+
+    monkeypatch.setattr(fastpath, "cached_page", broken)
+    status, headers, body = wsgi(fast_app, "/om/")
+    assert status == "200 OK"
+    assert headers["x-page-cache"] == "hit"  # served by the middleware inside Django
+    assert b"Om Kokeboka" in body
+    assert "fast path failed" in caplog.text
