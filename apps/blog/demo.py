@@ -5,14 +5,14 @@ are missing."""
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from apps.core.demo_markdown import to_html
+from apps.core.demo_markdown import IndexPage, to_html
 
-from .demo_files import Index, Post, read_demo_content
+from .demo_files import Post, read_demo_content
 from .models import BlogIndexPage, BlogPostPage
 from .video import parse_video_url
 
 
-def _index(*, home: Page, data: Index) -> BlogIndexPage:
+def _index(*, home: Page, data: IndexPage) -> BlogIndexPage:
     index = BlogIndexPage.objects.child_of(home).filter(slug=data.slug).first()
     if index is None:
         index = BlogIndexPage(title=data.title, slug=data.slug, intro=data.body, live=False)

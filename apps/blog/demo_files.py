@@ -17,8 +17,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from apps.core.content_files import DEMO_DIR, ContentFileError, ContentModel
-from apps.core.demo_markdown import Prose, read_pages
+from apps.core.content_files import DEMO_DIR, ContentModel
+from apps.core.demo_markdown import IndexPage, Prose, read_index_with_pages
 
 from .video import parse_video_url
 
@@ -57,25 +57,13 @@ class Post(ContentModel):
     body: Prose = Field(min_length=1)
 
 
-class Index(ContentModel):
-    """The blog's front page; `body` is its introduction."""
-
-    slug: str = ""
-    title: str = Field(min_length=1)
-    body: Prose
-
-
 @dataclass(frozen=True)
 class BlogContent:
-    index: Index
+    index: IndexPage
     posts: list[Post]
 
 
 def read_demo_content(folder: Path = FOLDER) -> BlogContent:
     """Every blog file, checked; posts oldest first (the order they are published in)."""
-    indexes = read_pages(folder, Index)
-    if len(indexes) != 1:
-        raise ContentFileError(folder, "", "exactly one .md file here: the blog's front page")
-    index = indexes[0]
-    posts = read_pages(folder / index.slug, Post)
+    index, posts = read_index_with_pages(folder, Post)
     return BlogContent(index=index, posts=sorted(posts, key=lambda post: (post.date, post.slug)))

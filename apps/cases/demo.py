@@ -13,11 +13,11 @@ import logging
 from django.db import transaction
 from wagtail.models import Page
 
-from apps.core.demo_markdown import to_html
+from apps.core.demo_markdown import IndexPage, to_html
 from apps.core.models import Municipality, Sector, TargetGroup
 from apps.core.services import geography_ensure, vocabulary_ensure
 
-from .demo_files import Case, Index, read_demo_content
+from .demo_files import Case, read_demo_content
 from .models import CaseIndexPage, CaseOutcome, CasePage, CaseSource
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ WITHDRAWN_SLUGS = (
 )
 
 
-def _ensure_index(home: Page, data: Index) -> CaseIndexPage:
+def _ensure_index(home: Page, data: IndexPage) -> CaseIndexPage:
     existing = CaseIndexPage.objects.child_of(home).filter(slug=data.slug).first()
     if existing:
         if existing.intro.startswith(OLD_INTRO_START):

@@ -21,8 +21,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from apps.core.content_files import DEMO_DIR, ContentFileError, ContentModel, sections
-from apps.core.demo_markdown import Prose, check_prose, read_pages
+from apps.core.content_files import DEMO_DIR, ContentModel, sections
+from apps.core.demo_markdown import IndexPage, Prose, check_prose, read_index_with_pages
 from apps.core.municipalities import MUNICIPALITIES
 from apps.core.vocabulary import SECTORS, TARGET_GROUPS
 
@@ -116,23 +116,13 @@ class Case(ContentModel):
         return self._part(LESSONS)
 
 
-class Index(ContentModel):
-    """The examples bank's front page; `body` is its introduction."""
-
-    slug: str = ""
-    title: str = Field(min_length=1)
-    body: Prose
-
-
 @dataclass(frozen=True)
 class CasesContent:
-    index: Index
+    index: IndexPage
     cases: list[Case]
 
 
 def read_demo_content(folder: Path = FOLDER) -> CasesContent:
     """Every examples-bank file, checked; examples in file-name order."""
-    indexes = read_pages(folder, Index)
-    if len(indexes) != 1:
-        raise ContentFileError(folder, "", "exactly one .md file here: the bank's front page")
-    return CasesContent(index=indexes[0], cases=read_pages(folder / indexes[0].slug, Case))
+    index, cases = read_index_with_pages(folder, Case)
+    return CasesContent(index=index, cases=cases)

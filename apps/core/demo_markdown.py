@@ -22,9 +22,9 @@ import re
 from pathlib import Path
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 
-from .content_files import ContentFileError, read_markdown, unwrap
+from .content_files import ContentFileError, ContentModel, read_markdown, unwrap
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -109,3 +109,21 @@ def read_pages(folder: Path, schema: type[Model]) -> list[Model]:
             raise ContentFileError(path, "slug", "the file name is the slug; remove this field")
         pages.append(page.model_copy(update={"slug": slug}))
     return pages
+
+
+class IndexPage(ContentModel):
+    """A section's front page (the blog's, the examples bank's); `body` is its introduction,
+    and its slug names the folder beside it that holds the section's pages."""
+
+    slug: str = ""
+    title: str = Field(min_length=1)
+    body: Prose
+
+
+def read_index_with_pages(folder: Path, schema: type[Model]) -> tuple[IndexPage, list[Model]]:
+    """A section written as one front-page file in `folder` and its pages in the folder named
+    by its slug (`kokebokloggen.md` beside `kokebokloggen/`)."""
+    indexes = read_pages(folder, IndexPage)
+    if len(indexes) != 1:
+        raise ContentFileError(folder, "", "exactly one .md file here: the section's front page")
+    return indexes[0], read_pages(Path(folder) / indexes[0].slug, schema)
