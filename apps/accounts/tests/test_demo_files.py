@@ -1,13 +1,12 @@
 """The accounts demo's files (content/demo/accounts/) are valid, hold what the demo shows, and
 a broken copy names its file and field."""
 
-import shutil
-
 import pytest
 
 from apps.accounts.demo import HOME, STAFF_EMAIL
 from apps.accounts.demo_files import FOLDER, read_demo_content
 from apps.core.content_files import ContentFileError
+from tests.content import broken_copy
 
 
 def test_every_file_reads_and_holds_the_demo_organisations_and_people():
@@ -27,11 +26,9 @@ def test_every_file_reads_and_holds_the_demo_organisations_and_people():
 
 
 def test_an_invented_municipality_without_its_mark_names_file_and_field(tmp_path):
-    folder = tmp_path / "accounts"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "organisations.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("name: Elvdal (fiktiv)", "name: Elvdal", 1), encoding="utf-8")
+    folder, path = broken_copy(
+        FOLDER, tmp_path, "organisations.yaml", "name: Elvdal (fiktiv)", "name: Elvdal"
+    )
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path

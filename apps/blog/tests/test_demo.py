@@ -1,5 +1,3 @@
-import shutil
-
 import pytest
 from wagtail.models import Page
 
@@ -7,6 +5,7 @@ from apps.blog import demo
 from apps.blog.demo_files import FOLDER, Post, Video, read_demo_content
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.core.content_files import ContentFileError
+from tests.content import broken_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -71,20 +70,11 @@ def test_every_blog_file_is_read_and_checked():
     assert [post.slug for post in content.posts if post.video] == ["dialogmote-juni-2016-kokebok"]
 
 
-def _broken_copy(tmp_path, slug: str, old: str, new: str):
-    folder = tmp_path / "blog"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "kokebokloggen" / f"{slug}.md"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
-
-
 def test_a_video_from_another_host_names_the_file_and_the_field(tmp_path):
-    folder = _broken_copy(
+    folder, _path = broken_copy(
+        FOLDER,
         tmp_path,
-        "dialogmote-juni-2016-kokebok",
+        "kokebokloggen/dialogmote-juni-2016-kokebok.md",
         "https://vimeo.com/76979871",
         "https://example.com/v/1",
     )
@@ -98,14 +88,15 @@ def test_a_video_from_another_host_names_the_file_and_the_field(tmp_path):
 
 
 def test_a_misspelt_field_and_a_bad_date_name_the_file_and_the_field(tmp_path):
-    folder = _broken_copy(tmp_path, "nye-eu-terskelverdier-2026", "\nauthor:", "\nforfatter:")
+    post = "kokebokloggen/nye-eu-terskelverdier-2026.md"
+    folder, _path = broken_copy(FOLDER, tmp_path, post, "\nauthor:", "\nforfatter:")
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path.name == "nye-eu-terskelverdier-2026.md"
     assert "forfatter" in str(caught.value) and "author" in str(caught.value)
 
-    folder = _broken_copy(
-        tmp_path / "2", "nye-eu-terskelverdier-2026", "date: 2026-01-12", "date: 12.01.2026"
+    folder, _path = broken_copy(
+        FOLDER, tmp_path / "2", post, "date: 2026-01-12", "date: 12.01.2026"
     )
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)

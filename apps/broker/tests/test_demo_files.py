@@ -1,14 +1,13 @@
 """The broker demo's files (content/demo/broker/) are valid, hold what the demo shows, and a
 broken copy names its file and field."""
 
-import shutil
-
 import pytest
 
 from apps.accounts.demo_files import read_demo_content as read_accounts_content
 from apps.broker.demo import DEMO_ENTREPRENEUR_KEY
 from apps.broker.demo_files import FOLDER, read_demo_content
 from apps.core.content_files import ContentFileError
+from tests.content import broken_copy
 
 
 def test_every_file_reads_and_holds_the_demo_profiles_offers_and_needs():
@@ -29,13 +28,13 @@ def test_every_file_reads_and_holds_the_demo_profiles_offers_and_needs():
 
 
 def test_an_unknown_sector_names_file_and_field(tmp_path):
-    folder = tmp_path / "broker"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "entrepreneurs" / "09-gamingkontakten.yaml"
-    text = path.read_text(encoding="utf-8")
-    broken = text.replace("[psykisk_helse_rus, kultur_fritid]", "[psykisk_helse_rus, kultur]")
-    assert broken != text
-    path.write_text(broken, encoding="utf-8")
+    folder, path = broken_copy(
+        FOLDER,
+        tmp_path,
+        "entrepreneurs/09-gamingkontakten.yaml",
+        "[psykisk_helse_rus, kultur_fritid]",
+        "[psykisk_helse_rus, kultur]",
+    )
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path
@@ -43,11 +42,7 @@ def test_an_unknown_sector_names_file_and_field(tmp_path):
 
 
 def test_a_misspelt_field_of_a_need_names_file_and_field(tmp_path):
-    folder = tmp_path / "broker"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "needs.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  timeframe:", "  timefrane:", 1), encoding="utf-8")
+    folder, path = broken_copy(FOLDER, tmp_path, "needs.yaml", "  timeframe:", "  timefrane:")
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path

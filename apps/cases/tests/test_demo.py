@@ -1,5 +1,3 @@
-import shutil
-
 import pytest
 
 from apps.cases import demo
@@ -7,6 +5,7 @@ from apps.cases.demo_files import FOLDER, read_demo_content
 from apps.cases.models import CaseIndexPage, CasePage
 from apps.cookbook.tests.factories import RecipePageFactory
 from apps.core.content_files import ContentFileError
+from tests.content import broken_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -99,16 +98,6 @@ def test_every_example_file_is_read_and_checked():
     assert socentral.lessons == ""
 
 
-def _broken_copy(tmp_path, old: str, new: str):
-    folder = tmp_path / "cases"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "eksempler" / "03-lier-trygg-av-natur-effektkontrakt.md"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
-
-
 @pytest.mark.parametrize(
     ("old", "new", "field"),
     [
@@ -120,8 +109,11 @@ def _broken_copy(tmp_path, old: str, new: str):
     ],
 )
 def test_a_broken_example_file_names_the_file_and_the_field(tmp_path, old, new, field):
+    example = "eksempler/03-lier-trygg-av-natur-effektkontrakt.md"
+    folder, _path = broken_copy(FOLDER, tmp_path, example, old, new)
+
     with pytest.raises(ContentFileError) as caught:
-        read_demo_content(_broken_copy(tmp_path, old, new))
+        read_demo_content(folder)
 
     assert caught.value.path.name == "03-lier-trygg-av-natur-effektkontrakt.md"
     assert caught.value.field == field

@@ -1,12 +1,11 @@
 """The collaborations demo's files (content/demo/collaborations/) are valid, hold what the demo
 shows, and a broken copy names its file and field."""
 
-import shutil
-
 import pytest
 
 from apps.collaborations.demo_files import FOLDER, read_demo_content
 from apps.core.content_files import ContentFileError
+from tests.content import broken_copy
 
 
 def test_every_file_reads_and_holds_the_demo_collaborations():
@@ -24,11 +23,7 @@ def test_every_file_reads_and_holds_the_demo_collaborations():
 
 
 def test_an_unknown_heading_names_file_and_field(tmp_path):
-    folder = tmp_path / "collaborations"
-    shutil.copytree(FOLDER, folder)
-    path = next(folder.glob("03-*.md"))
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("## Resultat", "## Resultater", 1), encoding="utf-8")
+    folder, path = broken_copy(FOLDER, tmp_path, "03-*.md", "## Resultat", "## Resultater")
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path
@@ -37,11 +32,7 @@ def test_an_unknown_heading_names_file_and_field(tmp_path):
 
 
 def test_an_entrepreneur_not_marked_as_invented_names_file_and_field(tmp_path):
-    folder = tmp_path / "collaborations"
-    shutil.copytree(FOLDER, folder)
-    path = next(folder.glob("01-*.md"))
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("SA (fiktiv)", "SA", 1), encoding="utf-8")
+    folder, path = broken_copy(FOLDER, tmp_path, "01-*.md", "SA (fiktiv)", "SA")
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path

@@ -4,6 +4,7 @@ from apps.contributions import demo, selectors
 from apps.contributions.demo_files import FOLDER, read_demo_content
 from apps.contributions.models import SuggestedChange, Tip
 from apps.core.content_files import ContentFileError
+from tests.content import broken_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +43,10 @@ def test_the_contributions_file_is_read_and_checked():
     ],
 )
 def test_a_broken_contributions_file_names_the_file_and_the_field(tmp_path, old, new, field):
-    text = (FOLDER / "contributions.yaml").read_text(encoding="utf-8")
-    assert old in text
-    (tmp_path / "contributions.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    folder, _path = broken_copy(FOLDER, tmp_path, "contributions.yaml", old, new)
 
     with pytest.raises(ContentFileError) as caught:
-        read_demo_content(tmp_path)
+        read_demo_content(folder)
 
     assert caught.value.path.name == "contributions.yaml"
     assert caught.value.field == field

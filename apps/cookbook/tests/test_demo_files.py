@@ -11,6 +11,7 @@ from apps.cookbook.models import Audience, ChapterPage, Phase, RecipePage
 from apps.core.content_files import ContentFileError
 from apps.rules.demo import load as load_rules
 from apps.rules.loader import read_data as read_rules
+from tests.content import broken_copy
 
 BOOK = demo_files.COOKBOOK_DIR
 
@@ -26,12 +27,6 @@ def book(tmp_path):
     folder = tmp_path / "cookbook"
     shutil.copytree(BOOK, folder)
     return folder
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def error_for(folder) -> ContentFileError:
@@ -140,26 +135,28 @@ def test_the_site_shows_what_the_files_hold(home_page, content):
 # --- broken files name the file and the field --------------------------------------------------
 
 
-def test_a_misspelt_front_matter_field_names_the_file_and_the_field(book):
-    path = book / "recipes" / "effektkontrakt.md"
-    edit(path, "\nphase: ", "\nfase: ")
+def test_a_misspelt_front_matter_field_names_the_file_and_the_field(tmp_path):
+    book, path = broken_copy(BOOK, tmp_path, "recipes/effektkontrakt.md", "\nphase: ", "\nfase: ")
     error = error_for(book)
     assert error.path == path
     assert error.field == "phase"
     assert "recipes/effektkontrakt.md: phase: Field required" in str(error)
 
 
-def test_an_unknown_choice_names_the_field(book):
-    edit(book / "recipes" / "effektkontrakt.md", "\naudience: ", "\naudience: alle #")
+def test_an_unknown_choice_names_the_field(tmp_path):
+    book, _path = broken_copy(
+        BOOK, tmp_path, "recipes/effektkontrakt.md", "\naudience: ", "\naudience: alle #"
+    )
     error = error_for(book)
     assert error.field == "audience"
     assert "Input should be 'kommune', 'entreprenor' or 'begge'" in error.message
 
 
-def test_a_step_without_text_names_the_step(book):
-    path = book / "recipes" / "markedsdialog-for-anskaffelsen.md"
-    edit(
-        path,
+def test_a_step_without_text_names_the_step(tmp_path):
+    book, path = broken_copy(
+        BOOK,
+        tmp_path,
+        "recipes/markedsdialog-for-anskaffelsen.md",
         "## Beskytt forretningshemmeligheter\n\n",
         "## Beskytt forretningshemmeligheter\n\n**Tips:** ",
     )
@@ -169,10 +166,11 @@ def test_a_step_without_text_names_the_step(book):
     assert error.message.startswith("Value error, this text is empty")
 
 
-def test_a_tip_given_twice_names_the_step(book):
-    path = book / "recipes" / "markedsdialog-for-anskaffelsen.md"
-    edit(
-        path,
+def test_a_tip_given_twice_names_the_step(tmp_path):
+    book, _path = broken_copy(
+        BOOK,
+        tmp_path,
+        "recipes/markedsdialog-for-anskaffelsen.md",
         "\n\n**Tips:** Send spørsmålene ut på forhånd.",
         "\n\n**Tips:** Ett tips.\n\n**Tips:** Send spørsmålene ut på forhånd.",
     )
@@ -192,33 +190,53 @@ def test_a_recipe_without_situation_says_so(book):
     assert error.field == "situation"
 
 
-def test_a_slug_that_is_not_the_file_name_is_refused(book):
-    path = book / "recipes" / "effektkontrakt.md"
-    edit(path, "slug: effektkontrakt\n", "slug: effektkontrakter\n")
+def test_a_slug_that_is_not_the_file_name_is_refused(tmp_path):
+    book, path = broken_copy(
+        BOOK,
+        tmp_path,
+        "recipes/effektkontrakt.md",
+        "slug: effektkontrakt\n",
+        "slug: effektkontrakter\n",
+    )
     error = error_for(book)
     assert (error.path, error.field) == (path, "slug")
     assert "must be «effektkontrakt»" in error.message
 
 
-def test_a_chapter_listing_a_missing_recipe_names_the_position(book):
-    path = book / "chapters" / "05-skaler-og-mal.md"
-    edit(path, "- male-sosiale-resultater\n", "- male-resultater\n")
+def test_a_chapter_listing_a_missing_recipe_names_the_position(tmp_path):
+    book, path = broken_copy(
+        BOOK,
+        tmp_path,
+        "chapters/05-skaler-og-mal.md",
+        "- male-sosiale-resultater\n",
+        "- male-resultater\n",
+    )
     error = error_for(book)
     assert (error.path, error.field) == (path, "recipes.2")
     assert error.message == "no recipe «male-resultater»"
 
 
-def test_a_recipe_in_the_wrong_chapter_is_refused(book):
-    path = book / "recipes" / "effektkontrakt.md"
-    edit(path, "chapter: prov-ut-og-finansier\n", "chapter: skaler-og-mal\n")
+def test_a_recipe_in_the_wrong_chapter_is_refused(tmp_path):
+    book, path = broken_copy(
+        BOOK,
+        tmp_path,
+        "recipes/effektkontrakt.md",
+        "chapter: prov-ut-og-finansier\n",
+        "chapter: skaler-og-mal\n",
+    )
     error = error_for(book)
     assert (error.path, error.field) == (path, "chapter")
     assert "«prov-ut-og-finansier» lists it" in error.message
 
 
-def test_an_unknown_related_recipe_names_the_position(book):
-    path = book / "recipes" / "start-med-behovet.md"
-    edit(path, "- kommunen-som-megler\n", "- kommunen-som-meglar\n")
+def test_an_unknown_related_recipe_names_the_position(tmp_path):
+    book, path = broken_copy(
+        BOOK,
+        tmp_path,
+        "recipes/start-med-behovet.md",
+        "- kommunen-som-megler\n",
+        "- kommunen-som-meglar\n",
+    )
     error = error_for(book)
     assert (error.path, error.field) == (path, "related.1")
 

@@ -7,6 +7,7 @@ import pytest
 
 from apps.core.content_files import ContentFileError
 from apps.core.demo_files import FOLDER, read_demo_content
+from tests.content import broken_copy
 
 
 def test_every_page_file_is_read_with_its_translations():
@@ -28,21 +29,10 @@ def test_every_page_file_is_read_with_its_translations():
     assert content.nynorsk["personvern"].seo_description.startswith("Kva opplysningar")
 
 
-@pytest.fixture
-def copy(tmp_path):
-    folder = tmp_path / "pages"
-    shutil.copytree(FOLDER, folder)
-    return folder
-
-
-def _replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def test_a_missing_search_description_names_the_file_and_the_field(copy):
-    _replace(copy / "nn" / "02-personvern.md", "seo_description:", "description:")
+def test_a_missing_search_description_names_the_file_and_the_field(tmp_path):
+    copy, _path = broken_copy(
+        FOLDER, tmp_path, "nn/02-personvern.md", "seo_description:", "description:"
+    )
 
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(copy)
@@ -52,8 +42,10 @@ def test_a_missing_search_description_names_the_file_and_the_field(copy):
     assert caught.value.field == "seo_description"
 
 
-def test_text_before_the_first_heading_names_the_body(copy):
-    _replace(copy / "01-tilgjengelighetserklaering.md", "## Kravene vi følger", "Kravene:")
+def test_text_before_the_first_heading_names_the_body(tmp_path):
+    copy, _path = broken_copy(
+        FOLDER, tmp_path, "01-tilgjengelighetserklaering.md", "## Kravene vi følger", "Kravene:"
+    )
 
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(copy)
@@ -61,7 +53,9 @@ def test_text_before_the_first_heading_names_the_body(copy):
     assert caught.value.field == "body"
 
 
-def test_a_page_without_its_english_text_is_refused(copy):
+def test_a_page_without_its_english_text_is_refused(tmp_path):
+    copy = tmp_path / "pages"
+    shutil.copytree(FOLDER, copy)
     (copy / "en" / "02-personvern.md").unlink()
 
     with pytest.raises(ContentFileError) as caught:

@@ -8,6 +8,7 @@ from apps.events import demo
 from apps.events.demo_files import FOLDER, read_demo_content
 from apps.events.formatting import OSLO
 from apps.events.models import Event, Input, InputStatus, Registration
+from tests.content import broken_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -63,16 +64,6 @@ def test_every_meeting_file_is_read_and_checked():
     assert [r.name for r in content[1].registrations][:2] == ["Ingrid Haugen", "Jonas Berg"]
 
 
-def _broken_copy(tmp_path, name: str, old: str, new: str):
-    folder = tmp_path / "events"
-    shutil.copytree(FOLDER, folder)
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder, path.name
-
-
 @pytest.mark.parametrize(
     ("name", "old", "new", "field"),
     [
@@ -98,12 +89,12 @@ def _broken_copy(tmp_path, name: str, old: str, new: str):
     ],
 )
 def test_a_broken_meeting_file_names_the_file_and_the_field(tmp_path, name, old, new, field):
-    folder, file_name = _broken_copy(tmp_path, name, old, new)
+    folder, path = broken_copy(FOLDER, tmp_path, name, old, new)
 
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
 
-    assert caught.value.path.name == file_name
+    assert caught.value.path.name == path.name
     assert caught.value.field == field
 
 

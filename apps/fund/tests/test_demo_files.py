@@ -2,12 +2,12 @@
 copy names its file and field."""
 
 import datetime
-import shutil
 
 import pytest
 
 from apps.core.content_files import ContentFileError
 from apps.fund.demo_files import FOLDER, OSLO, read_demo_content
+from tests.content import broken_copy
 
 
 def test_every_file_reads_and_holds_the_demo_fund():
@@ -27,13 +27,12 @@ def test_every_file_reads_and_holds_the_demo_fund():
 
 
 def test_an_application_for_a_call_that_does_not_exist_names_file_and_field(tmp_path):
-    folder = tmp_path / "fund"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "applications.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("call: sosiale-entreprenorer-lopende", "call: ukjent-utlysning", 1),
-        encoding="utf-8",
+    folder, path = broken_copy(
+        FOLDER,
+        tmp_path,
+        "applications.yaml",
+        "call: sosiale-entreprenorer-lopende",
+        "call: ukjent-utlysning",
     )
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
@@ -43,11 +42,9 @@ def test_an_application_for_a_call_that_does_not_exist_names_file_and_field(tmp_
 
 
 def test_a_time_that_is_not_a_time_names_file_and_field(tmp_path):
-    folder = tmp_path / "fund"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "calls.md"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("deadline: 2026-10-15 12:00", "deadline: 15. oktober", 1))
+    folder, path = broken_copy(
+        FOLDER, tmp_path, "calls.md", "deadline: 2026-10-15 12:00", "deadline: 15. oktober"
+    )
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path

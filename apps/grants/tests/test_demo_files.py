@@ -1,13 +1,13 @@
 """The grants demo's file (content/demo/grants/assessment.yaml) is valid, holds what the demo
 shows, and a broken copy names its file and field."""
 
-import shutil
 from decimal import Decimal
 
 import pytest
 
 from apps.core.content_files import ContentFileError
 from apps.grants.demo_files import FOLDER, read_demo_content
+from tests.content import broken_copy
 
 
 def test_the_assessment_file_reads():
@@ -22,11 +22,7 @@ def test_the_assessment_file_reads():
 
 
 def test_a_grant_without_a_share_names_file_and_field(tmp_path):
-    folder = tmp_path / "grants"
-    shutil.copytree(FOLDER, folder)
-    path = folder / "assessment.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  share: 0.8\n", "", 1), encoding="utf-8")
+    folder, path = broken_copy(FOLDER, tmp_path, "assessment.yaml", "  share: 0.8\n", "")
     with pytest.raises(ContentFileError) as caught:
         read_demo_content(folder)
     assert caught.value.path == path

@@ -4,6 +4,7 @@ from apps.core.content_files import ContentFileError
 from apps.insights import demo
 from apps.insights.demo_files import FOLDER, read_demo_content
 from apps.insights.models import RouteGuideTally
+from tests.content import broken_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +21,12 @@ def test_demo_tallies_load_twice_without_growing():
 
 
 def test_a_question_the_route_guide_does_not_count_names_the_file_and_the_field(tmp_path):
-    text = (FOLDER / "route_guide_tallies.yaml").read_text(encoding="utf-8")
-    assert "question: authority" in text
-    (tmp_path / "route_guide_tallies.yaml").write_text(
-        text.replace("question: authority", "question: mood", 1), encoding="utf-8"
+    folder, _path = broken_copy(
+        FOLDER, tmp_path, "route_guide_tallies.yaml", "question: authority", "question: mood"
     )
 
     with pytest.raises(ContentFileError) as caught:
-        read_demo_content(tmp_path)
+        read_demo_content(folder)
 
     assert caught.value.path.name == "route_guide_tallies.yaml"
     assert caught.value.field == "answers_per_day.12.question"
