@@ -31,13 +31,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kokeboka-bench-XXXXXX")
 pids=()
 stop() {  # TERM first: granian stops its workers itself; KILL whatever is left after 10 s
   kill "${pids[@]}" 2>/dev/null || true
-  [ -n "${server:-}" ] && kill -- "-$server" 2>/dev/null
+  [ -n "${server:-}" ] && kill -- "-$server" 2>/dev/null || true
   for _ in $(seq 1 50); do
     alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
     [ "$alive" -eq 0 ] && break; sleep 0.2
   done
   kill -9 "${pids[@]}" 2>/dev/null || true
-  [ -n "${server:-}" ] && kill -9 -- "-$server" 2>/dev/null
+  [ -n "${server:-}" ] && kill -9 -- "-$server" 2>/dev/null || true
   rm -rf "$work"
 }
 trap stop EXIT
