@@ -49,7 +49,8 @@ test: install-test ## Lint and import contracts, then every test on SQLite and o
 	$(MAKE) --no-print-directory test-sqlite test-pg
 
 # Two pytest-xdist workers: the machines have 2 cores; each worker has its own test database
-# (and its own Chromium for the browser tests).
+# (a copy of the one migrated first, docs/decisions/0024) and its own Chromium for the browser
+# tests.
 PYTEST_WORKERS ?= 2
 
 test-sqlite: install-test ## All tests on SQLite
