@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import limits
-from apps.fund.models import Criterion, Milestone
+from apps.fund.models import ApplicationStatus, Criterion, Milestone
 
 from .models import Outcome, ReportKind
 from .scoring import SCORE_MAX, SCORE_MIN
@@ -309,3 +309,69 @@ class IndicatorForm(forms.Form):
 
 
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=3, max_num=20, absolute_max=20)
+
+
+class FundFilterForm(forms.Form):
+    """The fund choice of the public lists (granted projects, statistics) and of the
+    managers' list: plain GET, so every filtered list has its own address. A slug that is not
+    one of the funds offered is reported and ignored, and the list shows every fund, as it
+    did before this form existed."""
+
+    fond = forms.ChoiceField(
+        label=_("Fund"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose a fund from the list.")},
+    )
+
+    names = ("fond",)
+    all_label = _("All funds")
+
+    def __init__(self, *args, funds, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.funds = {fund.slug: fund for fund in funds}
+        self.fields["fond"].choices = [("", self.all_label), *((f.slug, f.name) for f in funds)]
+
+    @classmethod
+    def from_query(cls, query, **kwargs) -> FundFilterForm:
+        """Bound only when a filter was given, so an unfiltered (or only paged) list offers no
+        "Clear filters" link."""
+        return cls(query if any(query.get(name) for name in cls.names) else None, **kwargs)
+
+    def _value(self, name: str) -> str:
+        if not self.is_bound:
+            return ""
+        self.is_valid()  # a field that failed is left out of cleaned_data
+        return self.cleaned_data.get(name) or ""
+
+    def chosen_fund(self):
+        """The chosen fund, or None for every fund (also when the slug could not be used)."""
+        return self.funds.get(self._value("fond"))
+
+
+class ManageFilterForm(FundFilterForm):
+    """The managers' list: their funds and a status. Drafts and withdrawn applications are not
+    offered, but any status still filters, as the list's address always allowed."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *ApplicationStatus.choices],
+        error_messages={"invalid_choice": _("Choose a status from the list.")},
+    )
+
+    names = ("fond", "status")
+    all_label = _("All my funds")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].widget.choices = [
+            ("", _("Any status")),
+            *(
+                (value, label)
+                for value, label in ApplicationStatus.choices
+                if value not in ("draft", "withdrawn")
+            ),
+        ]
+
+    def chosen_status(self) -> str:
+        return self._value("status")

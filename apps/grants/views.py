@@ -33,7 +33,9 @@ from .forms import (
     AssignForm,
     ConflictForm,
     DecisionForm,
+    FundFilterForm,
     IndicatorFormSet,
+    ManageFilterForm,
     PaymentForm,
     PlanForm,
     ReportForm,
@@ -76,21 +78,18 @@ def manage(request: HttpRequest) -> HttpResponse:
     if not funds:
         raise PermissionDenied
     require_second_factor(request)
-    fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
-    status = request.GET.get("status", "")
-    if status not in S.values:
-        status = ""
+    form = ManageFilterForm.from_query(request.GET, funds=funds)
+    fund, status = form.chosen_fund(), form.chosen_status()
     applications = list(selectors.manager_queue(user=request.user, fund=fund, status=status))
     budgets = selectors.queue_figures(applications)
-    statuses = [(value, label) for value, label in S.choices if value not in ("draft", "withdrawn")]
     return render(
         request,
         "grants/manage.html",
         {
             "funds": funds,
+            "form": form,
             "fund": fund,
             "status": status,
-            "statuses": statuses,
             "applications": applications,
             "budgets": budgets,
             "screening": [row for row in applications if row.status == S.SUBMITTED],
@@ -728,7 +727,8 @@ def report(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
 @require_GET
 def granted(request: HttpRequest) -> HttpResponse:
     funds = list(selectors.funds_with_grants())
-    fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
+    form = FundFilterForm.from_query(request.GET, funds=funds)
+    fund = form.chosen_fund()
     decisions = selectors.granted_projects(fund=fund)
     # One page at a time: a national site has thousands of grants.
     paginator = Paginator(decisions, GRANTED_PER_PAGE)
@@ -739,6 +739,7 @@ def granted(request: HttpRequest) -> HttpResponse:
         "grants/granted.html",
         {
             "funds": funds,
+            "form": form,
             "fund": fund,
             "rows": rows,
             "count": paginator.count,
@@ -753,7 +754,8 @@ def granted(request: HttpRequest) -> HttpResponse:
 @require_GET
 def statistics(request: HttpRequest) -> HttpResponse:
     funds = list(selectors.funds_with_grants())
-    fund = next((item for item in funds if item.slug == request.GET.get("fond")), None)
+    form = FundFilterForm.from_query(request.GET, funds=funds)
+    fund = form.chosen_fund()
     rows = selectors.statistics(fund=fund)
     years: dict[int, dict] = {}
     for row in rows:
@@ -769,6 +771,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "grants/statistics.html",
         {
             "funds": funds,
+            "form": form,
             "fund": fund,
             "years": list(years.values()),
             "breadcrumbs": _breadcrumbs((_("Fund statistics"), reverse("grants:statistics"))),

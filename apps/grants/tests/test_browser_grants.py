@@ -117,3 +117,31 @@ def test_scrolling_tables_take_keyboard_focus_at_320_px(browser_world, page, axe
     wide = boxes.first.evaluate("element => element.scrollWidth > element.clientWidth")
     assert wide  # the applications table is wider than the phone: the box really scrolls
     assert axe_violations(page) == []
+
+
+def test_fund_filters_with_an_unusable_value_at_1280_and_320_px(
+    browser_world, page, axe_violations, tmp_path
+):
+    """Issue 17, item 3: the grants lists' fund and status filters are the shared filter form;
+    with a value it cannot use, the error summary links to the control, and axe finds nothing
+    at either width."""
+    from .factories import ApplicationFactory, DecisionFactory
+
+    world = browser_world
+    other = ApplicationFactory(call__fund=world.other_fund, status="granted")
+    DecisionFactory(application=other, amount=50_000)
+    for url in ("/fond/tildelinger/?fond=tull", "/fond/statistikk/?fond=tull"):
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(url)
+        assert page.locator("#id_fond").get_attribute("aria-invalid") == "true"
+        assert page.locator(".ds-error-summary a[href='#id_fond']").count() == 1
+        assert axe_violations(page) == []
+        page.set_viewport_size({"width": 320, "height": 800})
+        assert axe_violations(page) == []
+    page.screenshot(path=tmp_path / "statistics-filter-320.png", full_page=True)
+    browser_log_in_verified(page, world.people["manager"])
+    page.goto("/fond/forvaltning/?status=tull")
+    assert page.locator("#id_status").get_attribute("aria-invalid") == "true"
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert axe_violations(page) == []
