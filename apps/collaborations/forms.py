@@ -235,15 +235,38 @@ class SaveAnswerForm(forms.Form):
 
 
 class PipelineFilterForm(forms.Form):
-    """GET filter of the board and the table for brokers of several municipalities."""
+    """GET filter of the board and the table for brokers of several municipalities, drawn by
+    components/filter_form.html. A municipality that is not one of the broker's is named and
+    ignored (the pipeline shows all of them). The table's sort order rides along in a hidden
+    field, so choosing a municipality keeps it; parse_sort decides what it means."""
 
     kommune = forms.TypedChoiceField(
-        label=_("Municipality"), required=False, coerce=int, empty_value=None
+        label=_("Municipality"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Choose a municipality from the list.")},
     )
 
-    def __init__(self, *args, organisations, **kwargs) -> None:
+    def __init__(self, *args, organisations, sort: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kommune"].choices = [("", _("All my municipalities"))] + [
             (org.pk, org.name) for org in organisations
         ]
-        self.fields["kommune"].widget.attrs["class"] = "ds-input"
+        if sort:
+            self.fields["sort"] = forms.CharField(
+                required=False, max_length=40, widget=forms.HiddenInput, initial=sort
+            )
+
+    @classmethod
+    def from_query(cls, query, **kwargs) -> PipelineFilterForm:
+        """Bound only when a municipality was chosen, so a list that is only sorted offers no
+        "Clear filters" link."""
+        return cls(query if query.get("kommune") else None, **kwargs)
+
+    def organisation_id(self) -> int | None:
+        """The chosen municipality's organisation, or None for all (also when unusable)."""
+        if not self.is_bound:
+            return None
+        self.is_valid()
+        return self.cleaned_data.get("kommune")

@@ -85,13 +85,13 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _pipeline_context(request: HttpRequest) -> tuple[Viewer, dict, object]:
+def _pipeline_context(request: HttpRequest, *, sort: str = "") -> tuple[Viewer, dict, object]:
     viewer = viewer_for(request.user)
     if not can_see_pipeline(viewer):
         raise PermissionDenied
     organisations = selectors.pipeline_organisations(viewer=viewer)
-    form = PipelineFilterForm(request.GET or None, organisations=organisations)
-    organisation_id = form.cleaned_data.get("kommune") if form.is_valid() else None
+    form = PipelineFilterForm.from_query(request.GET, organisations=organisations, sort=sort)
+    organisation_id = form.organisation_id()
     qs = selectors.pipeline(viewer=viewer, organisation_id=organisation_id)
     context = {
         "filter_form": form,
@@ -119,7 +119,7 @@ def board(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def table(request: HttpRequest) -> HttpResponse:
-    _viewer, context, qs = _pipeline_context(request)
+    _viewer, context, qs = _pipeline_context(request, sort=request.GET.get("sort", "")[:40])
     sort, descending = selectors.parse_sort(request.GET.get("sort"))
     base = request.GET.copy()
     base.pop("sort", None)

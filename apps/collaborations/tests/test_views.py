@@ -246,6 +246,35 @@ def test_broker_of_several_municipalities_can_filter(english, broker, collaborat
     assert "Naturskole i Lier" in only and "Arbeidstrening i kafé" not in only
 
 
+def test_pipeline_filter_keeps_the_sort_and_names_an_unusable_municipality(
+    client, broker, collaboration
+):
+    """Issue 17, item 3: the pipeline's filter is the shared filter form. The table's sort
+    rides along in a hidden field; a municipality the broker does not serve is named (in
+    Norwegian) and ignored, and every municipality of the broker is shown."""
+    other = MunicipalityOrgFactory(name="Lier kommune")
+    MembershipFactory(user=broker, organisation=other, role=MembershipRole.BROKER)
+    CollaborationFactory(municipality_org=other, title="Naturskole i Lier")
+    stranger = CollaborationFactory(title="Andres samarbeid")
+    client.force_login(broker)
+    sorted_only = client.get("/samarbeid/tabell/", {"sort": "-title"}).content.decode()
+    assert '<input type="hidden" name="sort" value="-title" id="id_sort">' in sorted_only
+    assert "ds-error-summary" not in sorted_only
+    response = client.get(
+        "/samarbeid/tabell/", {"kommune": stranger.municipality_org_id, "sort": "title"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="#id_kommune">Kommune: Velg en kommune fra listen.</a>' in html
+    assert 'aria-invalid="true" id="id_kommune"' in html
+    assert '<input type="hidden" name="sort" value="title" id="id_sort">' in html
+    assert "Naturskole i Lier" in html and "Arbeidstrening i kafé" in html
+    assert "Andres samarbeid" not in html
+    board = client.get("/samarbeid/tavle/", {"kommune": "tull"}).content.decode()
+    assert 'href="#id_kommune">Kommune: Velg en kommune fra listen.</a>' in board
+    assert 'name="sort"' not in board
+
+
 def test_filter_for_a_municipality_where_one_is_not_broker_is_ignored(
     english, broker, collaboration
 ):
