@@ -471,12 +471,35 @@ class JoinRequestForm(forms.Form):
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
+    """The organisations list's filter, drawn by components/filter_form.html. A value that
+    cannot be used is named next to its control and ignored; the other filter still applies.
+    Ids keep the page's own prefix (org-q, org-type)."""
+
+    q = forms.CharField(
+        label=_("Search by name"), required=False, max_length=100, widget=forms.SearchInput
+    )
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,
         choices=[("", _("All types")), *OrganisationType.choices],
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "org-%s")
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def from_query(cls, query) -> "OrganisationFilterForm":
+        """Bound only when a filter was given, so a list that is only paged offers no
+        "Clear filters" link."""
+        return cls(query if any(query.get(name) for name in ("q", "type")) else None)
+
+    def filters(self) -> tuple[str, str]:
+        """(name, type): the usable values; one that failed validation is left out."""
+        if not self.is_bound:
+            return "", ""
+        self.is_valid()
+        return self.cleaned_data.get("q", "").strip(), self.cleaned_data.get("type", "")
 
 
 class RemoveTwoFactorForm(TokenForm):

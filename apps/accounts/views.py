@@ -355,11 +355,8 @@ def two_factor(request):
 
 
 def organisation_list(request):
-    form = OrganisationFilterForm(request.GET or None)
-    query, kind = "", ""
-    if form.is_valid():
-        query = form.cleaned_data["q"].strip()
-        kind = form.cleaned_data["type"]
+    form = OrganisationFilterForm.from_query(request.GET)
+    query, kind = form.filters()
     paginator = Paginator(selectors.organisation_list(query=query, type=kind), 25)
     page_obj = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
@@ -372,7 +369,6 @@ def organisation_list(request):
             "page_obj": page_obj,
             "organisations": page_obj.object_list,
             "query": params.urlencode(),
-            "filtered": bool(query or kind),
             "breadcrumbs": _crumbs((_("Organisations"), None)),
         },
     )

@@ -69,6 +69,12 @@ def test_login_profile_and_organisations_are_accessible(site, page, axe_violatio
     page.goto("/organisasjoner/")
     assert page.locator(".ds-card").count() == 2
     assert axe_violations(page) == []
+    page.goto("/organisasjoner/?type=tull")  # the filter names the value it cannot use
+    assert page.locator("#org-type").get_attribute("aria-invalid") == "true"
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site["kommune"].get_absolute_url())
     assert axe_violations(page) == []
     _log_in(page, "kari@example.no")

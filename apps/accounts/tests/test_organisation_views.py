@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -40,6 +41,30 @@ def test_list_search_and_type_filter(client):
     html = client.get("/organisasjoner/?type=ideell").content.decode()
     assert "Folkelig" in html and "Kompass" not in html
     assert client.get("/organisasjoner/?type=ukjent").status_code == 200
+
+
+def test_unusable_type_is_named_in_norwegian_and_the_name_search_still_applies(client):
+    """Issue 17, item 3: the filter is the shared filter form; a type that is not offered is
+    named next to its control and ignored, and the name search still filters."""
+    OrganisationFactory(name="Kompass & Co")
+    OrganisationFactory(name="Folkelig", type="ideell")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    response = client.get("/organisasjoner/", {"q": "kompass", "type": "ukjent"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="#org-type">Type: ' in html
+    assert 'aria-invalid="true" id="org-type"' in html
+    assert "Velg et gyldig valg." in html
+    assert 'type="search" name="q" value="kompass"' in html
+    assert "Kompass &amp; Co" in html and "Folkelig" not in html
+
+
+def test_paged_list_without_filters_offers_no_clear_link(client):
+    OrganisationFactory(name="Kompass & Co")
+    html = client.get("/organisasjoner/", {"page": "1"}).content.decode()
+    assert 'id="org-q"' in html and 'id="org-type"' in html
+    assert "ds-error-summary" not in html
+    assert "Clear filters" not in html
 
 
 def test_public_page_shows_facts(client):
