@@ -254,8 +254,9 @@ class PipelineFilterForm(forms.Form):
             (org.pk, org.name) for org in organisations
         ]
         if sort:
+            # No length check: a hidden field's error would have no control to point to.
             self.fields["sort"] = forms.CharField(
-                required=False, max_length=40, widget=forms.HiddenInput, initial=sort
+                required=False, widget=forms.HiddenInput, initial=sort
             )
 
     @classmethod
