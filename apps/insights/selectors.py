@@ -559,6 +559,9 @@ class ChartSpec:
     in_municipality_view: bool = True
     # Only on a municipality's detailed view.
     public: bool = True
+    # Counted on every request instead of kept in the cache (apps.insights.figures): cheap,
+    # and written by UPDATEs that send no signal to mark stored charts stale.
+    live: bool = False
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -570,7 +573,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("fondssoknader-status", fund_applications_by_status, public=False),
     ChartSpec("mest-provde-oppskrifter", recipes_most_tried),
     ChartSpec("eksempler-fylke", cases_per_county),
-    ChartSpec("veiviser-sporsmal", route_guide_questions, in_municipality_view=False),
+    ChartSpec("veiviser-sporsmal", route_guide_questions, in_municipality_view=False, live=True),
 )
 CHARTS_BY_SLUG = {spec.slug: spec for spec in CHARTS}
 

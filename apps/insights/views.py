@@ -1,5 +1,6 @@
 """Innsikt: the public dashboard, a municipality's detailed view and a CSV file per chart.
-Views parse the filters, check permission and hand over to selectors and charts.present()."""
+Views parse the filters, check permission and hand over to figures.presented_charts(), which
+gives the charts from the cache or counts them (selectors, then charts.present())."""
 
 from __future__ import annotations
 
@@ -16,17 +17,18 @@ from apps.accounts.second_factor import require_second_factor
 from apps.core.csvsafe import csv_response
 from apps.core.models import Municipality
 
-from .charts import Chart, present
+from .charts import Chart
+from .figures import Figures, presented_chart, presented_charts
 from .filters import Filters, InsightFilterForm
 from .permissions import can_view_municipality_insights, municipalities_with_detail
-from .selectors import Scope, chart_data, charts_for
+from .selectors import Scope, charts_for
 
 
-def _charts(*, filters: Filters, scope: Scope) -> list[Chart]:
-    return [
-        present(chart_data(slug=spec.slug, filters=filters, scope=scope), suppress=scope.is_public)
-        for spec in charts_for(scope=scope)
-    ]
+def _figures(*, filters: Filters, scope: Scope) -> Figures:
+    """Every chart of the view, counted or from the cache (apps.insights.figures)."""
+    return presented_charts(
+        slugs=[spec.slug for spec in charts_for(scope=scope)], filters=filters, scope=scope
+    )
 
 
 def _form(request: HttpRequest, *, with_place: bool) -> InsightFilterForm:
@@ -43,11 +45,13 @@ def _csv_response(chart: Chart, *, filename: str) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _form(request, with_place=True)
     filters = form.filters()
+    figures = _figures(filters=filters, scope=Scope.public())
     context = {
         "form": form,
         "filters": filters,
         "query": filters.query(),
-        "charts": _charts(filters=filters, scope=Scope.public()),
+        "charts": figures.charts,
+        "computed_at": figures.computed_at,
         "is_public": True,
         "my_municipalities": municipalities_with_detail(request.user),
         "breadcrumb_items": [(_("Home"), "/"), (_("Insights"), reverse("insights:dashboard"))],
@@ -60,7 +64,7 @@ def chart_csv(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in {spec.slug for spec in charts_for(scope=Scope.public())}:
         raise Http404
     filters = _form(request, with_place=True).filters()
-    chart = present(chart_data(slug=slug, filters=filters, scope=Scope.public()), suppress=True)
+    chart = presented_chart(slug=slug, filters=filters, scope=Scope.public())
     return _csv_response(chart, filename=f"kokeboka-innsikt-{slug}.csv")
 
 
@@ -88,11 +92,13 @@ def municipality_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     municipality = _municipality_for(request, code)
     form, filters = _municipality_filters(request, municipality)
     scope = Scope(municipality=municipality)
+    figures = _figures(filters=filters, scope=scope)
     context = {
         "form": form,
         "filters": filters,
         "query": _period_query(filters),
-        "charts": _charts(filters=filters, scope=scope),
+        "charts": figures.charts,
+        "computed_at": figures.computed_at,
         "is_public": False,
         "municipality": municipality,
         "breadcrumb_items": [
@@ -118,5 +124,5 @@ def municipality_chart_csv(request: HttpRequest, code: str, slug: str) -> HttpRe
     if slug not in {spec.slug for spec in charts_for(scope=scope)}:
         raise Http404
     _form, filters = _municipality_filters(request, municipality)
-    chart = present(chart_data(slug=slug, filters=filters, scope=scope), suppress=False)
+    chart = presented_chart(slug=slug, filters=filters, scope=scope)
     return _csv_response(chart, filename=f"kokeboka-innsikt-{municipality.code}-{slug}.csv")

@@ -15,7 +15,7 @@ from apps.accounts.tests.helpers import force_login_verified
 from apps.broker.models import NeedStatus, NeedVisibility
 from apps.fund.models import ApplicationStatus
 from apps.grants.models import Decision
-from apps.insights import selectors
+from apps.insights import figures, selectors
 
 from . import factories as f
 
@@ -179,14 +179,21 @@ def _add_rows(count: int) -> None:
 
 
 def test_dashboard_queries_do_not_grow_with_the_data(client, settings):
+    """Counted afresh (the stored charts stale) and from the cache, at two data sizes."""
     settings.PAGE_CACHE_SECONDS = 0
     _add_rows(2)
     _dashboard_queries(client)  # Fills the site's cached root paths.
+    figures.bump_generation()
     few = _dashboard_queries(client)
-    _add_rows(12)
+    few_stored = _dashboard_queries(client)
+    _add_rows(12)  # the writes make every stored chart stale
     many = _dashboard_queries(client)
+    many_stored = _dashboard_queries(client)
     assert few == many
     assert many <= len(PUBLIC_SLUGS) + 4
+    # From the cache: the filter form's county and municipality lists and the route guide's
+    # tally (a live chart).
+    assert few_stored == many_stored == 3
 
 
 # A municipality's detailed view ---------------------------------------------------------
