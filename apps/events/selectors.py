@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from apps.cookbook.selectors import BookChapter, book_contents
@@ -66,9 +67,10 @@ def event_any(*, slug: str) -> Event | None:
     return _with_programme(Event.objects.all()).filter(slug=slug).first()
 
 
-def attendees(*, event: Event) -> list[Registration]:
-    """Confirmed attendees in order of sign-up, then the waiting list in its order."""
-    return list(
+def attendees(*, event: Event) -> QuerySet[Registration]:
+    """Confirmed attendees in order of sign-up, then the waiting list in its order. A
+    queryset, so the page reads one page of it and the export streams it in chunks."""
+    return (
         Registration.objects.filter(event=event)
         .exclude(status=RegistrationStatus.CANCELLED)
         .annotate(
@@ -80,6 +82,26 @@ def attendees(*, event: Event) -> list[Registration]:
         )
         .order_by("group", "position", "created_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class AttendeeCounts:
+    confirmed: int
+    waiting: int
+
+    @property
+    def total(self) -> int:
+        return self.confirmed + self.waiting
+
+
+def attendee_counts(*, event: Event) -> AttendeeCounts:
+    """Confirmed and waiting in one query (an index range of events_reg_event_status), so
+    the list's heading and its waiting-list numbers need no row beyond the page shown."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    return AttendeeCounts(confirmed=counts["confirmed"], waiting=counts["waiting"])
 
 
 def inputs_for_review(*, event: Event) -> list[Input]:

@@ -4,7 +4,7 @@ session verified with the second factor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,6 +32,10 @@ from .ratelimit import submission_allowed
 from .structured import calendar_for, event_schema, json_ld
 
 PAST_PER_PAGE = 20
+UPCOMING_PER_PAGE = 20
+ATTENDEES_PER_PAGE = 50
+EXPORT_CHUNK = 500
+UPCOMING_PAGE_PARAM = "kommende"
 CALENDAR_NAME = "Kokeboka – dialogmøter"
 
 
@@ -41,14 +45,21 @@ def _breadcrumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming and past meetings, each paged on its own («kommende» and «page»), since both
+    lists grow with every meeting held or planned."""
     now = timezone.now()
+    upcoming = Paginator(selectors.events_upcoming(now=now), UPCOMING_PER_PAGE).get_page(
+        request.GET.get(UPCOMING_PAGE_PARAM)
+    )
     past = Paginator(selectors.events_past(now=now), PAST_PER_PAGE)
     page = past.get_page(request.GET.get("page"))
     return render(
         request,
         "events/event_list.html",
         {
-            "upcoming": list(selectors.events_upcoming(now=now)),
+            "upcoming": list(upcoming.object_list),
+            "upcoming_page": upcoming,
+            "upcoming_param": UPCOMING_PAGE_PARAM,
             "past_page": page,
             "past": list(page.object_list),
             "breadcrumbs": _breadcrumbs(),
@@ -315,17 +326,23 @@ def _private(response: HttpResponse) -> HttpResponse:
 @require_GET
 def attendees(request: HttpRequest, slug: str) -> HttpResponse:
     event = _organised_event(request, slug)
-    rows = selectors.attendees(event=event)
-    waiting_numbers = iter(range(1, len(rows) + 1))
+    counts = selectors.attendee_counts(event=event)
+    # One page at a time: a national meeting can have hundreds of sign-ups (the CSV export
+    # has them all). Confirmed rows come first, so a waiting row's place on the waiting list
+    # is its place in the whole list less the confirmed ones.
+    page = Paginator(selectors.attendees(event=event), ATTENDEES_PER_PAGE).get_page(
+        request.GET.get("side")
+    )
+    first_index = page.start_index()
     listed = [
         {
             "registration": row,
             "role": Role(row.role).label,
             "status": RegistrationStatus(row.status).label,
-            "waiting_place": next(waiting_numbers) if row.is_waiting else None,
+            "waiting_place": first_index + offset - counts.confirmed if row.is_waiting else None,
             "registered": format_datetime(row.created_at),
         }
-        for row in rows
+        for offset, row in enumerate(page.object_list)
     ]
     return _private(
         render(
@@ -335,8 +352,9 @@ def attendees(request: HttpRequest, slug: str) -> HttpResponse:
                 "event": event,
                 "when": event_when(event),
                 "rows": listed,
-                "confirmed": sum(1 for row in rows if row.is_confirmed),
-                "waiting": sum(1 for row in rows if row.is_waiting),
+                "page_obj": page,
+                "confirmed": counts.confirmed,
+                "waiting": counts.waiting,
                 "breadcrumbs": _breadcrumbs(
                     (event.title, event.get_absolute_url()),
                     (_("Attendees"), reverse("events:attendees", args=[event.slug])),
@@ -346,7 +364,7 @@ def attendees(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def attendee_rows(rows: list[Registration]) -> Iterator[list[str]]:
+def attendee_rows(rows: Iterable[Registration]) -> Iterator[list[str]]:
     yield [
         _("Name"),
         _("Email address"),
@@ -379,7 +397,8 @@ def attendee_rows(rows: list[Registration]) -> Iterator[list[str]]:
 @require_GET
 def attendees_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     event = _organised_event(request, slug)
-    rows = selectors.attendees(event=event)
+    # Read in chunks while the response streams: memory stays flat however many sign up.
+    rows = selectors.attendees(event=event).iterator(chunk_size=EXPORT_CHUNK)
     # Semicolons, because Excel set up for Norwegian reads commas as decimal marks; the
     # byte order mark makes it read the file as UTF-8 (æ, ø, å).
     # Names and needs come from visitors: the one formula-safe CSV download writes every cell.

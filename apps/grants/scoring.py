@@ -75,6 +75,12 @@ def _round(value: float) -> float:
     return round(value + 0.0, 2)
 
 
+def weighted_mean(product_sum: int, weight_sum: int) -> float:
+    """Σ score × weight over Σ weight, rounded as every figure here: the one formula of a
+    complete review's total, whether the sums come from Python or from the database."""
+    return _round(product_sum / weight_sum)
+
+
 def weighted_total(
     *, scores: Mapping[int, int | None], criteria: Sequence[CriterionInfo]
 ) -> float | None:
@@ -89,7 +95,7 @@ def weighted_total(
         if score is None:
             return None
         total += score * criterion.weight
-    return _round(total / weight_sum)
+    return weighted_mean(total, weight_sum)
 
 
 def spread(values: Sequence[float]) -> Spread | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -34,7 +34,16 @@ from .models import (
     ReviewerAssignment,
     Score,
 )
-from .scoring import LARGE_SPREAD, CriterionInfo, ReviewInfo, Summary, large_spread, summarise
+from .scoring import (
+    LARGE_SPREAD,
+    CriterionInfo,
+    ReviewInfo,
+    Summary,
+    large_spread,
+    mean,
+    summarise,
+    weighted_mean,
+)
 
 S = ApplicationStatus
 
@@ -57,8 +66,8 @@ def managed_funds(*, user) -> QuerySet[Fund]:
 
 
 def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QuerySet[Application]:
-    """Submitted (and later) applications of the funds the user manages, newest first,
-    with the counts of assignments and completed reviews."""
+    """Submitted (and later) applications of the funds the user manages, newest first. The
+    page shows one page of it; queue_figures adds the figures of the rows shown."""
     rows = Application.objects.filter(call__fund__in=managed_funds(user=user)).exclude(
         status__in=permissions.HIDDEN_FROM_MANAGERS
     )
@@ -66,24 +75,8 @@ def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QueryS
         rows = rows.filter(call__fund=fund)
     if status:
         rows = rows.filter(status=status)
-    return (
-        rows.select_related("call", "call__fund", "organisation")
-        .annotate(
-            reviewers_count=Count(
-                "reviewer_assignments",
-                filter=Q(reviewer_assignments__conflict_declared=False),
-                distinct=True,
-            ),
-            reviews_done=Count(
-                "reviewer_assignments",
-                filter=Q(
-                    reviewer_assignments__conflict_declared=False,
-                    reviewer_assignments__completed_at__isnull=False,
-                ),
-                distinct=True,
-            ),
-        )
-        .order_by("-submitted_at", "-pk")
+    return rows.select_related("call", "call__fund", "organisation").order_by(
+        "-submitted_at", "-pk"
     )
 
 
@@ -105,52 +98,67 @@ class CallBudget:
         return self.granted > self.budget
 
 
-def queue_figures(applications: list[Application]) -> list[CallBudget]:
-    """Adds to each listed application its weighted score (the mean of the complete,
-    non-conflicted reviews' weighted totals) and its rank within its call among the
-    applications listed (1 = highest score; unscored ones have none), and returns the budget
-    of each call listed. Three queries whatever the number of rows: the non-conflicted
-    assignments with their scores, the calls' criteria and the granted sums."""
-    prefetch_related_objects(
-        applications,
-        Prefetch(
-            "reviewer_assignments",
-            queryset=ReviewerAssignment.objects.filter(conflict_declared=False).prefetch_related(
-                "scores"
-            ),
-            to_attr="active_assignments",
-        ),
-        "call__criteria",
-    )
-    by_call: dict[int, list[Application]] = {}
-    for application in applications:
-        criteria = [
-            CriterionInfo(id=criterion.pk, name=criterion.name, weight=criterion.weight)
-            for criterion in application.call.criteria.all()
-        ]
-        reviews = [
-            ReviewInfo(
-                reviewer_id=assignment.reviewer_id,
-                reviewer_name="",
-                scores={score.criterion_id: score.score for score in assignment.scores.all()},
-            )
-            for assignment in application.active_assignments
-        ]
-        application.weighted_score = summarise(criteria=criteria, reviews=reviews).mean_total
-        application.rank = None
-        by_call.setdefault(application.call_id, []).append(application)
-    for rows in by_call.values():
-        scored = sorted(
-            (row for row in rows if row.weighted_score is not None),
-            key=lambda row: -row.weighted_score,
+def queue_figures(queue: QuerySet[Application], shown: list[Application]) -> list[CallBudget]:
+    """Adds to each application shown its review progress (`reviews_done` of
+    `reviewers_count` non-conflicted assignments), its weighted score (the mean of the
+    complete, non-conflicted reviews' weighted totals) and its rank within its call among
+    every application of `queue` (the whole filtered list, on every page; 1 = highest score;
+    unscored ones have none), and returns the budget of each call in `queue`.
+
+    Three queries whatever the number of rows, none of them loading a model per score: the
+    non-conflicted assignments of the queue each with its sum of score × weight and its number
+    of scores (summed by the database), the queue's calls with their criteria's weight sum and
+    count, and the granted sums. The rounding is scoring's own, so the figures are those of
+    the application page's side-by-side summary."""
+    ids = queue.order_by().values("pk")
+    calls = {
+        call.pk: call
+        for call in Call.objects.filter(pk__in=queue.order_by().values("call_id")).annotate(
+            criteria_count=Count("criteria"), weight_sum=Sum("criteria__weight")
         )
-        rank = 0
-        previous = None
-        for position, row in enumerate(scored, start=1):
-            if row.weighted_score != previous:  # equal scores share a rank
-                rank, previous = position, row.weighted_score
-            row.rank = rank
-    calls = {application.call_id: application.call for application in applications}
+    }
+    in_call = Q(scores__criterion__call_id=F("application__call_id"))
+    assignments = (
+        ReviewerAssignment.objects.filter(application__in=ids, conflict_declared=False)
+        .values("pk", "application_id", "application__call_id", "completed_at", "assigned_at")
+        .annotate(
+            product_sum=Sum(F("scores__score") * F("scores__criterion__weight"), filter=in_call),
+            scored=Count("scores", filter=in_call),
+        )
+        .order_by("assigned_at", "pk")
+    )
+    progress: dict[int, list[int]] = {}
+    totals: dict[int, list[float]] = {}
+    call_of: dict[int, int] = {}
+    for row in assignments:
+        application_id = row["application_id"]
+        call = calls[row["application__call_id"]]
+        call_of[application_id] = call.pk
+        done_and_assigned = progress.setdefault(application_id, [0, 0])
+        done_and_assigned[1] += 1
+        if row["completed_at"] is not None:
+            done_and_assigned[0] += 1
+        complete = call.criteria_count and row["scored"] == call.criteria_count
+        if complete and call.weight_sum:
+            totals.setdefault(application_id, []).append(
+                weighted_mean(row["product_sum"], call.weight_sum)
+            )
+    scores = {application_id: mean(values) for application_id, values in totals.items()}
+    ranks: dict[int, int] = {}
+    by_call: dict[int, list[tuple[float, int]]] = {}
+    for application_id, score in scores.items():
+        by_call.setdefault(call_of[application_id], []).append((score, application_id))
+    for rows in by_call.values():
+        rows.sort(key=lambda row: -row[0])
+        rank, previous = 0, None
+        for position, (score, application_id) in enumerate(rows, start=1):
+            if score != previous:  # equal scores share a rank
+                rank, previous = position, score
+            ranks[application_id] = rank
+    for application in shown:
+        application.reviews_done, application.reviewers_count = progress.get(application.pk, (0, 0))
+        application.weighted_score = scores.get(application.pk)
+        application.rank = ranks.get(application.pk)
     granted = dict(
         Decision.objects.filter(application__call_id__in=calls, outcome=Outcome.GRANTED)
         .values_list("application__call_id")

@@ -46,6 +46,9 @@ from .forms import (
 from .models import Outcome, Payment, Report, ReportKind
 
 GRANTED_PER_PAGE = 25
+MANAGE_PER_PAGE = 50
+# The screening list shows the newest this many; a link opens the whole list filtered.
+SCREENING_SHOWN = 20
 
 S = ApplicationStatus
 
@@ -80,8 +83,17 @@ def manage(request: HttpRequest) -> HttpResponse:
     require_second_factor(request)
     form = ManageFilterForm.from_query(request.GET, funds=funds)
     fund, status = form.chosen_fund(), form.chosen_status()
-    applications = list(selectors.manager_queue(user=request.user, fund=fund, status=status))
-    budgets = selectors.queue_figures(applications)
+    queue = selectors.manager_queue(user=request.user, fund=fund, status=status)
+    # One page at a time: a national fund receives thousands of applications. Ranks and
+    # budgets still cover every application the filter matches.
+    page = Paginator(queue, MANAGE_PER_PAGE).get_page(request.GET.get("side"))
+    applications = list(page.object_list)
+    budgets = selectors.queue_figures(queue, applications)
+    waiting = queue.filter(status=S.SUBMITTED)
+    shows_screening = status in ("", S.SUBMITTED)
+    screening_count = waiting.count() if shows_screening else 0
+    screening = list(waiting[:SCREENING_SHOWN]) if shows_screening else []
+    screening_query = urlencode({**({"fond": fund.slug} if fund else {}), "status": S.SUBMITTED})
     return render(
         request,
         "grants/manage.html",
@@ -91,8 +103,13 @@ def manage(request: HttpRequest) -> HttpResponse:
             "fund": fund,
             "status": status,
             "applications": applications,
+            "page_obj": page,
+            "count": page.paginator.count,
             "budgets": budgets,
-            "screening": [row for row in applications if row.status == S.SUBMITTED],
+            "screening": screening,
+            "screening_count": screening_count,
+            "screening_more": screening_count > len(screening),
+            "screening_url": f"{reverse('grants:manage')}?{screening_query}",
             "breadcrumbs": _manage_crumbs(),
         },
     )
