@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from apps.rules import demo
 from apps.rules.models import Threshold
+from apps.rules.selectors import today_oslo
 
 from .factories import LegalRuleFactory, ThresholdFactory
 
@@ -82,6 +83,37 @@ def test_a_bad_date_gets_a_message_and_todays_values(client, demo_rules):
     assert 'aria-invalid="true"' in html
     national = re.search(r'<tr id="terskel-national">.*?</tr>', html, re.S).group(0)
     assert _nok(1_300_000) in national
+
+
+def test_a_bad_date_is_named_at_its_control_in_the_shared_filter_form(client, demo_rules, settings):
+    """Issue 17: the date form is components/filter_form.html; the unreadable date is linked
+    from the summary (an alert) to its control, which keeps what was typed."""
+    settings.LANGUAGE_CODE = "nb"
+    html = client.get(URL, {"dato": "2018-13-45"}).content.decode()
+    assert (
+        '<a class="ds-link" href="#threshold-dato">Vis terskelverdiene som gjaldt: '
+        "«2018-13-45» er ikke en dato vi kan lese." in html
+    )
+    assert '<div class="ds-error-summary" tabindex="-1" role="alert"' in html
+    assert "Tabellen viser verdiene som gjelder i dag i stedet." in html
+    control = re.search(r'<input type="date" name="dato"[^>]*>', html).group(0)
+    assert 'value="2018-13-45"' in control and 'aria-invalid="true"' in control
+    assert 'aria-describedby="threshold-dato_help threshold-dato_error"' in control
+
+
+def test_the_date_form_returns_to_the_thresholds_and_offers_today_only_for_another_day(
+    client, demo_rules, settings
+):
+    settings.LANGUAGE_CODE = "nb"
+    past = client.get(URL, {"dato": "2018-01-01"}).content.decode()
+    assert '<form method="get" action="#terskelverdier" class="filters">' in past
+    assert '<a class="ds-link" href="?#terskelverdier">Vis i dag</a>' in past
+    assert "ds-error-summary" not in past
+    today = today_oslo().isoformat()
+    for query in ({}, {"dato": today}):
+        html = client.get(URL, query).content.decode()
+        assert "Vis i dag" not in html
+        assert f'value="{today}"' in html
 
 
 def test_a_gap_before_the_data_is_said_plainly(client, home_page):
