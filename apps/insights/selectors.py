@@ -31,7 +31,7 @@ from apps.collaborations.models import Collaboration, StageChange
 from apps.collaborations.stages import Stage, is_final
 from apps.contributions.models import TriedReport
 from apps.cookbook.models import RecipePage
-from apps.core.models import County, Municipality, vocabulary_name
+from apps.core.models import County, Municipality, Sector, vocabulary_name
 from apps.fund.models import Application, ApplicationStatus
 from apps.grants.models import Decision
 from apps.routeguide import vocabulary as rg
@@ -122,34 +122,31 @@ def _need_statuses(scope: Scope) -> tuple[Series, ...]:
 
 
 def needs_by_sector_and_status(*, filters: Filters, scope: Scope) -> ChartData:
-    """Needs per sector, by status. A need with several sectors is counted in each."""
+    """Needs per sector, by status. A need with several sectors is counted in each.
+
+    Grouped by the sector's id in the link table, then the sectors named from a second
+    query: grouping 25,000 joined rows by five text columns of the sector took about twice
+    as long at national volume (docs/decisions/0030)."""
     statuses = _need_statuses(scope)
-    grouped = (
+    grouped = list(
         _needs(filters=filters, scope=scope)
-        .values(
-            "sectors__code",
-            "sectors__name",
-            "sectors__name_nn",
-            "sectors__name_en",
-            "sectors__position",
-            "status",
-        )
+        .values("sectors", "status")
         # One row per need and sector (the link table is unique), so no DISTINCT is needed.
         .annotate(n=Count("pk"))
     )
+    # The whole vocabulary (a dozen rows), so the page's queries do not depend on the data.
+    sectors = {
+        pk: (code, vocabulary_name(name, name_nn, name_en), position)
+        for pk, code, name, name_nn, name_en, position in Sector.objects.values_list(
+            "pk", "code", "name", "name_nn", "name_en", "position"
+        )
+    }
     per_sector: dict[str, dict] = {}
     for entry in grouped:
-        code = entry["sectors__code"] or ""
+        code, label, position = sectors.get(entry["sectors"], ("", "", 10_000))
         sector = per_sector.setdefault(
             code,
-            {
-                "label": vocabulary_name(
-                    entry["sectors__name"], entry["sectors__name_nn"], entry["sectors__name_en"]
-                )
-                or _("No sector given"),
-                "position": entry["sectors__position"] if code else 10_000,
-                "n": defaultdict(int),
-            },
+            {"label": label or _("No sector given"), "position": position, "n": defaultdict(int)},
         )
         sector["n"][entry["status"]] += entry["n"]
     ordered = sorted(per_sector.items(), key=lambda item: (item[1]["position"], item[1]["label"]))
@@ -191,16 +188,16 @@ def cross_sector_share(*, filters: Filters, scope: Scope) -> ChartData:
     """Per year a need was posted: how many cross two or more sectors, and how many not."""
     # The needs with two or more sectors, as one uncorrelated subquery (a count per need as a
     # correlated subquery looked up the sectors of every need one by one).
-    crossing = (
-        Need.sectors.through.objects.order_by()
-        .values("need_id")
-        .annotate(c=Count("pk"))
-        .filter(c__gte=2)
-        .values("need_id")
-    )
+    needs = _needs(filters=filters, scope=scope)
+    links = Need.sectors.through.objects.order_by()
+    if not scope.is_public or filters.municipality is not None or filters.county is not None:
+        # One municipality or county: count the links of its needs only (0.3 ms instead of
+        # grouping all 30,000 links, 14 ms, at national volume). Over the whole country the
+        # restriction costs more than it saves (a semi-join over 16,000 needs).
+        links = links.filter(need__in=needs.values("pk"))
+    crossing = links.values("need_id").annotate(c=Count("pk")).filter(c__gte=2).values("need_id")
     grouped = (
-        _needs(filters=filters, scope=scope)
-        .annotate(
+        needs.annotate(
             year=ExtractYear("created_at"),
             cross=Case(When(pk__in=crossing, then=Value(1)), default=Value(0)),
         )
