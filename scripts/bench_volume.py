@@ -345,8 +345,9 @@ def main() -> int:
             DATABASE_CONN_MAX_AGE="60",  # as compose.yaml,
         )
         times = {}
-        if reuse:  # migrations added since the data was loaded (indexes)
+        if reuse:  # migrations added since the data was loaded (indexes); this checkout's static
             manage(env, "migrate", "--noinput", "-v0")
+            manage(env, "collectstatic", "--noinput", "-v0")
         for label, args in (
             []
             if reuse
