@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
@@ -72,21 +73,40 @@ def bar_chart(counts: list[selectors.CountyCount]) -> BarChart:
     )
 
 
+@dataclass(frozen=True)
+class CaseListing:
+    cases: list
+    page_obj: object
+    count: int
+
+
+def _listing(filters: dict, page_number: str | None) -> CaseListing:
+    paginator = Paginator(selectors.case_list(**filters), PER_PAGE)
+    page_obj = paginator.get_page(page_number)
+    return CaseListing(cases=page_obj.object_list, page_obj=page_obj, count=paginator.count)
+
+
 def index_context(*, page: CaseIndexPage, request: HttpRequest) -> dict:
+    """The filter form and one page of the matching examples. The listing is lazy: read only
+    when the template draws it, so a listing that comes from the fragment cache
+    (apps/core/templatetags/public_fragment.py) runs none of its queries."""
     query = request.GET
     submitted = any(query.get(name) for name in CaseFilterForm.base_fields)
     form = CaseFilterForm(query if submitted else None)
     filters = form.active_filters()
-    paginator = Paginator(selectors.case_list(**filters), PER_PAGE)
-    page_obj = paginator.get_page(query.get("page"))
+    listing = SimpleLazyObject(lambda: _listing(filters, query.get("page")))
     return {
         "filter_form": form,
         "filters": filters,
         "filter_errors": form.is_bound and form.errors,
-        "cases": page_obj.object_list,
-        "page_obj": page_obj,
-        "case_count": paginator.count,
+        "listing": listing,
+        "cases": SimpleLazyObject(lambda: listing.cases),
+        "page_obj": SimpleLazyObject(lambda: listing.page_obj),
+        "case_count": SimpleLazyObject(lambda: listing.count),
         "query": urlencode(filters),
+        # What the listing's links depend on: the filters, or without them the request's own
+        # parameters, which the pagination keeps (apps/core/templatetags/page_links.py).
+        "listing_vary": urlencode(filters) or request.GET.urlencode(),
         "counties_url": page.counties_url(request=request),
     }
 

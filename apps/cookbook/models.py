@@ -13,7 +13,7 @@ from django.db.models.functions import Length, Substr
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -143,10 +143,15 @@ class ChapterPage(Page):
         chapter = self
         if self.locale.language_code != DEFAULT_CONTENT_LANGUAGE:
             chapter = self.get_translation_or_none(Locale.get_default()) or self
-        context["recipes"] = chapter_recipes(chapter=chapter)
-        localize_for_display(
-            context["recipes"], language=content_language(request), fields=("title", "summary")
-        )
+        language = content_language(request)
+
+        def recipes():
+            recipes = chapter_recipes(chapter=chapter)
+            localize_for_display(recipes, language=language, fields=("title", "summary"))
+            return recipes
+
+        # Lazy: a list that comes from the fragment cache runs none of these queries.
+        context["recipes"] = SimpleLazyObject(recipes)
         return context
 
 
@@ -303,7 +308,12 @@ class RecipePage(RoutablePageMixin, Page):
         from .selectors import recipe_page_details
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(recipe_page_details(recipe=self))
+        # Lazy: read only when the template draws the recipe's body, so a body that comes
+        # from the fragment cache (apps/core/templatetags/public_fragment.py) runs none of
+        # these queries.
+        details = SimpleLazyObject(lambda: recipe_page_details(recipe=self))
+        for name in ("sectors", "cited_rules", "related_recipes"):
+            context[name] = SimpleLazyObject(lambda name=name: details[name])
         context["changes_url"] = self.changes_url(request=request)
         return context
 

@@ -79,6 +79,9 @@ class AnonymousPageCacheMiddleware:
             # send_robust, so a failing receiver never stops a cached page from being served.
             page_cache_hit.send_robust(sender=AnonymousPageCacheMiddleware, request=request)
             return response
+        # The parts of the page kept in the cache ({% public_fragment %}) are valid for this
+        # generation only, like the page itself.
+        request.page_cache_generation = generation
         response = self.get_response(request)
         # A page that used the CSRF token is personal: never store it for others.
         csrf_used = "CSRF_COOKIE_NEEDS_UPDATE" in request.META

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -28,10 +29,17 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = list(cookbook_selectors.chapters_for_home())
-        localize_for_display(
-            context["chapters"], language=content_language(request), fields=("title", "intro")
-        )
-        context["latest_posts"] = blog_selectors.latest_posts(limit=3)
-        context["front"] = front_page()
+        language = content_language(request)
+
+        def chapters():
+            chapters = list(cookbook_selectors.chapters_for_home())
+            localize_for_display(chapters, language=language, fields=("title", "intro"))
+            return chapters
+
+        # Lazy: read only when the template draws them, so a front page whose lists come
+        # from the fragment cache (apps/core/templatetags/public_fragment.py) runs none of
+        # these queries.
+        context["chapters"] = SimpleLazyObject(chapters)
+        context["latest_posts"] = SimpleLazyObject(lambda: blog_selectors.latest_posts(limit=3))
+        context["front"] = SimpleLazyObject(front_page)
         return context
