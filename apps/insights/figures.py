@@ -1,16 +1,18 @@
 """Presented charts kept in the cache, so that a visit to /innsikt/ does not count 25,000
 needs again (docs/decisions/0030).
 
-An entry is one chart as shown (numbers, suppression, summary and SVG) for one scope, one set
-of filters and one language, stored with the *stamp* it was computed under: the page cache's
-generation (bumped by every write to public content: pages, public needs, granted
-applications, bulk loads) and this app's own generation (bumped by every write to a row a
-chart counts, private ones included: needs, collaborations and their stage log, applications,
-decisions, "we tried this" reports; apps.insights.signals). An entry whose stamp is not the
-current one counts as absent, so a write makes every chart stale at once, as a page-cache
-purge does. Entries also expire after KEEP_SECONDS: the time a collaboration has spent in its
-current stage grows with the clock, and a vocabulary rename (a sector's name) bumps neither
-generation. The page says when its numbers were computed.
+An entry is one chart as shown (numbers, suppression, summary and SVG; for a page also the
+chart's drawn HTML section, as the 80 KB dashboard spent most of its time in templates) for
+one scope, one set of filters and one language. It is stored with the *stamp* it was
+computed under: the page cache's generation (bumped by every write to public content:
+pages, public needs, granted applications, bulk loads) and this app's own generation
+(bumped by every write to a row a chart counts, private ones included: needs,
+collaborations and their stage log, applications, decisions, "we tried this" reports;
+apps.insights.signals). An entry whose stamp is not the current one counts as absent, so a
+write makes every chart stale at once, as a page-cache purge does. Entries also expire
+after KEEP_SECONDS: the time a collaboration has spent in its current stage grows with the
+clock, and a vocabulary rename (a sector's name) bumps neither generation. The page says
+when its numbers were computed.
 
 The stamp is read before the numbers are counted: a write that lands while a chart is being
 computed makes that chart stale at once rather than storing pre-write numbers as current.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -45,6 +48,9 @@ KEEP_SECONDS = 10 * 60
 @dataclass(frozen=True)
 class Figures:
     charts: list[Chart]
+    # Each chart's section of the page (figure, table, CSV link) as `section` drew it, or ""
+    # when no `section` was given.
+    sections: list[str]
     # When the oldest of the charts was counted (now, when every chart was counted just now).
     computed_at: datetime.datetime
 
@@ -69,18 +75,29 @@ def data_changed() -> None:
     transaction.on_commit(bump_generation)
 
 
-def _key(*, slug: str, filters: Filters, scope: Scope, language: str) -> str:
+def _key(*, slug: str, filters: Filters, scope: Scope, language: str, drawn: bool) -> str:
     place = scope.municipality.code if scope.municipality is not None else "public"
-    return f"insights:chart:{language}:{place}:{slug}:{filters.query()}"
+    kind = "section" if drawn else "chart"
+    return f"insights:{kind}:{language}:{place}:{slug}:{filters.query()}"
 
 
-def presented_charts(*, slugs: list[str], filters: Filters, scope: Scope) -> Figures:
+def presented_charts(
+    *,
+    slugs: list[str],
+    filters: Filters,
+    scope: Scope,
+    section: Callable[[Chart], str] | None = None,
+) -> Figures:
     """The charts of `slugs`, in that order, as present() makes them for `scope` (small
     counts suppressed on the public view): from the cache when stored under the current
-    stamp, otherwise counted and stored. One cache round trip to read, one to store."""
+    stamp, otherwise counted and stored. One cache round trip to read, one to store.
+
+    `section` draws a chart's part of the page; what it draws is stored with the chart, so
+    it must depend on nothing but the chart, the filters, the scope and the language (the
+    parts of the key), never on the visitor."""
     language = get_language() or ""
     keys = {
-        slug: _key(slug=slug, filters=filters, scope=scope, language=language)
+        slug: _key(slug=slug, filters=filters, scope=scope, language=language, drawn=bool(section))
         for slug in slugs
         if not CHARTS_BY_SLUG[slug].live
     }
@@ -91,22 +108,25 @@ def presented_charts(*, slugs: list[str], filters: Filters, scope: Scope) -> Fig
     )
     now = timezone.now()
     charts: list[Chart] = []
+    sections: list[str] = []
     oldest = now
     missing: dict[str, tuple] = {}
     for slug in slugs:
         entry = found.get(keys[slug]) if slug in keys else None
-        if isinstance(entry, tuple) and len(entry) == 3 and entry[0] == stamp:
-            _stamp, computed_at, chart = entry
+        if isinstance(entry, tuple) and len(entry) == 4 and entry[0] == stamp:
+            _stamp, computed_at, chart, html = entry
             oldest = min(oldest, computed_at)
         else:
             data = chart_data(slug=slug, filters=filters, scope=scope)
             chart = present(data, suppress=scope.is_public)
+            html = section(chart) if section else ""
             if slug in keys:
-                missing[keys[slug]] = (stamp, now, chart)
+                missing[keys[slug]] = (stamp, now, chart, html)
         charts.append(chart)
+        sections.append(html)
     if missing:
         cache.set_many(missing, KEEP_SECONDS)
-    return Figures(charts=charts, computed_at=oldest)
+    return Figures(charts=charts, sections=sections, computed_at=oldest)
 
 
 def presented_chart(*, slug: str, filters: Filters, scope: Scope) -> Chart:

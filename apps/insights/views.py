@@ -4,10 +4,13 @@ gives the charts from the cache or counts them (selectors, then charts.present()
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,10 +27,20 @@ from .permissions import can_view_municipality_insights, municipalities_with_det
 from .selectors import Scope, charts_for
 
 
-def _figures(*, filters: Filters, scope: Scope) -> Figures:
-    """Every chart of the view, counted or from the cache (apps.insights.figures)."""
+def _figures(*, filters: Filters, scope: Scope, csv_url: Callable[[str], str]) -> Figures:
+    """Every chart of the view with its drawn section, counted or from the cache
+    (apps.insights.figures). The section depends only on the chart and its CSV address."""
+
+    def section(chart: Chart) -> str:
+        return render_to_string(
+            "insights/_chart.html", {"chart": chart, "csv_url": csv_url(chart.slug)}
+        )
+
     return presented_charts(
-        slugs=[spec.slug for spec in charts_for(scope=scope)], filters=filters, scope=scope
+        slugs=[spec.slug for spec in charts_for(scope=scope)],
+        filters=filters,
+        scope=scope,
+        section=section,
     )
 
 
@@ -45,12 +58,18 @@ def _csv_response(chart: Chart, *, filename: str) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _form(request, with_place=True)
     filters = form.filters()
-    figures = _figures(filters=filters, scope=Scope.public())
+    query = filters.query()
+    figures = _figures(
+        filters=filters,
+        scope=Scope.public(),
+        csv_url=lambda slug: f"{reverse('insights:chart-csv', args=[slug])}?{query}",
+    )
     context = {
         "form": form,
         "filters": filters,
-        "query": filters.query(),
+        "query": query,
         "charts": figures.charts,
+        "sections": figures.sections,
         "computed_at": figures.computed_at,
         "is_public": True,
         "my_municipalities": municipalities_with_detail(request.user),
@@ -92,12 +111,20 @@ def municipality_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     municipality = _municipality_for(request, code)
     form, filters = _municipality_filters(request, municipality)
     scope = Scope(municipality=municipality)
-    figures = _figures(filters=filters, scope=scope)
+    query = _period_query(filters)
+    figures = _figures(
+        filters=filters,
+        scope=scope,
+        csv_url=lambda slug: (
+            f"{reverse('insights:municipality-chart-csv', args=[municipality.code, slug])}?{query}"
+        ),
+    )
     context = {
         "form": form,
         "filters": filters,
-        "query": _period_query(filters),
+        "query": query,
         "charts": figures.charts,
+        "sections": figures.sections,
         "computed_at": figures.computed_at,
         "is_public": False,
         "municipality": municipality,
