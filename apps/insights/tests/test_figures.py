@@ -198,3 +198,20 @@ def test_the_page_says_when_its_figures_were_counted(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
     html = client.get("/innsikt/").content.decode()
     assert "Tallene er fra" in html
+
+
+def test_a_page_from_the_cache_is_the_page_counted_afresh(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the anonymous page cache would answer the second visit
+    for _ in range(3):
+        f.need(sectors=["integrering"])
+    f.need(sectors=["barnevern"])
+    with CaptureQueriesContext(connection) as counted:
+        first = client.get("/innsikt/").content.decode()
+    with CaptureQueriesContext(connection) as stored:
+        second = client.get("/innsikt/").content.decode()
+    assert len(stored) < len(counted)
+    # The charts (everything after the filter form) are the same, drawn or stored.
+    assert second.split("</form>", 1)[1] == first.split("</form>", 1)[1]
+    assert second.count('<svg xmlns="http://www.w3.org/2000/svg"') == len(PUBLIC_SLUGS)
+    assert "&lt;svg" not in second
+    assert re.search(r'<th scope="row">Child welfare</th>\s*<td class="number">&lt;3</td>', second)
