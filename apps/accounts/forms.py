@@ -21,7 +21,7 @@ from apps.registers.forms import (
 )
 
 from .models import LegalForm, MembershipRole, Organisation, OrganisationType, User
-from .services import email_queue
+from .services import ORGANISATION_EDITABLE, email_queue
 from .validators import validate_org_number
 
 
@@ -249,17 +249,7 @@ class OrganisationForm(RegisterCheckMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "type",
-            "municipality",
-            "county",
-            "org_number",
-            "legal_form",
-            "work_integration",
-            "website",
-            "description",
-        ]
+        fields = list(ORGANISATION_EDITABLE)  # what organisation_update accepts, in order
         labels = {
             "name": _("Name"),
             "type": _("Type of organisation"),

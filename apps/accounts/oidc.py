@@ -386,13 +386,17 @@ def accepted_acr(provider: Provider) -> set[str]:
 # Views ------------------------------------------------------------------------------------
 
 
-class LoginStartView(_ProviderSettings, OIDCAuthenticationRequestView):
-    provider = IDPORTEN
+class _ProviderView(_ProviderSettings):
+    """A login view of one provider: a provider that is not configured has no such page."""
 
     def dispatch(self, request, *args, **kwargs):
         if not self.provider.enabled():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+
+class LoginStartView(_ProviderView, OIDCAuthenticationRequestView):
+    provider = IDPORTEN
 
     def get(self, request):
         details = self.get_settings("OIDC_AUTHORIZATION_DETAILS", "")
@@ -422,13 +426,8 @@ class LoginStartView(_ProviderSettings, OIDCAuthenticationRequestView):
         return params
 
 
-class LoginCallbackView(_ProviderSettings, OIDCAuthenticationCallbackView):
+class LoginCallbackView(_ProviderView, OIDCAuthenticationCallbackView):
     provider = IDPORTEN
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.provider.enabled():
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
         """Refuses, before any token request, a state started for the other provider and
