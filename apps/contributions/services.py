@@ -140,18 +140,31 @@ def account_unblock(*, user: User, moderator: User) -> ContributorStanding:
 # Tips, reports, comments -------------------------------------------------------------------
 
 
-@transaction.atomic
-def tip_submit(*, recipe, author: User, text: str) -> Tip:
+def _text_submit(model, *, author: User, text: str, max_length: int, action: str, **parent):
+    """A member's text contribution (a tip on a recipe, a comment on a post): published at
+    once or held for moderation by the author's standing, audited, and announced."""
     status = _initial_status(author)
-    tip = Tip.objects.create(
-        recipe=recipe,
+    contribution = model.objects.create(
+        **parent,
         author=author,
-        text=_clean_text(text, field="text", max_length=2000),
+        text=_clean_text(text, field="text", max_length=max_length),
         status=status,
     )
-    audit_record(actor=author, action="contributions.tip.submitted", obj=tip)
-    _after_contribution(tip)
-    return tip
+    audit_record(actor=author, action=action, obj=contribution)
+    _after_contribution(contribution)
+    return contribution
+
+
+@transaction.atomic
+def tip_submit(*, recipe, author: User, text: str) -> Tip:
+    return _text_submit(
+        Tip,
+        recipe=recipe,
+        author=author,
+        text=text,
+        max_length=2000,
+        action="contributions.tip.submitted",
+    )
 
 
 @transaction.atomic
@@ -223,16 +236,14 @@ def tried_report_submit(
 
 @transaction.atomic
 def comment_submit(*, post, author: User, text: str) -> Comment:
-    status = _initial_status(author)
-    comment = Comment.objects.create(
+    return _text_submit(
+        Comment,
         post=post,
         author=author,
-        text=_clean_text(text, field="text", max_length=3000),
-        status=status,
+        text=text,
+        max_length=3000,
+        action="contributions.comment.submitted",
     )
-    audit_record(actor=author, action="contributions.comment.submitted", obj=comment)
-    _after_contribution(comment)
-    return comment
 
 
 @transaction.atomic
