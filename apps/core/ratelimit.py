@@ -32,9 +32,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
-
-from .clientip import client_ip
+from django.http import HttpResponse
 
 CACHE_ALIAS = "ratelimit"
 
@@ -106,11 +104,6 @@ def hit(*, scope: str, key: str, limit: int, window: int) -> bool:
 def used(*, scope: str, key: str) -> int:
     """How many hits the current first-hit window of `key` holds, without counting one."""
     return caches[CACHE_ALIAS].get(_cache_key(scope, key, None)) or 0
-
-
-def visitor_hit(request: HttpRequest, *, scope: str, limit: int, window: int) -> bool:
-    """Counts one hit for the visitor's address (behind the trusted proxies)."""
-    return hit(scope=scope, key=client_ip(request), limit=limit, window=window)
 
 
 def configured(scope: str, default: tuple[int, int] | None = None) -> tuple[int, int]:

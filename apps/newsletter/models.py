@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.limits import TITLE
 
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("nn", _("Norwegian Nynorsk")), ("en", _("English"))]
-ALL_TOPICS = "alle"
 
 
 class Subscriber(models.Model):

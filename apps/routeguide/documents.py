@@ -34,7 +34,6 @@ from .answer import Answer
 from .vocabulary import Authority, Overlay, Provider, Purpose, Regime, Service
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-DOCUMENT_LANGUAGES = ("nb", "nn")
 BLANK = "[…]"
 
 

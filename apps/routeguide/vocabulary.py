@@ -115,10 +115,6 @@ class WarningCode(models.TextChoices):
     VALUE_MISSING = "VALUE_MISSING", _("The value is missing")
 
 
-# Regimes in which the procurement rules apply to the purchase.
-PROCUREMENT_REGIMES = frozenset(
-    {Regime.OUTSIDE, Regime.DEL_I, Regime.DEL_II, Regime.DEL_II_EEA, Regime.DEL_III, Regime.CH30}
-)
 # Regimes in which the act and the regulation bind the purchase (at or above the lower limit).
 REGULATED_REGIMES = frozenset(
     {Regime.DEL_I, Regime.DEL_II, Regime.DEL_II_EEA, Regime.DEL_III, Regime.CH30}

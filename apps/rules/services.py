@@ -2,20 +2,18 @@
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts.permissions import EDITORS_GROUP
 from apps.core.services import audit_record
 from apps.core.siteaddress import site_url
 
-from .models import LegalRule, Threshold
+from .models import Threshold
 
-EDITORS_GROUP_NAME = "Redaktører"
-RULES_MODELS = (LegalRule, Threshold)
-SNIPPET_ACTIONS = ("add", "change", "delete", "view")
+EDITORS_GROUP_NAME = EDITORS_GROUP  # the editors who keep the rules and get the law watch
 
 
 def threshold_close_and_replace(
@@ -85,29 +83,6 @@ def threshold_close_and_replace(
     return replacement
 
 
-def editors_group_ensure() -> Group:
-    """The editors' group with the admin and snippet permissions for rules and thresholds.
-    The data migration creates it; transactional tests flush it and call this instead."""
-    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP_NAME)
-    codenames = [
-        f"{action}_{model._meta.model_name}" for model in RULES_MODELS for action in SNIPPET_ACTIONS
-    ]
-    content_types = ContentType.objects.get_for_models(*RULES_MODELS).values()
-    permissions = list(
-        Permission.objects.filter(content_type__in=content_types, codename__in=codenames)
-    )
-    admin_type, _created = ContentType.objects.get_or_create(
-        app_label="wagtailadmin", model="admin"
-    )
-    access_admin, _created = Permission.objects.get_or_create(
-        content_type=admin_type,
-        codename="access_admin",
-        defaults={"name": "Can access Wagtail admin"},
-    )
-    group.permissions.add(*permissions, access_admin)
-    return group
-
-
 LAW_WATCH_KIND = "rules.law_watch"
 
 
@@ -127,7 +102,6 @@ def law_watch_email_send(*, today: datetime.date) -> int:
     from django.template.loader import render_to_string
     from django.urls import reverse
 
-    from apps.accounts.permissions import EDITORS_GROUP
     from apps.core.mail import in_language_of
     from apps.operations import ledger
 
@@ -137,7 +111,7 @@ def law_watch_email_send(*, today: datetime.date) -> int:
     if not items:
         return 0
     editors = (
-        Group.objects.filter(name=EDITORS_GROUP)
+        Group.objects.filter(name=EDITORS_GROUP_NAME)
         .values_list("user__pk", "user__email", "user__is_active", "user__language")
         .order_by("user__pk")
     )
