@@ -13,7 +13,7 @@ from apps.core.selectors import vocabulary_choices
 from apps.registers.forms import RegisterCheckMixin
 
 from .models import Maturity, NeedStatus, NeedVisibility
-from .widgets import AreaChooser
+from .widgets import AreaChooser, ListSelect
 
 
 class DesignSystemMixin:
@@ -182,14 +182,15 @@ class NeedForm(DesignSystemMixin, forms.Form):
 
 class NeedFilterForm(DesignSystemMixin, forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=100)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    target_group = forms.ChoiceField(label=_("Target group"), required=False)
-    county = forms.ChoiceField(label=_("County"), required=False)
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=ListSelect)
+    target_group = forms.ChoiceField(label=_("Target group"), required=False, widget=ListSelect)
+    county = forms.ChoiceField(label=_("County"), required=False, widget=ListSelect)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False, widget=ListSelect)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Open and in dialogue")), *NeedStatus.choices],
+        widget=ListSelect,
     )
     cross_sector = forms.BooleanField(label=_("Only cross-sector needs"), required=False)
     no_clear_owner = forms.BooleanField(label=_("Only needs with no clear owner"), required=False)
@@ -232,13 +233,16 @@ class NeedFilterForm(DesignSystemMixin, forms.Form):
 
 class ProfileFilterForm(DesignSystemMixin, forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=100)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    target_group = forms.ChoiceField(label=_("Target group"), required=False)
-    municipality = forms.ChoiceField(label=_("Area served (municipality)"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=ListSelect)
+    target_group = forms.ChoiceField(label=_("Target group"), required=False, widget=ListSelect)
+    municipality = forms.ChoiceField(
+        label=_("Area served (municipality)"), required=False, widget=ListSelect
+    )
     maturity = forms.ChoiceField(
         label=_("Maturity of an offer"),
         required=False,
         choices=[("", _("Any maturity")), *Maturity.choices],
+        widget=ListSelect,
     )
     work_integration = forms.BooleanField(
         label=_("Only work-integration enterprises"), required=False

@@ -12,6 +12,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.models import Municipality
+
 from .models import (
     PUBLISHED_NEED_STATUSES,
     EntrepreneurProfile,
@@ -109,6 +111,19 @@ def needs_filtered(*, user, filters: NeedFilters) -> QuerySet[Need]:
     return need_list_queryset(qs).order_by("-created_at", "-pk")
 
 
+def need_cards(*, user, filters: NeedFilters) -> QuerySet[Need]:
+    """needs_filtered with what a card of the needs page reads (broker/includes/
+    need_card.html): the municipality's name and the sectors. The organisation, the county
+    and the target groups that the open API prints are neither joined nor fetched."""
+    return (
+        needs_filtered(user=user, filters=filters)
+        .select_related(None)
+        .prefetch_related(None)
+        .select_related("municipality")
+        .prefetch_related("sectors")
+    )
+
+
 def _linked(relation, target: str, code: str) -> QuerySet:
     """Ids of the rows linked through a many-to-many relation to the vocabulary term with
     this code (a subquery)."""
@@ -175,6 +190,10 @@ def offers_prefetch(qs: QuerySet[Offer] | None = None) -> Prefetch:
     )
 
 
+# How many of a profile's municipalities its card in the list names.
+LISTED_AREAS = 4
+
+
 @dataclass(frozen=True)
 class ProfileFilters:
     q: str = ""
@@ -218,7 +237,21 @@ def profiles_filtered(*, filters: ProfileFilters) -> QuerySet[EntrepreneurProfil
     return (
         EntrepreneurProfile.objects.filter(pk__in=ids)
         .select_related("organisation")
-        .prefetch_related("areas", offers_prefetch(Offer.objects.filter(active=True)))
+        .prefetch_related(
+            # What a card shows: the first areas by name, and each active offer's title and
+            # maturity. A profile may serve every municipality; its card reads four.
+            Prefetch(
+                "areas",
+                queryset=Municipality.objects.order_by("name", "pk")[:LISTED_AREAS],
+                to_attr="listed_areas",
+            ),
+            Prefetch(
+                "offers",
+                queryset=Offer.objects.filter(active=True)
+                .only("pk", "profile_id", "title", "maturity")
+                .order_by("title", "pk"),
+            ),
+        )
         .order_by("organisation__name", "pk")
     )
 

@@ -79,7 +79,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         cross_sector=bool(values.get("cross_sector")),
         no_clear_owner=bool(values.get("no_clear_owner")),
     )
-    paginator = Paginator(selectors.needs_filtered(user=user, filters=filters), PER_PAGE)
+    paginator = Paginator(selectors.need_cards(user=user, filters=filters), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     expiring = list(selectors.own_needs_expiring(user=user)) if user.is_authenticated else []
     return render(
