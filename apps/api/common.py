@@ -5,10 +5,12 @@ and `offset` counts from 0 up to MAX_OFFSET. `updated_since` keeps only rows cha
 after a moment."""
 
 import datetime
+import functools
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from ninja import Field, Query, Schema
 from ninja.pagination import LimitOffsetPagination
@@ -82,3 +84,36 @@ def filter_updated_since(
 
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def rows_prefetch(relation: str, queryset: QuerySet | None = None) -> Prefetch:
+    """A to-many relation prefetched for a list of the API as a plain list on each row
+    (`<relation>_rows`, read back with `related_rows`). Prefetched the usual way, Django
+    builds a related manager and a queryset for every row of the page, which cost about
+    half of a 100-row page of needs (issue 13); a list costs nothing per row."""
+    return Prefetch(relation, queryset=queryset, to_attr=f"{relation}_rows")
+
+
+def related_rows(row: Any, relation: str) -> list[Any]:
+    """The rows of the to-many `relation` of `row`: the list `rows_prefetch` left on it, or
+    else the relation itself (a detail endpoint that prefetched it the usual way)."""
+    rows = getattr(row, f"{relation}_rows", None)
+    if rows is None:
+        rows = list(getattr(row, relation).all())
+    return rows
+
+
+_MARKER = 987654321987
+
+
+@functools.lru_cache(maxsize=32)
+def _path_around_pk(view_name: str, script_prefix: str) -> tuple[str, str]:
+    head, tail = reverse(view_name, kwargs={"pk": _MARKER}).split(str(_MARKER))
+    return head, tail
+
+
+def detail_path(view_name: str, pk: int) -> str:
+    """reverse(view_name, kwargs={"pk": pk}) for a list's rows: the URL pattern is resolved
+    once (per script prefix), not once per row (about 40 µs each, 4 ms for a page of 100)."""
+    head, tail = _path_around_pk(view_name, get_script_prefix())
+    return f"{head}{int(pk)}{tail}"

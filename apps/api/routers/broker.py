@@ -5,16 +5,16 @@ never returned, whoever asks."""
 import datetime
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from apps.api.common import detail_path, related_rows, rows_prefetch
 from apps.api.listing import PlaceFilters, VocabularyFilters, list_endpoint
 from apps.broker.models import EntrepreneurProfile, Maturity, Need, NeedStatus, Offer
 from apps.broker.selectors import NeedFilters as BrokerNeedFilters
 from apps.broker.selectors import needs_filtered, offers_filtered
-from apps.core.models import Municipality
+from apps.core.models import Municipality, Sector, TargetGroup
 
 router = Router(tags=["Broker service"])
 
@@ -69,7 +69,7 @@ class NeedOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Need) -> str:
-        return obj.get_absolute_url()
+        return detail_path("broker:need-detail", obj.pk)
 
     @staticmethod
     def resolve_organisation(obj: Need) -> dict:
@@ -81,15 +81,16 @@ class NeedOut(Schema):
 
     @staticmethod
     def resolve_sectors(obj: Need) -> list[str]:
-        return [s.code for s in obj.sectors.all()]
+        return [s.code for s in related_rows(obj, "sectors")]
 
     @staticmethod
     def resolve_target_groups(obj: Need) -> list[str]:
-        return [g.code for g in obj.target_groups.all()]
+        return [g.code for g in related_rows(obj, "target_groups")]
 
     @staticmethod
     def resolve_cross_sector(obj: Need) -> bool:
-        return obj.is_cross_sector
+        # Need.is_cross_sector's rule (two or more sectors), on the prefetched list.
+        return len(related_rows(obj, "sectors")) >= 2
 
 
 class OfferOut(Schema):
@@ -110,7 +111,7 @@ class OfferOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Offer) -> str:
-        return obj.get_absolute_url()
+        return detail_path("broker:offer-detail", obj.pk)
 
     @staticmethod
     def resolve_organisation(obj: Offer) -> dict:
@@ -119,15 +120,15 @@ class OfferOut(Schema):
 
     @staticmethod
     def resolve_sectors(obj: Offer) -> list[str]:
-        return [s.code for s in obj.sectors.all()]
+        return [s.code for s in related_rows(obj, "sectors")]
 
     @staticmethod
     def resolve_target_groups(obj: Offer) -> list[str]:
-        return [g.code for g in obj.target_groups.all()]
+        return [g.code for g in related_rows(obj, "target_groups")]
 
     @staticmethod
     def resolve_areas(obj: Offer) -> list[str]:
-        return [m.code for m in obj.areas.all()]
+        return [m.code for m in related_rows(obj, "areas")]
 
 
 class OfferRef(Schema):
@@ -184,13 +185,13 @@ class EntrepreneurOut(Schema):
 
     @staticmethod
     def resolve_areas(obj: EntrepreneurProfile) -> list[str]:
-        return [m.code for m in obj.areas.all()]
+        return [m.code for m in related_rows(obj, "areas")]
 
     @staticmethod
     def resolve_offers(obj: EntrepreneurProfile) -> list[dict]:
         return [
             {"id": o.pk, "key": o.key, "title": o.title, "maturity": o.maturity}
-            for o in obj.offers.all()
+            for o in related_rows(obj, "offers")
         ]
 
 
@@ -202,20 +203,36 @@ class OfferFilters(VocabularyFilters):
     maturity: Maturity | None = Field(None, description="The offer's maturity.")
 
 
-def _public_needs():
+def _codes(model):
+    """The vocabulary or place rows as the lists print them: the code, in the model's order."""
+    return model.objects.only("pk", "code")
+
+
+def _need_rows(needs):
     return (
-        Need.objects.public()
-        .select_related("organisation", "municipality__county")
-        .prefetch_related("sectors", "target_groups")
+        needs.select_related("organisation", "municipality__county")
+        .prefetch_related(None)
+        .prefetch_related(
+            rows_prefetch("sectors", _codes(Sector)),
+            rows_prefetch("target_groups", _codes(TargetGroup)),
+        )
     )
+
+
+def _offer_rows(offers):
+    return offers.select_related("profile__organisation").prefetch_related(
+        rows_prefetch("sectors", _codes(Sector)),
+        rows_prefetch("target_groups", _codes(TargetGroup)),
+        rows_prefetch("areas", _codes(Municipality)),
+    )
+
+
+def _public_needs():
+    return _need_rows(Need.objects.public())
 
 
 def _public_offers():
-    return (
-        Offer.objects.public()
-        .select_related("profile__organisation")
-        .prefetch_related("sectors", "target_groups", "areas")
-    )
+    return _offer_rows(Offer.objects.public())
 
 
 @list_endpoint(
@@ -230,15 +247,17 @@ def _public_offers():
 def need_list(request: HttpRequest, filters: Query[NeedFilters]):
     # The same selector as the needs page (apps/broker/selectors.py), as an anonymous
     # visitor: one filter, one behaviour.
-    return needs_filtered(
-        user=AnonymousUser(),
-        filters=BrokerNeedFilters(
-            sector=filters.sector or "",
-            target_group=filters.target_group or "",
-            county=filters.county or "",
-            municipality=filters.municipality or "",
-            status=filters.status or "",
-        ),
+    return _need_rows(
+        needs_filtered(
+            user=AnonymousUser(),
+            filters=BrokerNeedFilters(
+                sector=filters.sector or "",
+                target_group=filters.target_group or "",
+                county=filters.county or "",
+                municipality=filters.municipality or "",
+                status=filters.status or "",
+            ),
+        )
     )
 
 
@@ -259,14 +278,12 @@ def need_detail(request: HttpRequest, need_id: int):
     description="Active offers of entrepreneurs whose profile a broker has approved.",
 )
 def offer_list(request: HttpRequest, filters: Query[OfferFilters]):
-    return (
+    return _offer_rows(
         offers_filtered(
             sector=filters.sector or "",
             target_group=filters.target_group or "",
             maturity=filters.maturity or "",
         )
-        .select_related("profile__organisation")
-        .prefetch_related("sectors", "target_groups", "areas")
     )
 
 
@@ -292,8 +309,13 @@ def entrepreneur_list(request: HttpRequest):
         EntrepreneurProfile.objects.public()
         .select_related("organisation")
         .prefetch_related(
-            "areas",
-            Prefetch("offers", queryset=Offer.objects.filter(active=True).order_by("title", "pk")),
+            rows_prefetch("areas", _codes(Municipality)),
+            rows_prefetch(
+                "offers",
+                Offer.objects.filter(active=True)
+                .only("pk", "profile_id", "key", "title", "maturity")
+                .order_by("title", "pk"),
+            ),
         )
         .order_by("organisation__name", "pk")
     )
