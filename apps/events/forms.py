@@ -102,10 +102,9 @@ class InputForm(forms.Form):
         kwargs.setdefault("prefix", "input")
         super().__init__(*args, **kwargs)
         choices: list = [(TARGET_GENERAL, _("General, or a topic below"))]
-        for book_chapter in cookbook_targets():
-            chapter = book_chapter.chapter
+        for chapter in cookbook_targets():
             options = [(f"chapter-{chapter.pk}", _("The whole chapter: %s") % chapter.title)]
-            options += [(f"recipe-{recipe.pk}", recipe.title) for recipe in book_chapter.recipes]
+            options += [(f"recipe-{pk}", title) for pk, title in chapter.recipes]
             choices.append((chapter.title, options))
         self.fields["target"].choices = choices
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from apps.cookbook.selectors import BookChapter, book_contents
+from apps.cookbook.models import ChapterPage, RecipePage
 
 from .models import (
     AgendaItem,
@@ -28,6 +28,15 @@ def events_upcoming(*, now: datetime.datetime | None = None) -> EventQuerySet:
 
 def events_past(*, now: datetime.datetime | None = None) -> EventQuerySet:
     return Event.objects.past(now).with_counts()
+
+
+def list_counts(*, now: datetime.datetime) -> tuple[int, int]:
+    """How many meetings events_upcoming and events_past list (end ≥ now, end < now), in
+    one query, so the meetings page's two paginators need no COUNT of their own."""
+    counts = Event.objects.published().aggregate(
+        upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+    )
+    return counts["upcoming"], counts["past"]
 
 
 def events_for_api(*, when: str | None = None, now: datetime.datetime | None = None) -> QuerySet:
@@ -121,9 +130,33 @@ def converted_inputs(*, event: Event) -> list[Input]:
     )
 
 
-def cookbook_targets() -> list[BookChapter]:
-    """Chapters and their recipes that input can be about."""
-    return book_contents()
+@dataclass(frozen=True)
+class TargetChapter:
+    """A published chapter and its published recipes, as (pk, title) pairs: all the input
+    form's choice of target needs."""
+
+    pk: int
+    title: str
+    recipes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def cookbook_targets() -> list[TargetChapter]:
+    """Chapters and their recipes that input can be about, in book order: the same pages as
+    apps.cookbook.selectors.book_contents, read as (pk, title, path) rows. Two queries and
+    no page objects, since the meeting page's form lists every recipe of a national book."""
+    chapters = {
+        path: TargetChapter(pk=pk, title=title)
+        for pk, title, path in ChapterPage.objects.published()
+        .order_by("path")
+        .values_list("pk", "title", "path")
+    }
+    for pk, title, path in (
+        RecipePage.objects.published().order_by("path").values_list("pk", "title", "path")
+    ):
+        chapter = chapters.get(path[: -RecipePage.steplen])
+        if chapter is not None:
+            chapter.recipes.append((pk, title))
+    return list(chapters.values())
 
 
 def events_published() -> EventQuerySet:

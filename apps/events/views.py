@@ -48,10 +48,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming and past meetings, each paged on its own («kommende» and «page»), since both
     lists grow with every meeting held or planned."""
     now = timezone.now()
-    upcoming = Paginator(selectors.events_upcoming(now=now), UPCOMING_PER_PAGE).get_page(
-        request.GET.get(UPCOMING_PAGE_PARAM)
-    )
+    upcoming_count, past_count = selectors.list_counts(now=now)
+    upcoming_pages = Paginator(selectors.events_upcoming(now=now), UPCOMING_PER_PAGE)
+    upcoming_pages.count = upcoming_count  # known already: no COUNT per list
+    upcoming = upcoming_pages.get_page(request.GET.get(UPCOMING_PAGE_PARAM))
     past = Paginator(selectors.events_past(now=now), PAST_PER_PAGE)
+    past.count = past_count
     page = past.get_page(request.GET.get("page"))
     return render(
         request,
@@ -330,9 +332,9 @@ def attendees(request: HttpRequest, slug: str) -> HttpResponse:
     # One page at a time: a national meeting can have hundreds of sign-ups (the CSV export
     # has them all). Confirmed rows come first, so a waiting row's place on the waiting list
     # is its place in the whole list less the confirmed ones.
-    page = Paginator(selectors.attendees(event=event), ATTENDEES_PER_PAGE).get_page(
-        request.GET.get("side")
-    )
+    paginator = Paginator(selectors.attendees(event=event), ATTENDEES_PER_PAGE)
+    paginator.count = counts.total  # every active sign-up is confirmed or waiting
+    page = paginator.get_page(request.GET.get("side"))
     first_index = page.start_index()
     listed = [
         {

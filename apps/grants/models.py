@@ -155,6 +155,15 @@ class Decision(models.Model):
         ordering = ["-decided_at", "-pk"]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+        indexes = [
+            # The public list of grants reads the newest granted decisions a page at a time:
+            # walked in this order, a page costs its 25 rows instead of sorting every grant.
+            models.Index(
+                fields=["-decided_at", "-id"],
+                condition=Q(outcome="granted"),
+                name="grants_decision_granted_new",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(outcome="rejected") | Q(amount__gt=0),

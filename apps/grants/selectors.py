@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    prefetch_related_objects,
+)
 from django.db.models.functions import ExtractYear
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -80,6 +90,11 @@ def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QueryS
     )
 
 
+def status_counts(queue: QuerySet[Application]) -> dict[str, int]:
+    """How many applications of the queue have each status, in one grouped query."""
+    return dict(queue.order_by().values_list("status").annotate(total=Count("pk")))
+
+
 @dataclass(frozen=True)
 class CallBudget:
     """A call's budget against the money granted in it (every granted decision of the call,
@@ -105,16 +120,25 @@ def queue_figures(queue: QuerySet[Application], shown: list[Application]) -> lis
     every application of `queue` (the whole filtered list, on every page; 1 = highest score;
     unscored ones have none), and returns the budget of each call in `queue`.
 
-    Three queries whatever the number of rows, none of them loading a model per score: the
-    non-conflicted assignments of the queue each with its sum of score × weight and its number
-    of scores (summed by the database), the queue's calls with their criteria's weight sum and
-    count, and the granted sums. The rounding is scoring's own, so the figures are those of
-    the application page's side-by-side summary."""
+    Two queries whatever the number of rows, none of them loading a model per score: the
+    queue's calls with their criteria's weight sum and count and the sum granted in each, and
+    the non-conflicted assignments of the queue each with its sum of score × weight and its
+    number of scores (summed by the database). The rounding is scoring's own, so the figures
+    are those of the application page's side-by-side summary."""
     ids = queue.order_by().values("pk")
+    granted_in_call = (
+        Decision.objects.filter(application__call_id=OuterRef("pk"), outcome=Outcome.GRANTED)
+        .order_by()
+        .values("application__call_id")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
     calls = {
         call.pk: call
         for call in Call.objects.filter(pk__in=queue.order_by().values("call_id")).annotate(
-            criteria_count=Count("criteria"), weight_sum=Sum("criteria__weight")
+            criteria_count=Count("criteria"),
+            weight_sum=Sum("criteria__weight"),
+            granted=Subquery(granted_in_call),
         )
     }
     in_call = Q(scores__criterion__call_id=F("application__call_id"))
@@ -159,32 +183,40 @@ def queue_figures(queue: QuerySet[Application], shown: list[Application]) -> lis
         application.reviews_done, application.reviewers_count = progress.get(application.pk, (0, 0))
         application.weighted_score = scores.get(application.pk)
         application.rank = ranks.get(application.pk)
-    granted = dict(
-        Decision.objects.filter(application__call_id__in=calls, outcome=Outcome.GRANTED)
-        .values_list("application__call_id")
-        .annotate(total=Sum("amount"))
-        .values_list("application__call_id", "total")
-    )
     return [
-        CallBudget(call=call, budget=call.budget, granted=granted.get(call_id) or 0)
-        for call_id, call in sorted(calls.items(), key=lambda item: item[1].title)
+        CallBudget(call=call, budget=call.budget, granted=call.granted or 0)
+        for call in sorted(calls.values(), key=lambda call: call.title)
+    ]
+
+
+def _whole_application_prefetches() -> list:
+    """What whole_application and the application pages read beside the row itself."""
+    return [
+        "partners",
+        "budget_lines",
+        "milestones",
+        Prefetch("attachments", queryset=Attachment.objects.select_related("required")),
+        Prefetch("eligibility_answers", queryset=EligibilityAnswer.objects.all()),
+        "call__eligibility_questions",
     ]
 
 
 def application_for_manager(*, pk: int) -> Application | None:
     return (
         Application.objects.select_related("call", "call__fund", "organisation", "sector")
-        .prefetch_related(
-            "partners",
-            "budget_lines",
-            "milestones",
-            Prefetch("attachments", queryset=Attachment.objects.select_related("required")),
-            Prefetch("eligibility_answers", queryset=EligibilityAnswer.objects.all()),
-            "call__eligibility_questions",
-        )
+        .prefetch_related(*_whole_application_prefetches())
         .filter(pk=pk)
         .first()
     )
+
+
+def application_of(assignment: ReviewerAssignment) -> Application:
+    """The assignment's application as application_for_manager gives it, from the row that
+    `assignment()` already joined (call, fund, organisation and sector): only the related
+    lists are read, not the application a second time."""
+    application = assignment.application
+    prefetch_related_objects([application], *_whole_application_prefetches())
+    return application
 
 
 def whole_application(application: Application) -> dict:
@@ -324,6 +356,7 @@ def assignment(*, pk: int) -> ReviewerAssignment | None:
             "application__call",
             "application__call__fund",
             "application__organisation",
+            "application__sector",
             "reviewer",
         )
         .filter(pk=pk)

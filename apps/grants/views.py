@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -84,15 +84,18 @@ def manage(request: HttpRequest) -> HttpResponse:
     form = ManageFilterForm.from_query(request.GET, funds=funds)
     fund, status = form.chosen_fund(), form.chosen_status()
     queue = selectors.manager_queue(user=request.user, fund=fund, status=status)
+    # One count per status (one query) gives both the list's length and the number waiting
+    # for screening; a status filter other than «submitted» leaves none waiting.
+    by_status = selectors.status_counts(queue)
     # One page at a time: a national fund receives thousands of applications. Ranks and
     # budgets still cover every application the filter matches.
-    page = Paginator(queue, MANAGE_PER_PAGE).get_page(request.GET.get("side"))
+    paginator = Paginator(queue, MANAGE_PER_PAGE)
+    paginator.count = sum(by_status.values())  # known already: no second COUNT
+    page = paginator.get_page(request.GET.get("side"))
     applications = list(page.object_list)
     budgets = selectors.queue_figures(queue, applications)
-    waiting = queue.filter(status=S.SUBMITTED)
-    shows_screening = status in ("", S.SUBMITTED)
-    screening_count = waiting.count() if shows_screening else 0
-    screening = list(waiting[:SCREENING_SHOWN]) if shows_screening else []
+    screening_count = by_status.get(S.SUBMITTED, 0)
+    screening = list(queue.filter(status=S.SUBMITTED)[:SCREENING_SHOWN]) if screening_count else []
     screening_query = urlencode({**({"fond": fund.slug} if fund else {}), "status": S.SUBMITTED})
     return render(
         request,
@@ -511,7 +514,7 @@ def _own_assignment(request: HttpRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _own_assignment(request, pk)
-    application = selectors.application_for_manager(pk=assignment.application_id)
+    application = selectors.application_of(assignment)
     criteria = list(application.call.criteria.all())
     existing = {score.criterion_id: score for score in assignment.scores.all()}
     can_score = permissions.can_score(request.user, assignment)
@@ -747,8 +750,11 @@ def granted(request: HttpRequest) -> HttpResponse:
     form = FundFilterForm.from_query(request.GET, funds=funds)
     fund = form.chosen_fund()
     decisions = selectors.granted_projects(fund=fund)
+    # The count and the sum granted in one query; the paginator is given the count.
+    totals = decisions.order_by().aggregate(count=Count("pk"), total=Sum("amount"))
     # One page at a time: a national site has thousands of grants.
     paginator = Paginator(decisions, GRANTED_PER_PAGE)
+    paginator.count = totals["count"]
     page = paginator.get_page(request.GET.get("page"))
     rows = [(decision, selectors.public_results(decision)) for decision in page.object_list]
     return render(
@@ -762,7 +768,7 @@ def granted(request: HttpRequest) -> HttpResponse:
             "count": paginator.count,
             "page_obj": page,
             "query": urlencode({"fond": fund.slug}) if fund else "",
-            "total": decisions.order_by().aggregate(total=Sum("amount"))["total"] or 0,
+            "total": totals["total"] or 0,
             "breadcrumbs": _breadcrumbs((_("Grants awarded"), reverse("grants:granted"))),
         },
     )

@@ -144,3 +144,31 @@ def test_a_meeting_with_many_sign_ups_costs_the_same_queries(client, organiser, 
     assert _queries(client, reverse(name, args=[few.slug])) == _queries(
         client, reverse(name, args=[many.slug])
     )
+
+
+def test_input_form_targets_are_the_books_chapters_and_recipes(home_page):
+    """The meeting page's choice of target reads (pk, title) rows instead of page objects; it
+    lists exactly what the cookbook's own book_contents lists, in the same order."""
+    from apps.cookbook.selectors import book_contents
+    from apps.cookbook.tests.factories import (
+        ChapterPageFactory,
+        CookbookIndexPageFactory,
+        RecipePageFactory,
+    )
+    from apps.events.selectors import cookbook_targets
+
+    book = CookbookIndexPageFactory(parent=home_page)
+    first = ChapterPageFactory(parent=book, title="Forstå")
+    second = ChapterPageFactory(parent=book, title="Prøve")
+    RecipePageFactory(parent=second, title="Pilot")
+    RecipePageFactory(parent=first, title="Behov")
+    RecipePageFactory(parent=first, title="Utkast", live=False)
+    RecipePageFactory(parent=first, title="Dialog")
+
+    expected = [
+        (item.chapter.pk, item.chapter.title, [(r.pk, r.title) for r in item.recipes])
+        for item in book_contents()
+    ]
+
+    assert [(c.pk, c.title, c.recipes) for c in cookbook_targets()] == expected
+    assert [title for _pk, title in cookbook_targets()[0].recipes] == ["Behov", "Dialog"]
