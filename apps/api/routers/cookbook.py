@@ -7,9 +7,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from wagtail.rich_text import expand_db_html
 
+from apps.api.common import related_rows, rows_prefetch
 from apps.api.listing import list_endpoint
 from apps.cookbook import selectors
-from apps.cookbook.models import Audience, Phase, RecipePage
+from apps.cookbook.models import Audience, Phase, RecipeLegalRule, RecipePage
+from apps.core.models import Sector
 
 router = Router(tags=["Cookbook recipes"])
 
@@ -68,7 +70,7 @@ class RecipeListItem(Schema):
 
     @staticmethod
     def resolve_sectors(obj: RecipePage) -> list[str]:
-        return [sector.code for sector in obj.sectors.all()]
+        return [sector.code for sector in related_rows(obj, "sectors")]
 
     @staticmethod
     def resolve_chapter(obj: RecipePage) -> dict | None:
@@ -86,7 +88,7 @@ class RecipeListItem(Schema):
                 "pending": link.rule.pending,
                 "note": link.note,
             }
-            for link in obj.legal_rule_links.all()
+            for link in related_rows(obj, "legal_rule_links")
         ]
 
 
@@ -203,9 +205,32 @@ class RecipeFilters(Schema):
     description="Published recipes in book order (chapter by chapter).",
 )
 def recipe_list(request: HttpRequest, filters: Query[RecipeFilters]):
-    return selectors.recipes_for_api(
-        phase=filters.phase, sector=filters.sector, audience=filters.audience
+    return (
+        selectors.recipes_for_api(
+            phase=filters.phase, sector=filters.sector, audience=filters.audience
+        )
+        .defer(*_DETAIL_ONLY)
+        .prefetch_related(None)
+        .prefetch_related(
+            rows_prefetch("sectors", Sector.objects.only("pk", "code")),
+            rows_prefetch(
+                "legal_rule_links",
+                RecipeLegalRule.objects.select_related("rule").order_by("sort_order"),
+            ),
+        )
     )
+
+
+# The recipe's text, which only GET /recipes/{slug} prints: a list page does not read it.
+_DETAIL_ONLY = (
+    "situation",
+    "ingredients_who",
+    "ingredients_budget",
+    "ingredients_time",
+    "ingredients_prerequisites",
+    "steps",
+    "examples",
+)
 
 
 @router.get(
