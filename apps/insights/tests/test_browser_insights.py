@@ -2,6 +2,8 @@
 and on a municipality's detailed view, and the filters work as a plain GET form."""
 
 import datetime
+import os
+import re
 
 import pytest
 
@@ -55,7 +57,14 @@ def test_dashboard_and_detailed_view_are_accessible(site, page, axe_violations):
     page.goto("/innsikt/")
     assert page.locator("h1").count() == 1
     assert page.locator("svg.insights-chart[role=img]").count() == 8
+    assert re.search(r"\d\d:\d\d", page.locator(".insights-freshness").inner_text())
     assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 900})
+    assert page.locator(".insights-freshness").is_visible()
+    assert axe_violations(page) == []
+    if os.environ.get("INSIGHTS_SCREENSHOT"):
+        page.screenshot(path=os.environ["INSIGHTS_SCREENSHOT"], full_page=False)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.select_option("#id_county", "32")
     page.select_option("#id_from", str(datetime.date.today().year))
