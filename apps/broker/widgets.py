@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 COUNTY_SUFFIX = "_county"
@@ -26,9 +25,14 @@ class ListSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         chosen = set(self.format_value(value))
         found = False
-        parts = [
-            format_html('<select name="{}"{}>', name, flatatt(self.build_attrs(self.attrs, attrs)))
-        ]
+        parts = [f'<select name="{conditional_escape(name)}"']
+        # As django/forms/widgets/attrs.html: in the given order, True bare, False left out.
+        for key, attr in self.build_attrs(self.attrs, attrs).items():
+            if attr is True:
+                parts.append(f" {key}")
+            elif attr is not False:
+                parts.append(f' {key}="{escape(attr)}"')
+        parts.append(">")
 
         def option(option_value, label) -> str:
             nonlocal found
@@ -36,7 +40,7 @@ class ListSelect(forms.Select):
             selected = not found and text in chosen
             found = found or selected
             return '\n  <option value="{}"{}>{}</option>'.format(
-                conditional_escape(text), " selected" if selected else "", conditional_escape(label)
+                escape(text), " selected" if selected else "", conditional_escape(label)
             )
 
         for group_value, group_label in self.choices:
