@@ -304,3 +304,14 @@ def test_detail_matrix_role_in_a_verified_session_is_served(client, url, role):
 def test_detail_matrix_superuser_without_a_role_is_refused_even_verified(client, url):
     force_login_verified(client, EditorFactory())
     assert client.get(url).status_code == 403
+
+
+def test_the_filter_form_keeps_the_chosen_values(client):
+    html = client.get("/innsikt/", {"county": "32", "from": "2020"}).content.decode()
+    assert re.search(r'<select name="county"[^>]*id="id_county"', html)
+    assert '<option value="32" selected>' in html
+    assert re.search(r'<select name="from"[^>]*id="id_from"', html)
+    assert '<option value="2020" selected>' in html
+    # One chosen option per select (the empty «All …»/«Any year» in the other two).
+    assert html.count(" selected>") == 4
+    assert '<option value="" selected>All municipalities</option>' in html
