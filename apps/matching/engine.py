@@ -332,18 +332,50 @@ def idf(document_frequency: int, collection_size: int) -> float:
     return math.log(1.0 + (collection_size + 1) / (document_frequency + 0.5))
 
 
-def _codes(document: Document, prefix: str) -> set[str]:
-    return {term[len(prefix) :] for term in document if term.startswith(prefix)}
+@dataclass(frozen=True)
+class Tags:
+    """The codes of a document that are not text: sectors and target groups (codes without
+    prefix), municipalities and counties (terms with prefix) and whether it is national.
+    Read in one pass; rank() reads the query's once for all candidates."""
+
+    sectors: frozenset[str]
+    groups: frozenset[str]
+    areas: frozenset[str]
+    counties: frozenset[str]
+    national: bool
+
+
+def tags(document: Document) -> Tags:
+    found: dict[str, set[str]] = {SECTOR_TERM: set(), GROUP_TERM: set()}
+    areas, counties = set(), set()
+    for term in document:
+        prefix = term[:2]
+        if prefix in found:
+            found[prefix].add(term[2:])
+        elif prefix == AREA_TERM:
+            if term != NATIONAL_TERM:
+                areas.add(term)
+        elif prefix == COUNTY_TERM:
+            counties.add(term)
+    return Tags(
+        sectors=frozenset(found[SECTOR_TERM]),
+        groups=frozenset(found[GROUP_TERM]),
+        areas=frozenset(areas),
+        counties=frozenset(counties),
+        national=NATIONAL_TERM in document,
+    )
 
 
 def _area(need: Document, offer: Document) -> str | None:
-    need_areas = {term for term in need if term.startswith(AREA_TERM) and term != NATIONAL_TERM}
-    if need_areas & set(offer):
+    return _area_of(tags(need), tags(offer))
+
+
+def _area_of(need: Tags, offer: Tags) -> str | None:
+    if need.areas & offer.areas:
         return "municipality"
-    if NATIONAL_TERM in offer:
+    if offer.national:
         return "national"
-    need_counties = {term for term in need if term.startswith(COUNTY_TERM)}
-    if need_counties & set(offer):
+    if need.counties & offer.counties:
         return "county"
     return None
 
@@ -405,6 +437,7 @@ def _is_filler(words: str) -> bool:
     return any(word in FILLER_WORDS for word in words.lower().split())
 
 
+@lru_cache(maxsize=10_000)
 def _same_words(first: str, second: str) -> bool:
     """Whether two quotes are the same words once stemmed («Jobb» and «jobben» are)."""
     return [token.stem for token in tokenise(first)] == [token.stem for token in tokenise(second)]
@@ -422,21 +455,29 @@ def score(
     need_sentences: Sentences | None = None,
     offer_sentences: Sentences | None = None,
     semantic: bool = False,
+    need_tags: Tags | None = None,
+    offer_tags: Tags | None = None,
+    explain: bool = True,
 ) -> Scored:
     """Score (0–100) and reasons for one need and one offer. ``idf_of`` is the rarity of the
     terms in the collection being ranked. ``show`` says whose words the reasons quote:
     "offer" when ranking offers for a need, "need" when ranking needs for an offer.
     ``semantic`` blends in closeness in meaning of the sentences (0 when either side has
-    none), so that every candidate of one ranking is scored on the same scale."""
+    none), so that every candidate of one ranking is scored on the same scale.
+    ``need_tags`` and ``offer_tags``, when given, are tags() of the need and the offer
+    (read once for the query of a ranking). ``explain`` False leaves the reasons out (the
+    score is the same)."""
     raw, contributions = text_similarity(need, offer, idf_of, default_idf)
     text = 1.0 - math.exp(-raw * TEXT_SATURATION)
+    need_tags = need_tags or tags(need)
+    offer_tags = offer_tags or tags(offer)
 
-    need_sectors = _codes(need, SECTOR_TERM)
-    shared_sectors = sorted(need_sectors & _codes(offer, SECTOR_TERM))
+    need_sectors = need_tags.sectors
+    shared_sectors = sorted(need_sectors & offer_tags.sectors)
     sector = len(shared_sectors) / len(need_sectors) if need_sectors else 0.0
 
-    need_groups = _codes(need, GROUP_TERM)
-    offer_groups = _codes(offer, GROUP_TERM)
+    need_groups = need_tags.groups
+    offer_groups = offer_tags.groups
     shared_groups = sorted(need_groups & offer_groups)
     if need_groups:
         group = len(shared_groups) / len(need_groups)
@@ -445,7 +486,7 @@ def score(
     else:
         group = 0.0
 
-    area = _area(need, offer)
+    area = _area_of(need_tags, offer_tags)
     area_value = AREA_VALUES.get(area or "", 0.0)
     maturity_value = MATURITY_VALUES.get(maturity, 0.0)
 
@@ -462,7 +503,10 @@ def score(
     if shared_groups:
         reasons.append(Reason("target_group", tuple(shared_groups), GROUP_SHARE * group))
     quoted = offer if show == "offer" else need
-    for kind, prefix in (("phrase", PHRASE_TERM), ("word", WORD_TERM), ("concept", CONCEPT_TERM)):
+    text_reasons = (
+        (("phrase", PHRASE_TERM), ("word", WORD_TERM), ("concept", CONCEPT_TERM)) if explain else ()
+    )
+    for kind, prefix in text_reasons:
         items = []
         weight = 0.0
         for term, value in contributions:
@@ -552,12 +596,12 @@ def rank(
     candidate_sentences = candidate_sentences or {}
     pinned_set = set(pinned)
     hidden = set(dismissed_ids)
-    results = []
-    for object_id, document in candidates.items():
-        if object_id in hidden:
-            continue
+    query_tags = tags(query)
+
+    def scored_one(object_id: int, explain: bool) -> Scored:
+        document = candidates[object_id]
         if direction == "offers":
-            scored = score(
+            return score(
                 need=query,
                 offer=document,
                 maturity=maturity.get(object_id, ""),
@@ -568,25 +612,47 @@ def rank(
                 need_sentences=query_sentences,
                 offer_sentences=candidate_sentences.get(object_id),
                 semantic=semantic,
+                need_tags=query_tags,
+                explain=explain,
             )
-        else:
-            scored = score(
-                need=document,
-                offer=query,
-                maturity=maturity.get(object_id, ""),
-                idf_of=idf_of,
-                default_idf=default_idf,
-                show="need",
-                need_sentences=candidate_sentences.get(object_id),
-                offer_sentences=query_sentences,
-                semantic=semantic,
+        return score(
+            need=document,
+            offer=query,
+            maturity=maturity.get(object_id, ""),
+            idf_of=idf_of,
+            default_idf=default_idf,
+            show="need",
+            need_sentences=candidate_sentences.get(object_id),
+            offer_sentences=query_sentences,
+            semantic=semantic,
+            offer_tags=query_tags,
+            explain=explain,
+        )
+
+    # With a limit, every candidate is scored without its reasons, and only those kept are
+    # scored again with them: the same score, and the reasons of the 30 shown rather than
+    # of all 240 candidates.
+    explain_all = limit is None
+    results = []
+    for object_id in candidates:
+        if object_id in hidden:
+            continue
+        results.append(
+            Ranked(
+                object_id=object_id,
+                scored=scored_one(object_id, explain_all),
+                pinned=object_id in pinned_set,
             )
-        is_pinned = object_id in pinned_set
-        if is_pinned:
-            scored.reasons.insert(0, Reason("pinned", ()))
-        results.append(Ranked(object_id=object_id, scored=scored, pinned=is_pinned))
+        )
     results.sort(key=lambda item: (not item.pinned, -item.scored.score, item.object_id))
-    return results[:limit] if limit is not None else results
+    if not explain_all:
+        results = results[:limit]
+        for item in results:
+            item.scored = scored_one(item.object_id, True)
+    for item in results:
+        if item.pinned:
+            item.scored.reasons.insert(0, Reason("pinned", ()))
+    return results
 
 
 def collection_idf(documents: Iterable[Document]) -> tuple[dict[str, float], float]:

@@ -45,6 +45,34 @@ class MatchTerm(models.Model):
         return f"{self.kind}:{self.object_id} {self.term}"
 
 
+class MatchTermCount(models.Model):
+    """How many index rows (needs or offers) carry one term: the document frequency the
+    rarity (idf) of a query's terms is computed from, and what picks the rarest terms for
+    candidate pre-selection. Counting the index rows at every ranking read tens of thousands
+    of rows per page at national volume (issue 13); this table answers the same number with
+    one row per term.
+
+    Freshness: it moves with the index, in the same transaction. apps.matching.services
+    adds the rows it writes and subtracts the rows it deletes (the deleted terms are read
+    back from the DELETE itself), so at every commit ``documents`` equals the number of
+    MatchTerm rows of (kind, term). `manage.py matching_reindex` recounts it from the index.
+    A term no row carries any more keeps a 0 (the same as no row)."""
+
+    kind = models.CharField(_("kind"), max_length=5, choices=TermKind.choices)
+    term = models.CharField(_("term"), max_length=100)
+    documents = models.IntegerField(_("documents"), default=0)
+
+    class Meta:
+        verbose_name = _("term count")
+        verbose_name_plural = _("term counts")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "term"], name="matching_one_term_count"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.term}: {self.documents}"
+
+
 class MatchEmbedding(models.Model):
     """The sentence vectors of a need or an offer (apps.matching.embeddings), beside its
     index rows: the sentences as written, and their unit vectors as float16 bytes (a plain

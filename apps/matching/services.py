@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 
 from apps.core.services import audit_record
@@ -21,6 +22,7 @@ from .models import (
     MatchNotification,
     MatchSubscription,
     MatchTerm,
+    MatchTermCount,
     TermKind,
 )
 
@@ -90,18 +92,87 @@ def _rows(kind: str, object_id: int, document: dict[str, engine.Entry]) -> list[
     ]
 
 
+# Rows per statement when deleting index rows or adding to the term counts (well under
+# SQLite's limit of bound parameters).
+COUNT_BATCH = 500
+
+
+def _delete_terms(kind: str, object_ids: Iterable[int]) -> Counter[str]:
+    """Deletes the index rows of these objects; returns how many rows went, per term. The
+    terms are read back from the DELETE itself (RETURNING, PostgreSQL and SQLite ≥ 3.35),
+    so the counts can lose exactly the rows that went, also when another writer changed
+    them meanwhile. The caller updates the counts in the same transaction."""
+    ids = sorted(set(object_ids))
+    removed: Counter[str] = Counter()
+    table = connection.ops.quote_name(MatchTerm._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), COUNT_BATCH):
+            chunk = ids[start : start + COUNT_BATCH]
+            cursor.execute(
+                f"DELETE FROM {table} WHERE kind = %s AND object_id IN "  # noqa: S608 - names are ours
+                f"({', '.join(['%s'] * len(chunk))}) RETURNING term",
+                [kind, *chunk],
+            )
+            removed.update(term for (term,) in cursor.fetchall())
+    return removed
+
+
+def _unindex_terms(kind: str, object_ids: Iterable[int]) -> None:
+    """Removes the index rows of these objects and their share of the term counts."""
+    with transaction.atomic():
+        removed = _delete_terms(kind, object_ids)
+        _add_counts(kind, {term: -count for term, count in removed.items()})
+
+
+def _add_counts(kind: str, deltas: dict[str, int]) -> None:
+    """Adds ``deltas`` to the term counts: one upsert per COUNT_BATCH terms. The terms go in
+    sorted order, so two writers lock the rows they share in the same order (no deadlock)."""
+    items = sorted((term, delta) for term, delta in deltas.items() if delta)
+    table = connection.ops.quote_name(MatchTermCount._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(items), COUNT_BATCH):
+            chunk = items[start : start + COUNT_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} (kind, term, documents) VALUES "  # noqa: S608 - names are ours
+                f"{', '.join(['(%s, %s, %s)'] * len(chunk))} "
+                f"ON CONFLICT (kind, term) DO UPDATE "
+                f"SET documents = {table}.documents + excluded.documents",
+                [value for term, delta in chunk for value in (kind, term, delta)],
+            )
+
+
+def term_counts_rebuild() -> int:
+    """Recounts the term counts from the index rows, in one transaction (matching_reindex
+    runs it; a writer that commits meanwhile adds its own change after). Returns how many
+    terms are counted."""
+    counts = MatchTermCount._meta.db_table
+    rows = MatchTerm._meta.db_table
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {quote(counts)}")  # noqa: S608 - names are ours
+        cursor.execute(
+            f"INSERT INTO {quote(counts)} (kind, term, documents) "  # noqa: S608
+            f"SELECT kind, term, COUNT(*) FROM {quote(rows)} GROUP BY kind, term"
+        )
+        return cursor.rowcount
+
+
 def _replace(
     kind: str, documents: dict[int, dict[str, engine.Entry]], texts: dict[int, list[str]]
 ) -> int:
-    """Rewrites the index rows and the sentence vectors of these objects. Both are computed
-    first (the model is the slow part), then written in one short transaction."""
+    """Rewrites the index rows, the term counts and the sentence vectors of these objects.
+    All is computed first (the model is the slow part), then written in one short
+    transaction."""
     rows = []
     for object_id, document in documents.items():
         rows += _rows(kind, object_id, document)
     vectors = embedding_rows(kind, texts)
     with transaction.atomic():
-        MatchTerm.objects.filter(kind=kind, object_id__in=list(documents)).delete()
+        removed = _delete_terms(kind, documents)
         MatchTerm.objects.bulk_create(rows, batch_size=2000)
+        added = Counter(row.term for row in rows)
+        # Only the difference is written: a re-index of unchanged text touches no count.
+        _add_counts(kind, {term: added[term] - removed[term] for term in added | removed})
         MatchEmbedding.objects.filter(kind=kind, object_id__in=list(documents)).delete()
         MatchEmbedding.objects.bulk_create(vectors, batch_size=500)
     return len(rows)
@@ -157,7 +228,7 @@ def index_in_batches(*, need_ids: list[int], offer_ids: list[int], batch: int = 
 
 
 def unindex(*, kind: str, object_id: int) -> None:
-    MatchTerm.objects.filter(kind=kind, object_id=object_id).delete()
+    _unindex_terms(kind, [object_id])
     MatchEmbedding.objects.filter(kind=kind, object_id=object_id).delete()
 
 
@@ -176,29 +247,35 @@ def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()
     )
     gone_needs = [pk for pk in need_ids if pk not in existing_needs]
     gone_offers = [pk for pk in offer_ids if pk not in existing_offers]
-    for model in (MatchTerm, MatchEmbedding):
-        if gone_needs:
-            model.objects.filter(kind=TermKind.NEED, object_id__in=gone_needs).delete()
-        if gone_offers:
-            model.objects.filter(kind=TermKind.OFFER, object_id__in=gone_offers).delete()
+    for kind, gone in ((TermKind.NEED, gone_needs), (TermKind.OFFER, gone_offers)):
+        if gone:
+            _unindex_terms(kind, gone)
+            MatchEmbedding.objects.filter(kind=kind, object_id__in=gone).delete()
 
 
 def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
     """Rebuilds the whole index; returns (needs, offers) indexed. Each batch is written in
     its own short transaction (the web keeps writing meanwhile); rows of objects that no
-    longer exist are removed at the end."""
+    longer exist are removed at the end, and the term counts are recounted from the rows
+    (which also mends counts after rows were deleted by hand)."""
     from apps.broker.models import Need, Offer
 
     need_ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
     offer_ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
     index_in_batches(need_ids=need_ids, offer_ids=offer_ids, batch=batch)
-    for model in (MatchTerm, MatchEmbedding):
-        model.objects.filter(kind=TermKind.NEED).exclude(
-            object_id__in=Need.objects.values("pk")
-        ).delete()
-        model.objects.filter(kind=TermKind.OFFER).exclude(
-            object_id__in=Offer.objects.values("pk")
-        ).delete()
+    for kind, model in ((TermKind.NEED, Need), (TermKind.OFFER, Offer)):
+        for indexed in (MatchTerm, MatchEmbedding):
+            orphans = list(
+                indexed.objects.filter(kind=kind)
+                .exclude(object_id__in=model.objects.values("pk"))
+                .values_list("object_id", flat=True)
+                .distinct()
+            )
+            if indexed is MatchTerm:
+                _unindex_terms(kind, orphans)
+            else:
+                indexed.objects.filter(kind=kind, object_id__in=orphans).delete()
+    term_counts_rebuild()
     return len(need_ids), len(offer_ids)
 
 

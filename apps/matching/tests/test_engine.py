@@ -202,3 +202,45 @@ def test_only_the_first_max_tokens_words_of_a_text_are_indexed():
     tokens = engine.tokenise(" ".join(words))
     assert len(tokens) == engine.MAX_TOKENS
     assert tokens[-1].surface == words[engine.MAX_TOKENS - 1]
+
+
+def test_a_limited_ranking_keeps_the_scores_order_and_reasons_of_the_full_one():
+    """With a limit only the kept candidates are explained (docs/decisions/0029): what is
+    returned is the head of the full ranking, reasons and pins included."""
+    from apps.matching.evaluate import load_set, need_document, offer_document
+
+    evaluation = load_set()
+    offers = {index: offer_document(item) for index, item in enumerate(evaluation.offers)}
+    idf_of, default = engine.collection_idf(offers.values())
+    maturity = {index: item["maturity"] for index, item in enumerate(evaluation.offers)}
+    for need in evaluation.needs[:10]:
+        kwargs = {
+            "query": need_document(need),
+            "candidates": offers,
+            "maturity": maturity,
+            "idf_of": idf_of,
+            "default_idf": default,
+            "pinned": [7],
+            "dismissed_ids": [3],
+            "dismissed": offers[3],
+        }
+        full = engine.rank(**kwargs)
+        limited = engine.rank(limit=5, **kwargs)
+        assert [(r.object_id, r.scored, r.pinned) for r in limited] == [
+            (r.object_id, r.scored, r.pinned) for r in full[:5]
+        ]
+        assert limited[0].object_id == 7 and limited[0].scored.reasons[0].kind == "pinned"
+        assert all(r.scored.reasons for r in limited)
+
+
+def test_tags_read_codes_areas_and_counties_in_one_pass():
+    document = _doc(
+        "x",
+        sectors=["helse_omsorg"],
+        target_groups=["eldre"],
+        municipalities=["3201"],
+        national=True,
+    )
+    found = engine.tags(document)
+    assert found.sectors == {"helse_omsorg"} and found.groups == {"eldre"}
+    assert found.areas == {"a:3201"} and found.counties == {"k:32"} and found.national
