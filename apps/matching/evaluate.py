@@ -160,76 +160,122 @@ class _Rollback(Exception):
 
 
 def _build_rows(evaluation: EvaluationSet) -> tuple[dict[int, str], dict[str, object]]:
-    """Creates the set's needs and offers through the ORM (the signals index them);
-    returns {offer pk: key} and {need key: Need}. An offer whose key is already a public
-    offer in the database (the demo offers, when the demo is loaded) is ranked as it stands."""
+    """Writes the set's needs and offers as rows; returns {offer pk: key} and {need key:
+    Need}. An offer whose key is already a public offer in the database (the demo offers,
+    when the demo is loaded) is ranked as it stands.
+
+    The rows are throwaway (rolled back after the ranking), so they are written in bulk:
+    a few statements per table, and none of the save signals (the search index, the
+    matching index) fire. The caller indexes them for matching explicitly."""
     from apps.accounts.models import Organisation, OrganisationType
     from apps.broker.models import EntrepreneurProfile, Need, NeedStatus, Offer, ReviewStatus
     from apps.core.models import Municipality, Sector, TargetGroup
 
-    sectors = {sector.code: sector for sector in Sector.objects.all()}
-    groups = {group.code: group for group in TargetGroup.objects.all()}
+    sectors = {sector.code: sector.pk for sector in Sector.objects.all()}
+    groups = {group.code: group.pk for group in TargetGroup.objects.all()}
     municipalities = {m.code: m for m in Municipality.objects.select_related("county")}
 
-    offer_keys: dict[int, str] = {}
     existing = dict(
         Offer.objects.public()
         .filter(key__in=[item["key"] for item in evaluation.offers])
         .values_list("key", "pk")
     )
-    for item in evaluation.offers:
-        if item["key"] in existing:
-            offer_keys[existing[item["key"]]] = item["key"]
-            continue
-        organisation = Organisation.objects.create(
-            name=item["organisation"],
-            slug=f"matching-eval-{item['key'].lower()}",
-            type=OrganisationType.SOSIAL_ENTREPRENOR,
-        )
-        profile = EntrepreneurProfile.objects.create(
-            organisation=organisation, summary="", review_status=ReviewStatus.APPROVED
-        )
-        offer = Offer.objects.create(
-            key=f"matching-eval-{item['key']}",
-            profile=profile,
-            title=item["title"],
-            description=item["description"],
-            maturity=item["maturity"],
-            area_national=item.get("area_national", False),
-        )
-        offer.sectors.set([sectors[code] for code in item["sectors"]])
-        offer.target_groups.set([groups[code] for code in item["target_groups"]])
-        offer.areas.set([municipalities[code] for code in item.get("areas", [])])
-        offer_keys[offer.pk] = item["key"]
-
-    needs = {}
-    for item in evaluation.needs:
-        municipality = municipalities[item["municipality"]]
-        organisation = Organisation.objects.filter(municipality=municipality).first()
-        if organisation is None:
-            organisation = Organisation.objects.create(
-                name=f"{municipality.name} kommune",
-                slug=f"matching-eval-kommune-{municipality.code}",
-                type=OrganisationType.KOMMUNE,
-                municipality=municipality,
-                county=municipality.county,
+    offer_keys: dict[int, str] = {existing[key]: key for key in existing}
+    new_offers = [item for item in evaluation.offers if item["key"] not in existing]
+    organisations = Organisation.objects.bulk_create(
+        [
+            Organisation(
+                name=item["organisation"],
+                slug=f"matching-eval-{item['key'].lower()}",
+                type=OrganisationType.SOSIAL_ENTREPRENOR,
             )
-        need = Need.objects.create(
-            key=f"matching-eval-{item['key']}",
-            organisation=organisation,
-            municipality=municipality,
-            title=item["title"],
-            description=item["description"],
-            affected=item.get("affected", ""),
-            tried=item.get("tried", ""),
-            outcome=item.get("outcome", ""),
-            no_clear_owner=item.get("no_clear_owner", False),
-            status=NeedStatus.OPEN,
-        )
-        need.sectors.set([sectors[code] for code in item["sectors"]])
-        need.target_groups.set([groups[code] for code in item["target_groups"]])
-        needs[item["key"]] = need
-    return offer_keys, needs
+            for item in new_offers
+        ]
+    )
+    profiles = EntrepreneurProfile.objects.bulk_create(
+        [
+            EntrepreneurProfile(
+                organisation=organisation, summary="", review_status=ReviewStatus.APPROVED
+            )
+            for organisation in organisations
+        ]
+    )
+    offers = Offer.objects.bulk_create(
+        [
+            Offer(
+                key=f"matching-eval-{item['key']}",
+                profile=profile,
+                title=item["title"],
+                description=item["description"],
+                maturity=item["maturity"],
+                area_national=item.get("area_national", False),
+            )
+            for item, profile in zip(new_offers, profiles, strict=True)
+        ]
+    )
+    _link(Offer.sectors, offers, new_offers, "sectors", sectors)
+    _link(Offer.target_groups, offers, new_offers, "target_groups", groups)
+    areas = {code: m.pk for code, m in municipalities.items()}
+    _link(Offer.areas, offers, new_offers, "areas", areas)
+    offer_keys.update(
+        {offer.pk: item["key"] for offer, item in zip(offers, new_offers, strict=True)}
+    )
+
+    owners = {}
+    for code in {item["municipality"] for item in evaluation.needs}:
+        municipality = municipalities[code]
+        owners[code] = Organisation.objects.filter(municipality=municipality).first()
+    missing = [code for code, organisation in owners.items() if organisation is None]
+    for organisation in Organisation.objects.bulk_create(
+        [
+            Organisation(
+                name=f"{municipalities[code].name} kommune",
+                slug=f"matching-eval-kommune-{code}",
+                type=OrganisationType.KOMMUNE,
+                municipality=municipalities[code],
+                county=municipalities[code].county,
+            )
+            for code in missing
+        ]
+    ):
+        owners[organisation.municipality.code] = organisation
+    needs = Need.objects.bulk_create(
+        [
+            Need(
+                key=f"matching-eval-{item['key']}",
+                organisation=owners[item["municipality"]],
+                municipality=municipalities[item["municipality"]],
+                title=item["title"],
+                description=item["description"],
+                affected=item.get("affected", ""),
+                tried=item.get("tried", ""),
+                outcome=item.get("outcome", ""),
+                no_clear_owner=item.get("no_clear_owner", False),
+                status=NeedStatus.OPEN,
+            )
+            for item in evaluation.needs
+        ]
+    )
+    _link(Need.sectors, needs, evaluation.needs, "sectors", sectors)
+    _link(Need.target_groups, needs, evaluation.needs, "target_groups", groups)
+    return offer_keys, {
+        item["key"]: need for need, item in zip(needs, evaluation.needs, strict=True)
+    }
+
+
+def _link(descriptor, rows, items, key: str, pks: Mapping[str, int]) -> None:
+    """Bulk-writes one many-to-many field of ``rows`` from the codes in ``items[key]``."""
+    through = descriptor.through
+    field = descriptor.field
+    source = field.m2m_field_name()
+    target = field.m2m_reverse_field_name()
+    through.objects.bulk_create(
+        [
+            through(**{f"{source}_id": row.pk, f"{target}_id": pks[code]})
+            for row, item in zip(rows, items, strict=True)
+            for code in item.get(key, ())
+        ]
+    )
 
 
 def rank_in_database(
@@ -243,31 +289,47 @@ def rank_in_database(
     (index table, SQL pre-selection, ranking in Python), and rolls everything back unless
     ``keep`` (tests that already run in a transaction may keep it). ``use_semantic`` False
     ranks without the semantic signal (apps.matching.engine.SEMANTIC_ENABLED)."""
+    return rank_in_database_runs(evaluation, [(use_concepts, use_semantic)], keep=keep)[0]
+
+
+def rank_in_database_runs(
+    evaluation: EvaluationSet, runs: Sequence[tuple[bool, bool]], *, keep: bool = False
+) -> list[dict[str, list[str]]]:
+    """As rank_in_database, once per (use_concepts, use_semantic) of ``runs``, on one set of
+    rows: they are written once, and indexed again whenever the synonym layer is switched
+    (the documents depend on it; the semantic switch is read at ranking time). Each run
+    ranks exactly what a run of its own would."""
     from django.db import transaction
 
     from . import services
     from .selectors import rank_offers_for_need
 
-    rankings: dict[str, list[str]] = {}
+    results: list[dict[str, list[str]]] = []
     previous = engine.CONCEPTS_ENABLED
     previous_semantic = engine.SEMANTIC_ENABLED
-    engine.CONCEPTS_ENABLED = use_concepts
-    engine.SEMANTIC_ENABLED = use_semantic
     try:
         with transaction.atomic():
             with services.indexing_paused():
                 offer_keys, needs = _build_rows(evaluation)
-            services.index_in_batches(
-                # Existing offers are indexed again too, so that a run without the
-                # synonym layer ranks documents built without it (rolled back after).
-                need_ids=[need.pk for need in needs.values()],
-                offer_ids=list(offer_keys),
-            )
-            for key, need in needs.items():
-                ranked = rank_offers_for_need(
-                    need=need, limit=10, feedback=False, offer_ids=set(offer_keys)
-                )
-                rankings[key] = [offer_keys[item.object_id] for item in ranked]
+            indexed_with = None
+            for use_concepts, use_semantic in runs:
+                engine.CONCEPTS_ENABLED = use_concepts
+                engine.SEMANTIC_ENABLED = use_semantic
+                if indexed_with != use_concepts:
+                    services.index_in_batches(
+                        # Existing offers are indexed again too, so that a run without the
+                        # synonym layer ranks documents built without it (rolled back after).
+                        need_ids=[need.pk for need in needs.values()],
+                        offer_ids=list(offer_keys),
+                    )
+                    indexed_with = use_concepts
+                rankings: dict[str, list[str]] = {}
+                for key, need in needs.items():
+                    ranked = rank_offers_for_need(
+                        need=need, limit=10, feedback=False, offer_ids=set(offer_keys)
+                    )
+                    rankings[key] = [offer_keys[item.object_id] for item in ranked]
+                results.append(rankings)
             if not keep:
                 raise _Rollback
     except _Rollback:
@@ -275,4 +337,4 @@ def rank_in_database(
     finally:
         engine.CONCEPTS_ENABLED = previous
         engine.SEMANTIC_ENABLED = previous_semantic
-    return rankings
+    return results

@@ -8,7 +8,7 @@ selectors, and rolled back."""
 
 from django.core.management.base import BaseCommand
 
-from apps.matching.evaluate import SETS, load_set, measure, rank_in_database
+from apps.matching.evaluate import SETS, load_set, measure, rank_in_database_runs
 
 
 class Command(BaseCommand):
@@ -64,10 +64,12 @@ class Command(BaseCommand):
             if semantic or not use_semantic
             for use_concepts, synonyms in ((True, "with"), (False, "without"))
         ]
-        for label, use_concepts, use_semantic in runs:
-            rankings = rank_in_database(
-                evaluation, use_concepts=use_concepts, use_semantic=use_semantic
-            )
+        # The rows are written once for all runs (rolled back after).
+        all_rankings = rank_in_database_runs(
+            evaluation,
+            [(use_concepts, use_semantic) for _label, use_concepts, use_semantic in runs],
+        )
+        for (label, _use_concepts, _use_semantic), rankings in zip(runs, all_rankings, strict=True):
             metrics = measure(rankings, evaluation.gold)
             self.stdout.write(
                 f"{label:>35}: hit@1 {metrics.hit_at_1:.3f}  hit@3 {metrics.hit_at_3:.3f}  "
