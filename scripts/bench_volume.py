@@ -56,7 +56,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.accounts.models import Membership, User
-from apps.broker.models import Need
+from apps.broker.models import Need, Offer
 from apps.cookbook.models import RecipePage
 from apps.cases.models import CasePage
 from apps.fund.models import Fund
@@ -87,6 +87,15 @@ assignment = (
 recipe = RecipePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
 example = CasePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
 sector = need.sectors.order_by("pk").first().code
+# The first public offer with a member who may edit it: the entrepreneur reads its matches.
+offer = (
+    Offer.objects.public().filter(profile__organisation__memberships__role__in=["member", "admin"])
+    .order_by("pk").first()
+)
+entrepreneur = (
+    Membership.objects.filter(organisation=offer.profile.organisation, role__in=["member", "admin"])
+    .order_by("pk")[0].user
+)
 municipality = need.municipality
 example_filter = (
     f"sector={example.sectors.order_by('pk').first().code}"
@@ -103,6 +112,7 @@ pages = [
     ["examples, filters", f"/eksempler/?{example_filter}", ""],
     ["needs, filters", f"/behov/?sector={sector}&county={municipality.county.code}", ""],
     ["need's matches", f"/behov/{need.pk}/treff/", "broker"],
+    ["offer's matches", f"/tilbud/{offer.pk}/treff/", "entrepreneur"],
     ["offers (entrepreneurs)", "/entreprenorer/", ""],
     ["collaboration board", "/samarbeid/tavle/", "broker"],
     ["fund management", "/fond/forvaltning/", "fund manager"],
@@ -119,7 +129,7 @@ from apps.printbook.selectors import latest_ready_edition
 if latest_ready_edition() is not None:  # else the first request would render the whole book
     pages.append(["book PDF", "/kokeboka/kokeboka.pdf", ""])
 cookies = {"broker": session(broker), "fund manager": session(manager),
-           "reviewer": session(assignment.reviewer)}
+           "reviewer": session(assignment.reviewer), "entrepreneur": session(entrepreneur)}
 print(json.dumps({"pages": pages, "cookies": cookies, "recipe": recipe.url}))
 """
 
