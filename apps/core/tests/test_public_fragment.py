@@ -236,3 +236,40 @@ def test_examples_list_shows_a_new_example(client, home_page):
     assert not _shows(client, url, "Andre eksempel", n=2)
     CasePageFactory(parent=cases, title="Andre eksempel")
     assert _shows(client, url, "Andre eksempel", n=3)
+
+
+def test_examples_filter_form_keeps_each_visitors_choice_and_shows_new_municipalities(
+    client, home_page
+):
+    from apps.core.models import Municipality
+
+    cases = CaseIndexPageFactory(parent=home_page)
+    CasePageFactory(parent=cases, title="Første eksempel")
+    oslo = Municipality.objects.get(code="0301")
+
+    first = client.get(cases.url + "?county=32&n=1").content.decode()
+    again = client.get(cases.url + "?county=32&n=2").content.decode()
+    other = client.get(cases.url + "?county=03&n=3").content.decode()
+    assert '<option value="32" selected>' in first
+    assert '<option value="32" selected>' in again
+    assert '<option value="03" selected>' in other
+    assert '<option value="32" selected>' not in other
+    assert f'<option value="{oslo.code}">' not in again
+
+    CasePageFactory(parent=cases, title="Eksempel fra Oslo", municipality=oslo)
+    after = client.get(cases.url + "?county=32&n=4").content.decode()
+    assert f'<option value="{oslo.code}">' in after
+
+
+def test_cookbook_index_breadcrumbs_show_a_renamed_home_page(client, book, home_page):
+    index, _chapter, _recipe = book
+    url = index.url + "?phase=dialog"
+
+    def breadcrumbs(n: int) -> str:
+        page = client.get(f"{url}&n={n}").content.decode()
+        return page[page.index('class="ds-breadcrumbs') : page.index("<main")]
+
+    assert index.title in breadcrumbs(1)
+    index.title = "Boka har nytt navn"
+    index.save_revision().publish()
+    assert "Boka har nytt navn" in breadcrumbs(2)
