@@ -273,3 +273,17 @@ def test_cookbook_index_breadcrumbs_show_a_renamed_home_page(client, book, home_
     index.title = "Boka har nytt navn"
     index.save_revision().publish()
     assert "Boka har nytt navn" in breadcrumbs(2)
+
+
+def test_each_interface_language_gets_its_own_fragment(client, settings, book):
+    _index, chapter, _recipe = book
+    bokmal = client.get(chapter.url + "?n=1").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(chapter.url + "?n=2").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    bokmal_again = client.get(chapter.url + "?n=3").content.decode()
+
+    assert "Oppskrifter i dette kapittelet" in bokmal
+    assert "Recipes in this chapter" in english
+    assert "Oppskrifter i dette kapittelet" not in english
+    assert "Oppskrifter i dette kapittelet" in bokmal_again
