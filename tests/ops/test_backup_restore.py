@@ -1,9 +1,10 @@
 """Backup → restore loses no row and no file (scripts/backup.py, `make backup` / `make restore`).
 
-The PostgreSQL test copies the migrated test database into a database of its own, fills it
-with the demo content and uploaded files through the site's code, backs it up, restores it
-into a new database and new media folders, and compares every table and every file
-independently of the script's own verification. It runs in `make test-pg`.
+The PostgreSQL test copies the freshly migrated test database (the run's template, which no
+test writes to) into a database of its own, fills it with the demo content and uploaded files
+through the site's code, backs it up, restores it into a new database and new media folders,
+and compares every table and every file independently of the script's own verification. It
+runs in `make test-pg`.
 """
 
 import hashlib
@@ -74,15 +75,16 @@ def _storage_env(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def postgres_server(django_db_setup, django_db_blocker):
-    """Connection parameters of the test run's PostgreSQL server, and the test database."""
-    from django.db import connection, connections
+def postgres_server(request, django_db_setup):
+    """Connection parameters of the test run's PostgreSQL server, and the name of a database
+    as migrations build it from nothing (tests/databases.py), unused, to copy as a template."""
+    from django.db import connection
+
+    from tests.databases import migrated_template
 
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL backup and restore: runs in `make test-pg`")
     settings_dict = dict(connection.settings_dict)
-    with django_db_blocker.unblock():
-        connections.close_all()  # CREATE DATABASE ... TEMPLATE needs the template unused
     params = {
         key: value
         for key, value in {
@@ -93,7 +95,7 @@ def postgres_server(django_db_setup, django_db_blocker):
         }.items()
         if value
     }
-    return params, settings_dict["NAME"]
+    return params, migrated_template(request.config)
 
 
 def _pg_url(params: dict, name: str) -> str:
@@ -125,22 +127,27 @@ def _pg_counts(params: dict, name: str) -> dict[str, int]:
 
 
 @pytest.mark.slow
-# Transactional: the template copy needs the test database without an open transaction; the
-# serialized rollback gives later tests back the rows migrations made.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The test database is set up (and its migrated template kept) only for tests that ask for
+# it; this test never touches the test database itself.
+@pytest.mark.django_db
 def test_a_populated_postgres_database_and_its_files_survive_backup_and_restore(
     postgres_server, tmp_path
 ):
     import psycopg
     from psycopg import sql
 
-    params, _test_db = postgres_server
+    params, migrated = postgres_server
     suffix = uuid.uuid4().hex[:8]
     source, restored = f"kokeboka_backup_src_{suffix}", f"kokeboka_backup_dst_{suffix}"
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        # A database of its own, migrated from nothing: a copy of the test database would
-        # depend on what earlier tests in this worker left in it (or still hold open).
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(source)))
+        # A database of its own as migrations build it from nothing: a copy of the migrated
+        # template, not of the test database (whose content depends on earlier tests); the
+        # migrate below applies what the template lacks, normally nothing.
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(source), sql.Identifier(migrated)
+            )
+        )
     try:
         site = tmp_path / "site"
         source_env = _clean_env(DATABASE_URL=_pg_url(params, source), **_storage_env(site))
