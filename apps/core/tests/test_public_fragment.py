@@ -261,7 +261,7 @@ def test_examples_filter_form_keeps_each_visitors_choice_and_shows_new_municipal
     assert f'<option value="{oslo.code}">' in after
 
 
-def test_cookbook_index_breadcrumbs_show_a_renamed_home_page(client, book, home_page):
+def test_cookbook_index_breadcrumbs_show_a_renamed_index(client, book):
     index, _chapter, _recipe = book
     url = index.url + "?phase=dialog"
 
