@@ -312,6 +312,9 @@ def rank_in_database_runs(
             with services.indexing_paused():
                 offer_keys, needs = _build_rows(evaluation)
             indexed_with = None
+            # Without the semantic signal in any run no sentence vector is read: the
+            # model is not run for the throwaway rows.
+            sentences = any(use_semantic for _use_concepts, use_semantic in runs)
             for use_concepts, use_semantic in runs:
                 engine.CONCEPTS_ENABLED = use_concepts
                 engine.SEMANTIC_ENABLED = use_semantic
@@ -321,6 +324,7 @@ def rank_in_database_runs(
                         # synonym layer ranks documents built without it (rolled back after).
                         need_ids=[need.pk for need in needs.values()],
                         offer_ids=list(offer_keys),
+                        sentences=sentences,
                     )
                     indexed_with = use_concepts
                 rankings: dict[str, list[str]] = {}

@@ -158,23 +158,26 @@ def term_counts_rebuild() -> int:
 
 
 def _replace(
-    kind: str, documents: dict[int, dict[str, engine.Entry]], texts: dict[int, list[str]]
+    kind: str,
+    documents: dict[int, dict[str, engine.Entry]],
+    texts: dict[int, list[str]] | None,
 ) -> int:
-    """Rewrites the index rows, the term counts and the sentence vectors of these objects.
-    All is computed first (the model is the slow part), then written in one short
-    transaction."""
+    """Rewrites the index rows, the term counts and the sentence vectors of these objects
+    (``texts`` None leaves their stored vectors as they are). All is computed first (the
+    model is the slow part), then written in one short transaction."""
     rows = []
     for object_id, document in documents.items():
         rows += _rows(kind, object_id, document)
-    vectors = embedding_rows(kind, texts)
+    vectors = embedding_rows(kind, texts) if texts is not None else None
     with transaction.atomic():
         removed = _delete_terms(kind, documents)
         MatchTerm.objects.bulk_create(rows, batch_size=2000)
         added = Counter(row.term for row in rows)
         # Only the difference is written: a re-index of unchanged text touches no count.
         _add_counts(kind, {term: added[term] - removed[term] for term in added | removed})
-        MatchEmbedding.objects.filter(kind=kind, object_id__in=list(documents)).delete()
-        MatchEmbedding.objects.bulk_create(vectors, batch_size=500)
+        if vectors is not None:
+            MatchEmbedding.objects.filter(kind=kind, object_id__in=list(documents)).delete()
+            MatchEmbedding.objects.bulk_create(vectors, batch_size=500)
     return len(rows)
 
 
@@ -187,21 +190,23 @@ def index_offer(*, offer) -> int:
     return index_offers(offers=[offer])
 
 
-def index_offers(*, offers: Iterable) -> int:
+def index_offers(*, offers: Iterable, sentences: bool = True) -> int:
+    """(Re)writes the index rows of these offers, and their sentence vectors unless
+    ``sentences`` is False (a ranking without the semantic signal reads none)."""
     offers = list(offers)
     return _replace(
         TermKind.OFFER,
         {offer.pk: offer_document(offer) for offer in offers},
-        {offer.pk: offer_sentences(offer) for offer in offers},
+        {offer.pk: offer_sentences(offer) for offer in offers} if sentences else None,
     )
 
 
-def index_needs(*, needs: Iterable) -> int:
+def index_needs(*, needs: Iterable, sentences: bool = True) -> int:
     needs = list(needs)
     return _replace(
         TermKind.NEED,
         {need.pk: need_document(need) for need in needs},
-        {need.pk: need_sentences(need) for need in needs},
+        {need.pk: need_sentences(need) for need in needs} if sentences else None,
     )
 
 
@@ -219,12 +224,21 @@ def offer_index_queryset():
     )
 
 
-def index_in_batches(*, need_ids: list[int], offer_ids: list[int], batch: int = 500) -> None:
-    """Indexes many needs and offers with a few queries per batch."""
+def index_in_batches(
+    *, need_ids: list[int], offer_ids: list[int], batch: int = 500, sentences: bool = True
+) -> None:
+    """Indexes many needs and offers with a few queries per batch (``sentences`` as for
+    index_needs)."""
     for start in range(0, len(need_ids), batch):
-        index_needs(needs=need_index_queryset().filter(pk__in=need_ids[start : start + batch]))
+        index_needs(
+            needs=need_index_queryset().filter(pk__in=need_ids[start : start + batch]),
+            sentences=sentences,
+        )
     for start in range(0, len(offer_ids), batch):
-        index_offers(offers=offer_index_queryset().filter(pk__in=offer_ids[start : start + batch]))
+        index_offers(
+            offers=offer_index_queryset().filter(pk__in=offer_ids[start : start + batch]),
+            sentences=sentences,
+        )
 
 
 def unindex(*, kind: str, object_id: int) -> None:
