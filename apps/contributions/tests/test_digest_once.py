@@ -85,7 +85,7 @@ def test_a_failed_send_releases_the_claim_so_a_later_run_sends(recipe, member, t
     reason="two writing threads need PostgreSQL (SQLite's shared in-memory test database "
     "refuses the second writer instead of waiting)",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_send_one_digest_per_person(recipe, trusted, mailoutbox):
     from apps.accounts.tests.factories import UserFactory
 

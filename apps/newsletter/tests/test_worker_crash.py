@@ -52,7 +52,7 @@ def start_worker(smtp_port: int) -> subprocess.Popen:
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_issue_survives_a_killed_worker_without_a_second_copy(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     subscribers = SubscriberFactory.create_batch(SUBSCRIBERS)

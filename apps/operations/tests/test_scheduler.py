@@ -110,7 +110,7 @@ def test_two_schedulers_ticking_at_once_run_each_due_time_once():
     assert ScheduledRun.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_scheduler_threads_run_each_due_time_once():
     """Two schedulers in two threads, each with its own database connection, tick the same
     due times ten times over at the same moments."""

@@ -70,7 +70,7 @@ def status_of(task_id) -> str:
     return DBTaskResult.objects.filter(pk=task_id).values_list("status", flat=True).first()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_task_killed_with_its_worker_completes_after_a_restart(settings):
     from apps.operations.tests.slow_tasks import sleep_then_mark
 
