@@ -10,10 +10,11 @@ from apps.cases.models import CasePage
 from apps.core import limits
 from apps.core.models import County, Municipality, Sector, TargetGroup
 from apps.core.selectors import vocabulary_choices
+from apps.core.widgets import ListSelect
 from apps.registers.forms import RegisterCheckMixin
 
 from .models import Maturity, NeedStatus, NeedVisibility
-from .widgets import AreaChooser, ListSelect
+from .widgets import AreaChooser
 
 
 class DesignSystemMixin:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import County, Municipality, Sector
 from apps.core.selectors import vocabulary_choices
+from apps.core.widgets import ListSelect
 
 from .models import CollaborationForm
 from .selectors import municipalities_with_cases
@@ -13,17 +14,20 @@ class CaseFilterForm(forms.Form):
     filtered list has its own address. A value that cannot be used is reported and ignored,
     and the other filters still apply."""
 
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    # ListSelect: the same markup as Django's Select without a template per option (the
+    # municipality list has hundreds of options; decision 0033).
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=ListSelect)
     form = forms.ChoiceField(
         label=_("Form of collaboration"),
         required=False,
         choices=[("", _("All forms")), *CollaborationForm.choices],
+        widget=ListSelect,
     )
-    county = forms.ChoiceField(label=_("County"), required=False)
+    county = forms.ChoiceField(label=_("County"), required=False, widget=ListSelect)
     municipality = forms.CharField(
         label=_("Municipality"),
         required=False,
-        widget=forms.Select,
+        widget=ListSelect,
         help_text=_("Municipalities with at least one example."),
     )
 

@@ -10,8 +10,8 @@ from django import forms
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from apps.broker.widgets import ListSelect
 from apps.core.models import County, Municipality
+from apps.core.widgets import ListSelect
 from apps.rules.selectors import today_oslo
 
 FIRST_YEAR = 2015
