@@ -1294,6 +1294,9 @@ def environment(stack: Stack, s3_env: dict[str, str]) -> dict[str, str]:
         "KOKEBOKA_TRUST_REQUEST_ID": "true",
         "API_RATE_LIMIT_REQUESTS": str(API_LIMIT),
         "API_RATE_LIMIT_SECONDS": "600",
+        # A short worker lease: the killed worker's task is recovered after 6 s, not 30 s,
+        # which is the same path (apps/operations/recovery.py) in a quarter of the wait.
+        "OPERATIONS_WORKER_LEASE_SECONDS": "6",
         # Rendering the book on every publish would purge the cache in the middle of the
         # cache checks; the worker check enqueues its own edition.
         "PRINTBOOK_RENDER_ON_PUBLISH": "false",

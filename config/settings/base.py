@@ -511,6 +511,9 @@ AXES_CLIENT_IP_CALLABLE = "apps.core.clientip.client_ip_or_none"
 # Readiness (/helse/klar/, apps/core/health.py) fails when the task worker or the scheduler
 # has not written a heartbeat for this many seconds (they beat every 5 and 15 seconds).
 KOKEBOKA_HEARTBEAT_MAX_AGE = int(env("KOKEBOKA_HEARTBEAT_MAX_AGE", "120") or 120)
+# A task whose worker has not beaten for this long is put back in the queue
+# (apps/operations/recovery.py); workers beat every sixth of it.
+OPERATIONS_WORKER_LEASE_SECONDS = int(env("OPERATIONS_WORKER_LEASE_SECONDS", "30") or 30)
 
 # Public API (apps/api/middleware.py): requests per client IP address per window, -> 429.
 API_RATE_LIMIT = (
