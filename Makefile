@@ -50,14 +50,14 @@ test: install-test ## Lint and import contracts, then every test on SQLite and o
 
 # Two pytest-xdist workers: the machines have 2 cores; each worker has its own test database
 # (a copy of the one migrated first, docs/decisions/0024) and its own Chromium for the browser
-# tests.
+# tests. --durations prints the slowest tests of the run, where time is won next.
 PYTEST_WORKERS ?= 2
 
 test-sqlite: install-test ## All tests on SQLite
-	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --durations=15
 
 test-pg: install-test ## All tests on PostgreSQL (own throwaway cluster), then the scale-out check
-	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q -n $(PYTEST_WORKERS)
+	$(PY) scripts/pg_cluster.py -- $(PY) -m pytest -q -n $(PYTEST_WORKERS) --durations=15
 	$(PY) scripts/scaleout_check.py
 
 scaleout: install-test ## Scale-out check: 2 instances behind nginx, Redis, S3, worker, scheduler; faults
