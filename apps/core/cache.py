@@ -18,17 +18,29 @@ GENERATION_KEY = "pagecache:generation"
 page_cache_hit = Signal()
 
 
+def generation_token(key: str, found: dict | None = None) -> str:
+    """The current token under `key` (taken from `found`, a get_many already made, when it
+    holds it), created if there is none. Entries stored with an older token are stale: moving
+    the token (`generation_bump`) makes everything stored under it stale at once. `add`, not
+    `set`, so two processes creating the first token agree on one."""
+    token = (found or {}).get(key) or cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(key, token, timeout=None)
+        token = cache.get(key, token)
+    return token
+
+
+def generation_bump(key: str) -> None:
+    cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
 def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, timeout=None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    return generation_token(GENERATION_KEY)
 
 
 def purge_page_cache() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation_bump(GENERATION_KEY)
 
 
 def page_cache_key(*, language: str, path: str) -> str:

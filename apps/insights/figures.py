@@ -25,7 +25,6 @@ counts arrive by UPDATE, which sends no signal) are always computed."""
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from apps.core.cache import GENERATION_KEY as PAGE_GENERATION_KEY
-from apps.core.cache import current_generation as current_page_generation
+from apps.core.cache import generation_bump, generation_token
 
 from .charts import Chart, present
 from .filters import Filters
@@ -55,17 +54,8 @@ class Figures:
     computed_at: datetime.datetime
 
 
-def _current_generation(found: dict) -> str:
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, timeout=None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
-
-
 def bump_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation_bump(GENERATION_KEY)
 
 
 def data_changed() -> None:
@@ -103,8 +93,8 @@ def presented_charts(
     }
     found = cache.get_many([PAGE_GENERATION_KEY, GENERATION_KEY, *keys.values()])
     stamp = (
-        found.get(PAGE_GENERATION_KEY) or current_page_generation(),
-        _current_generation(found),
+        generation_token(PAGE_GENERATION_KEY, found),
+        generation_token(GENERATION_KEY, found),
     )
     now = timezone.now()
     charts: list[Chart] = []
