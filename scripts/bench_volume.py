@@ -50,52 +50,26 @@ CONNECTIONS = 16
 # JSON line: a list of [name, url, role or ""] and the session cookie of each role.
 SETUP = r"""
 import json
-from importlib import import_module
+import sys
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from apps.accounts.models import Membership, User
-from apps.broker.models import Need, Offer
+from apps.accounts.models import Membership
+from apps.broker.models import Need
 from apps.cookbook.models import RecipePage
 from apps.cases.models import CasePage
-from apps.fund.models import Fund
-from apps.grants.models import ReviewerAssignment
-from apps.matching.models import MatchTerm
+sys.path.insert(0, "scripts")
+from pagetime import entrepreneur_offer, reviewer_assignment, role_user, session_key
 
-def session(user):
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "apps.accounts.backends.EmailVerifiedBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    store.create()
-    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+def session(role):
+    return f"{settings.SESSION_COOKIE_NAME}={session_key(role_user(role))}"
 
-broker = User.objects.get(email="megler@demo.kokeboka.no")
+broker = role_user("broker")
 broker_orgs = Membership.objects.filter(user=broker, role="broker").values("organisation")
 need = Need.objects.public().filter(organisation__in=broker_orgs).order_by("pk").first()
-fund = Fund.objects.filter(slug__startswith="vol-").order_by("pk").first()
-manager = Membership.objects.filter(organisation=fund.organisation, role="fund_manager")[0].user
-assignment = (
-    ReviewerAssignment.objects.filter(application__call__fund=fund, completed_at__isnull=True)
-    .order_by("pk").first()
-) or ReviewerAssignment.objects.filter(application__call__fund=fund).order_by("pk").first()
+assignment = reviewer_assignment()
 recipe = RecipePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
 example = CasePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
 sector = need.sectors.order_by("pk").first().code
-# The first public offer with a member who may edit it: the entrepreneur reads its matches.
-offer = (
-    Offer.objects.public().filter(profile__organisation__memberships__role__in=["member", "admin"])
-    .order_by("pk").first()
-)
-entrepreneur = (
-    Membership.objects.filter(organisation=offer.profile.organisation, role__in=["member", "admin"])
-    .order_by("pk")[0].user
-)
+offer = entrepreneur_offer()
 municipality = need.municipality
 example_filter = (
     f"sector={example.sectors.order_by('pk').first().code}"
@@ -128,8 +102,8 @@ pages = [
 from apps.printbook.selectors import latest_ready_edition
 if latest_ready_edition() is not None:  # else the first request would render the whole book
     pages.append(["book PDF", "/kokeboka/kokeboka.pdf", ""])
-cookies = {"broker": session(broker), "fund manager": session(manager),
-           "reviewer": session(assignment.reviewer), "entrepreneur": session(entrepreneur)}
+cookies = {"broker": session("broker"), "fund manager": session("fund-manager"),
+           "reviewer": session("reviewer"), "entrepreneur": session("entrepreneur")}
 print(json.dumps({"pages": pages, "cookies": cookies, "recipe": recipe.url}))
 """
 

@@ -60,41 +60,53 @@ def session_key(user) -> str:
     return store.session_key
 
 
-def role_user(role: str):
-    """The person `make bench-volume` measures each role as."""
-    from apps.accounts.models import Membership, User
-    from apps.broker.models import Offer
+def volume_fund():
+    """The first fund `load_volume` made."""
     from apps.fund.models import Fund
+
+    return Fund.objects.filter(slug__startswith="vol-").order_by("pk").first()
+
+
+def reviewer_assignment():
+    """An open review of that fund (or any of its reviews): the assessment page's subject."""
     from apps.grants.models import ReviewerAssignment
+
+    assignments = ReviewerAssignment.objects.filter(application__call__fund=volume_fund())
+    return (
+        assignments.filter(completed_at__isnull=True).order_by("pk").first()
+        or assignments.order_by("pk").first()
+    )
+
+
+def entrepreneur_offer():
+    """The first public offer with a member who may edit it: its matches as the entrepreneur."""
+    from apps.broker.models import Offer
+
+    return (
+        Offer.objects.public()
+        .filter(profile__organisation__memberships__role__in=["member", "admin"])
+        .order_by("pk")
+        .first()
+    )
+
+
+def role_user(role: str):
+    """The person `make bench-volume` measures each role as (its SETUP calls this)."""
+    from apps.accounts.models import Membership, User
 
     if role == "broker":
         return User.objects.get(email="megler@demo.kokeboka.no")
     if role == "entrepreneur":
-        offer = (
-            Offer.objects.public()
-            .filter(profile__organisation__memberships__role__in=["member", "admin"])
-            .order_by("pk")
-            .first()
-        )
-        return (
-            Membership.objects.filter(
-                organisation=offer.profile.organisation, role__in=["member", "admin"]
-            )
-            .order_by("pk")[0]
-            .user
-        )
-    fund = Fund.objects.filter(slug__startswith="vol-").order_by("pk").first()
+        organisation = entrepreneur_offer().profile.organisation
+        members = Membership.objects.filter(organisation=organisation, role__in=["member", "admin"])
+        return members.order_by("pk")[0].user
     if role == "fund-manager":
-        return Membership.objects.filter(organisation=fund.organisation, role="fund_manager")[
-            0
-        ].user
-    if role == "reviewer":
-        assignments = ReviewerAssignment.objects.filter(application__call__fund=fund)
-        assignment = (
-            assignments.filter(completed_at__isnull=True).order_by("pk").first()
-            or assignments.order_by("pk").first()
+        managers = Membership.objects.filter(
+            organisation=volume_fund().organisation, role="fund_manager"
         )
-        return assignment.reviewer
+        return managers.order_by("pk")[0].user
+    if role == "reviewer":
+        return reviewer_assignment().reviewer
     raise SystemExit(f"pagetime: unknown role {role!r}")
 
 
