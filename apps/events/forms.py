@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.cookbook.models import ChapterPage, RecipePage
+from apps.cookbook.selectors import book_outline
 from apps.core import limits
 
 from .models import InputKind, Role, municipality_code_validator
-from .selectors import cookbook_targets
 
 
 class RegistrationForm(forms.Form):
@@ -102,7 +102,7 @@ class InputForm(forms.Form):
         kwargs.setdefault("prefix", "input")
         super().__init__(*args, **kwargs)
         choices: list = [(TARGET_GENERAL, _("General, or a topic below"))]
-        for chapter in cookbook_targets():
+        for chapter in book_outline():
             options = [(f"chapter-{chapter.pk}", _("The whole chapter: %s") % chapter.title)]
             options += [(f"recipe-{pk}", title) for pk, title in chapter.recipes]
             choices.append((chapter.title, options))

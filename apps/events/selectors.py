@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
-
-from apps.cookbook.models import ChapterPage, RecipePage
 
 from .models import (
     AgendaItem,
@@ -128,35 +126,6 @@ def converted_inputs(*, event: Event) -> list[Input]:
         .only("pk", "title", "kind", "converted_to_description")
         .order_by("created_at", "pk")
     )
-
-
-@dataclass(frozen=True)
-class TargetChapter:
-    """A published chapter and its published recipes, as (pk, title) pairs: all the input
-    form's choice of target needs."""
-
-    pk: int
-    title: str
-    recipes: list[tuple[int, str]] = field(default_factory=list)
-
-
-def cookbook_targets() -> list[TargetChapter]:
-    """Chapters and their recipes that input can be about, in book order: the same pages as
-    apps.cookbook.selectors.book_contents, read as (pk, title, path) rows. Two queries and
-    no page objects, since the meeting page's form lists every recipe of a national book."""
-    chapters = {
-        path: TargetChapter(pk=pk, title=title)
-        for pk, title, path in ChapterPage.objects.published()
-        .order_by("path")
-        .values_list("pk", "title", "path")
-    }
-    for pk, title, path in (
-        RecipePage.objects.published().order_by("path").values_list("pk", "title", "path")
-    ):
-        chapter = chapters.get(path[: -RecipePage.steplen])
-        if chapter is not None:
-            chapter.recipes.append((pk, title))
-    return list(chapters.values())
 
 
 def events_published() -> EventQuerySet:

@@ -149,13 +149,12 @@ def test_a_meeting_with_many_sign_ups_costs_the_same_queries(client, organiser, 
 def test_input_form_targets_are_the_books_chapters_and_recipes(home_page):
     """The meeting page's choice of target reads (pk, title) rows instead of page objects; it
     lists exactly what the cookbook's own book_contents lists, in the same order."""
-    from apps.cookbook.selectors import book_contents
+    from apps.cookbook.selectors import book_contents, book_outline
     from apps.cookbook.tests.factories import (
         ChapterPageFactory,
         CookbookIndexPageFactory,
         RecipePageFactory,
     )
-    from apps.events.selectors import cookbook_targets
 
     book = CookbookIndexPageFactory(parent=home_page)
     first = ChapterPageFactory(parent=book, title="Forstå")
@@ -170,5 +169,5 @@ def test_input_form_targets_are_the_books_chapters_and_recipes(home_page):
         for item in book_contents()
     ]
 
-    assert [(c.pk, c.title, c.recipes) for c in cookbook_targets()] == expected
-    assert [title for _pk, title in cookbook_targets()[0].recipes] == ["Behov", "Dialog"]
+    assert [(c.pk, c.title, c.recipes) for c in book_outline()] == expected
+    assert [title for _pk, title in book_outline()[0].recipes] == ["Behov", "Dialog"]
