@@ -54,6 +54,17 @@ def needs_visible_to(user, *, today: datetime.date | None = None) -> QuerySet[Ne
     return qs.filter(condition)
 
 
+def needs_visibility_scope(user) -> str:
+    """What decides which needs needs_visible_to gives this person (on one day), as text:
+    two people with the same scope see the same needs. Stored rankings of an offer's
+    matches are kept per scope (apps.matching.rankings)."""
+    if not is_person(user):
+        return "anonymous"
+    members = is_verified_member(user) or is_platform_staff(user)
+    own = ",".join(str(pk) for pk in sorted(need_work_org_ids(user)))
+    return f"{'members' if members else 'public'}:{own}"
+
+
 def need_list_queryset(qs: QuerySet[Need]) -> QuerySet[Need]:
     return qs.select_related("organisation", "municipality__county").prefetch_related(
         "sectors", "target_groups"

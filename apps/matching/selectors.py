@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from . import documents, embeddings, engine
+from . import documents, embeddings, engine, rankings
 from .models import (
     Decision,
     MatchDecision,
@@ -455,19 +455,32 @@ def _term_counts(kind: str, query: Mapping[str, engine.Entry]) -> dict[str, int]
 
 
 def matches_for_need(
-    *, need, user=None, limit: int = DEFAULT_LIMIT, feedback: bool | None = None
+    *,
+    need,
+    user=None,
+    limit: int = DEFAULT_LIMIT,
+    feedback: bool | None = None,
+    stored: bool = True,
 ) -> list[Match]:
     """Ranked public offers for a need, with their offers, organisations and reasons.
 
     The brokers' pins and dismissals are their working notes: they shape the ranking only
     for the need's own brokers (``feedback`` None decides that from ``user``); everyone else
-    sees the plain ranking, which says nothing about what a broker pinned or dismissed."""
+    sees the plain ranking, which says nothing about what a broker pinned or dismissed.
+
+    The ranking is read from the stored rankings while it is fresh (apps.matching.rankings
+    says when); ``stored`` False always ranks anew (the benchmark and the evaluation)."""
     from apps.broker.models import Offer
     from apps.broker.permissions import can_broker_need
 
     if feedback is None:
         feedback = user is not None and can_broker_need(user, need)
-    ranked = rank_offers_for_need(need=need, limit=limit, feedback=feedback)
+
+    def rank() -> list[engine.Ranked]:
+        return rank_offers_for_need(need=need, limit=limit, feedback=feedback)
+
+    parts = ("offers", need.pk, _clamp(limit), feedback, semantic_on())
+    ranked = rankings.stored_ranking(parts, rank) if stored else rank()
     offers = Offer.objects.select_related("profile__organisation__municipality").in_bulk(
         [item.object_id for item in ranked]
     )
@@ -537,11 +550,20 @@ def rank_needs_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> lis
     )
 
 
-def matches_for_offer(*, offer, user=None, limit: int = DEFAULT_LIMIT) -> list[Match]:
-    """Ranked needs for an offer, only among those the viewer may see."""
+def matches_for_offer(
+    *, offer, user=None, limit: int = DEFAULT_LIMIT, stored: bool = True
+) -> list[Match]:
+    """Ranked needs for an offer, only among those the viewer may see. The ranking is
+    stored per visibility (two viewers who may see the same needs share it), as for
+    matches_for_need."""
     from apps.broker.models import Need
+    from apps.broker.selectors import needs_visibility_scope
 
-    ranked = rank_needs_for_offer(offer=offer, user=user, limit=limit)
+    def rank() -> list[engine.Ranked]:
+        return rank_needs_for_offer(offer=offer, user=user, limit=limit)
+
+    parts = ("needs", offer.pk, _clamp(limit), needs_visibility_scope(user), semantic_on())
+    ranked = rankings.stored_ranking(parts, rank) if stored else rank()
     needs = Need.objects.select_related("organisation__municipality", "municipality").in_bulk(
         [item.object_id for item in ranked]
     )

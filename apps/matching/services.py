@@ -25,6 +25,7 @@ from .models import (
     MatchTermCount,
     TermKind,
 )
+from .rankings import rankings_changed
 
 INDEX_BATCH = 500
 # A subscriber hears about a new need when its offer scores at least this (0–100).
@@ -122,6 +123,7 @@ def _unindex_terms(kind: str, object_ids: Iterable[int]) -> None:
     with transaction.atomic():
         removed = _delete_terms(kind, object_ids)
         _add_counts(kind, {term: -count for term, count in removed.items()})
+        rankings_changed()
 
 
 def _add_counts(kind: str, deltas: dict[str, int]) -> None:
@@ -154,6 +156,7 @@ def term_counts_rebuild() -> int:
             f"INSERT INTO {quote(counts)} (kind, term, documents) "  # noqa: S608
             f"SELECT kind, term, COUNT(*) FROM {quote(rows)} GROUP BY kind, term"
         )
+        rankings_changed()
         return cursor.rowcount
 
 
@@ -178,6 +181,7 @@ def _replace(
         if vectors is not None:
             MatchEmbedding.objects.filter(kind=kind, object_id__in=list(documents)).delete()
             MatchEmbedding.objects.bulk_create(vectors, batch_size=500)
+        rankings_changed()
     return len(rows)
 
 
@@ -244,6 +248,7 @@ def index_in_batches(
 def unindex(*, kind: str, object_id: int) -> None:
     _unindex_terms(kind, [object_id])
     MatchEmbedding.objects.filter(kind=kind, object_id=object_id).delete()
+    rankings_changed()
 
 
 def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()) -> None:
@@ -265,6 +270,7 @@ def index_refresh(*, need_ids: Iterable[int] = (), offer_ids: Iterable[int] = ()
         if gone:
             _unindex_terms(kind, gone)
             MatchEmbedding.objects.filter(kind=kind, object_id__in=gone).delete()
+            rankings_changed()
 
 
 def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
@@ -289,6 +295,7 @@ def reindex_all(*, batch: int = INDEX_BATCH) -> tuple[int, int]:
                 _unindex_terms(kind, orphans)
             else:
                 indexed.objects.filter(kind=kind, object_id__in=orphans).delete()
+                rankings_changed()
     term_counts_rebuild()
     return len(need_ids), len(offer_ids)
 
@@ -310,6 +317,7 @@ def match_decide(*, need, offer, decision: str, user) -> MatchDecision:
             obj=need,
             data={"offer": offer.pk},
         )
+        rankings_changed()
     return row
 
 
@@ -327,6 +335,7 @@ def match_undo(*, need, offer, user) -> bool:
         deleted, _ = MatchDecision.objects.filter(need=need, offer=offer).delete()
         if deleted:
             audit_record(actor=user, action="matching.undo", obj=need, data={"offer": offer.pk})
+            rankings_changed()
     return bool(deleted)
 
 

@@ -3,7 +3,9 @@
 The handlers only call services: each save, delete or change of sectors, target groups or
 areas asks for that object's index rows to be refreshed by the task worker once the change
 has committed (tasks.index_later). Analysing text never happens while a request holds
-the database's write lock."""
+the database's write lock. Each also makes the stored rankings stale at once
+(apps.matching.rankings): visibility and maturity are read by the ranking before the
+index is rewritten."""
 
 from __future__ import annotations
 
@@ -13,13 +15,19 @@ from django.dispatch import receiver
 from apps.broker.models import EntrepreneurProfile, Need, Offer
 
 from . import services, tasks
+from .rankings import rankings_changed
 
 M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
 
 def _skip(kwargs=None) -> bool:
-    # Fixtures load raw rows, and bulk writers pause indexing; both index afterwards.
-    return bool((kwargs or {}).get("raw")) or not services.indexing_active()
+    """Whether to leave this write alone: fixtures load raw rows, and bulk writers pause
+    indexing; both index afterwards (which makes the stored rankings stale then). Otherwise
+    the stored rankings are made stale now."""
+    if bool((kwargs or {}).get("raw")) or not services.indexing_active():
+        return True
+    rankings_changed()
+    return False
 
 
 @receiver(post_save, sender=Need, dispatch_uid="matching_need_saved")

@@ -197,14 +197,16 @@ class Command(BaseCommand):
             (
                 "need → offers",
                 lambda pk: selectors.matches_for_need(
-                    need=Need.objects.select_related("municipality").get(pk=pk), limit=10
+                    need=Need.objects.select_related("municipality").get(pk=pk),
+                    limit=10,
+                    stored=False,  # the ranking itself is measured, never a stored one
                 ),
                 random.sample(public_needs, min(runs, len(public_needs))),
             ),
             (
                 "offer → needs",
                 lambda pk: selectors.matches_for_offer(
-                    offer=Offer.objects.get(pk=pk), user=None, limit=10
+                    offer=Offer.objects.get(pk=pk), user=None, limit=10, stored=False
                 ),
                 random.sample(offer_ids, min(runs, len(offer_ids))),
             ),
