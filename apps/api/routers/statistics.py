@@ -2,7 +2,11 @@
 
 The same numbers as the charts at /innsikt/, with the same small-count suppression: a count
 below three is `null` with `display` "<3", and a total that includes one is given only as
-the least it can be (`at_least`). Nothing private is ever counted."""
+the least it can be (`at_least`). Nothing private is ever counted.
+
+The numbers come from the charts Innsikt keeps (apps.insights.figures, decision 0030): a
+request counts nothing the page has counted already, and anything written to what a chart
+counts makes it stale at once, so the API is exactly as fresh as /innsikt/."""
 
 from typing import Any, Literal
 
@@ -12,9 +16,10 @@ from ninja.errors import HttpError
 
 from apps.api.listing import list_endpoint
 from apps.core.models import County, Municipality
-from apps.insights.charts import Chart, Total, present
+from apps.insights.charts import Chart, Total
+from apps.insights.figures import presented_chart, presented_charts
 from apps.insights.filters import FIRST_YEAR, Filters
-from apps.insights.selectors import Scope, chart_data, charts_for
+from apps.insights.selectors import Scope, charts_for
 
 router = Router(tags=["Statistics"])
 
@@ -126,11 +131,13 @@ def _detail(chart: Chart) -> dict[str, Any]:
 @list_endpoint(router, "", response=StatisticOut, summary="List the public statistics")
 def list_statistics(request: HttpRequest):
     """Every chart on /innsikt/, with the filters it follows."""
-    items = []
-    for spec in charts_for(scope=Scope.public()):
-        data = chart_data(slug=spec.slug, filters=Filters(), scope=Scope.public())
-        items.append(_overview(data.slug, data.title, str(data.unit), data.filters))
-    return items
+    public = Scope.public()
+    slugs = [spec.slug for spec in charts_for(scope=public)]
+    charts = presented_charts(slugs=slugs, filters=Filters(), scope=public).charts
+    return [
+        _overview(chart.data.slug, chart.data.title, str(chart.data.unit), chart.data.filters)
+        for chart in charts
+    ]
 
 
 @router.get("/{slug}", response=StatisticDetailOut, summary="One statistic, with its numbers")
@@ -170,4 +177,4 @@ def get_statistic(
     filters = Filters(
         county=county_obj, municipality=municipality_obj, year_from=year_from, year_to=year_to
     )
-    return _detail(present(chart_data(slug=slug, filters=filters, scope=public), suppress=True))
+    return _detail(presented_chart(slug=slug, filters=filters, scope=public))

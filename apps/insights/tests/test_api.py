@@ -1,6 +1,8 @@
 """The statistics in the JSON API: the same numbers and the same suppression as the site."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.broker.models import NeedVisibility
 from apps.insights import selectors
@@ -54,3 +56,29 @@ def test_filters_apply_and_bad_ones_are_refused(client):
 def test_unknown_and_private_statistics_are_not_found(client):
     assert client.get("/api/v1/statistics/nothing").status_code == 404
     assert client.get("/api/v1/statistics/fondssoknader-status").status_code == 404
+
+
+def _queries(call) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    return len(queries)
+
+
+def test_the_api_reads_the_charts_innsikt_keeps_and_is_as_fresh_as_the_page(client):
+    for _ in range(3):
+        f.need(sectors=["integrering"])
+    url = "/api/v1/statistics/behov-sektor-status"
+    listing = "/api/v1/statistics"
+    # A new query string each time, so that the page cache never answers.
+    client.get(url, {"visit": 1})
+    client.get(listing, {"visit": 1})
+    # The second visit counts nothing: only the route guide's tally, which is always counted
+    # live, is read for the list, and nothing for one stored chart.
+    assert _queries(lambda: client.get(url, {"visit": 2})) == 0
+    with CaptureQueriesContext(connection) as queries:
+        client.get(listing, {"visit": 2})
+    assert ["insights_routeguidetally" in query["sql"] for query in queries] == [True]
+
+    f.need(sectors=["integrering"])
+    rows = {row["label"]: row for row in client.get(url, {"visit": 3}).json()["rows"]}
+    assert rows["Integration"]["values"][0]["value"] == 4
