@@ -75,6 +75,18 @@ def managed_funds(*, user) -> QuerySet[Fund]:
     )
 
 
+# What the management list shows of an application (apps/grants/templates/grants/manage.html).
+QUEUE_FIELDS = (
+    "title",
+    "status",
+    "amount_requested",
+    "submitted_at",
+    "created_at",
+    "call__title",
+    "organisation__name",
+)
+
+
 def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QuerySet[Application]:
     """Submitted (and later) applications of the funds the user manages, newest first. The
     page shows one page of it; queue_figures adds the figures of the rows shown."""
@@ -85,8 +97,13 @@ def manager_queue(*, user, fund: Fund | None = None, status: str = "") -> QueryS
         rows = rows.filter(call__fund=fund)
     if status:
         rows = rows.filter(status=status)
-    return rows.select_related("call", "call__fund", "organisation").order_by(
-        "-submitted_at", "-pk"
+    # Only the columns the page shows: the rows' long texts and stored draft input (JSON),
+    # the calls' texts and eligibility lists (JSON) and the funds were read and decoded for
+    # every row shown without being used (docs/decisions/0036-stored-rankings.md).
+    return (
+        rows.select_related("call", "organisation")
+        .only(*QUEUE_FIELDS)
+        .order_by("-submitted_at", "-pk")
     )
 
 
@@ -135,7 +152,9 @@ def queue_figures(queue: QuerySet[Application], shown: list[Application]) -> lis
     )
     calls = {
         call.pk: call
-        for call in Call.objects.filter(pk__in=queue.order_by().values("call_id")).annotate(
+        for call in Call.objects.filter(pk__in=queue.order_by().values("call_id"))
+        .only("title", "budget")
+        .annotate(
             criteria_count=Count("criteria"),
             weight_sum=Sum("criteria__weight"),
             granted=Subquery(granted_in_call),
