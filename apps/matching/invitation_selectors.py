@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from apps.core.cache import GENERATION_KEY, generation_token
 
 from .models import InvitationRecipient, OpenInvitation
 from .selectors import rank_offers_for_need
@@ -143,10 +146,23 @@ def invitations_awaiting_answer(*, user) -> QuerySet[InvitationRecipient]:
     )
 
 
+RECIPE_URL_KEY = "matching:equal-treatment-recipe-url"
+
+
 def equal_treatment_recipe_url() -> str:
     """The URL of the published recipe on the broker role and equal treatment, or "" when
-    the cookbook does not have it (one query)."""
+    the cookbook does not have it. Kept in the cache under the page cache's generation,
+    which every publication, unpublication, move, page save and view restriction moves
+    (apps.core.signals): one cache round trip instead of two queries on each broker's view
+    of a need and its matches."""
     from apps.cookbook.models import RecipePage
 
+    found = cache.get_many([RECIPE_URL_KEY, GENERATION_KEY])
+    generation = generation_token(GENERATION_KEY, found)
+    stored = found.get(RECIPE_URL_KEY)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
     recipe = RecipePage.objects.live().public().filter(slug=EQUAL_TREATMENT_RECIPE).first()
-    return recipe.url if recipe is not None else ""
+    url = recipe.url if recipe is not None else ""
+    cache.set(RECIPE_URL_KEY, (generation, url), timeout=None)
+    return url
