@@ -22,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import escape, format_html, strip_tags
@@ -35,15 +35,21 @@ from wagtail.models import Page
 
 from apps.broker.selectors import needs_public, profiles_public, public_offers
 from apps.core.content_language import CONTENT_LANGUAGE_PARAM, DEFAULT_CONTENT_LANGUAGE
+from apps.events.models import Event
 from apps.events.selectors import events_published
 from apps.fund.selectors import calls_published
 from apps.rules.models import LegalRule
+from apps.search.index_entries import Branch, IndexEntrySearch, answers_from_index_entries
 from apps.search.models import SearchCall, SearchNeed, SearchOffer, SearchProfile
 from apps.search.registry import result_type_label
 from apps.search.stemming import split_words, stem_word, stems, words
+from apps.search.stored import stored
 
 MAX_QUERY_LENGTH = 200
 MAX_PER_PAGE = 50
+# Beyond this row a page number is not read ahead (a made-up `side=99999…`): the paginator
+# asks for its last real page instead.
+MAX_PREPARED_ROW = 100_000
 SNIPPET_MAX_CHARS = 240
 SNIPPET_WORDS_BEFORE_MATCH = 6
 SCORE_FIELD = "search_score"
@@ -218,13 +224,24 @@ class _Candidate:
     source: "_Source"
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Source:
-    """One kind of searchable thing: how to search it and how to show a result."""
+    """One kind of searchable thing: which rows may be found and how to show a result."""
 
     type: str
-    search: Callable[[Any, SearchQuery], Any]
+    # The indexed model: a search proxy (apps.search.models) for the apps' own rows.
+    model: type[Model]
+    # The rows the owning app calls public; nothing else is ever a result.
+    public: Callable[[], QuerySet]
     to_items: Callable[[list[_Candidate], frozenset[str], HttpRequest | None], list]
+    # What to_items prints of related rows.
+    related: tuple[str, ...] = ()
+
+    def rows(self, public: QuerySet) -> QuerySet:
+        """The public rows as the indexed model, with what a result prints."""
+        if public.model is not self.model:
+            public = self.model.objects.filter(pk__in=public.values("pk"))
+        return public.select_related(*self.related) if self.related else public
 
 
 def _page_url(page: Page, request: HttpRequest | None) -> str:
@@ -237,12 +254,11 @@ def _page_url(page: Page, request: HttpRequest | None) -> str:
     return url
 
 
-def _search_pages(backend: Any, search_query: SearchQuery) -> Any:
+def _public_pages() -> QuerySet:
     # depth > 1 leaves out Wagtail's invisible root page. Nynorsk versions are found too,
     # not the aliases Wagtail makes of untranslated parents (their text is the original's).
     aliases = Page.objects.filter(alias_of__isnull=False).values("id")
-    pages = Page.objects.live().public().filter(depth__gt=1).exclude(id__in=aliases)
-    return backend.search(search_query, pages).annotate_score(SCORE_FIELD)
+    return Page.objects.live().public().filter(depth__gt=1).exclude(id__in=aliases)
 
 
 def _page_items(
@@ -283,8 +299,8 @@ def _page_items(
     return items
 
 
-def _search_rules(backend: Any, search_query: SearchQuery) -> Any:
-    return backend.search(search_query, LegalRule.objects.all()).annotate_score(SCORE_FIELD)
+def _rules() -> QuerySet:
+    return LegalRule.objects.all()
 
 
 def rule_status_label(rule: LegalRule, *, on: datetime.date) -> str:
@@ -317,20 +333,6 @@ def _rule_items(
     return items
 
 
-def _search_events(backend: Any, search_query: SearchQuery) -> Any:
-    return backend.search(search_query, events_published()).annotate_score(SCORE_FIELD)
-
-
-def _within(proxy: type[Model], public: Any) -> Any:
-    """The proxy's rows that the owning app's selector calls public (one subquery)."""
-    return proxy.objects.filter(pk__in=public.values("pk"))
-
-
-def _search_needs(backend: Any, search_query: SearchQuery) -> Any:
-    rows = _within(SearchNeed, needs_public()).select_related("organisation", "municipality")
-    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
-
-
 def _need_items(
     candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
 ) -> list[SearchResultItem]:
@@ -349,11 +351,6 @@ def _need_items(
             )
         )
     return items
-
-
-def _search_profiles(backend: Any, search_query: SearchQuery) -> Any:
-    rows = _within(SearchProfile, profiles_public()).select_related("organisation")
-    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
 
 
 def _profile_items(
@@ -375,11 +372,6 @@ def _profile_items(
     return items
 
 
-def _search_offers(backend: Any, search_query: SearchQuery) -> Any:
-    rows = _within(SearchOffer, public_offers()).select_related("profile__organisation")
-    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
-
-
 def _offer_items(
     candidates: list[_Candidate], query_stems: frozenset[str], request: HttpRequest | None
 ) -> list[SearchResultItem]:
@@ -394,11 +386,6 @@ def _offer_items(
         )
         for candidate in candidates
     ]
-
-
-def _search_calls(backend: Any, search_query: SearchQuery) -> Any:
-    rows = _within(SearchCall, calls_published()).select_related("fund")
-    return backend.search(search_query, rows).annotate_score(SCORE_FIELD)
 
 
 def call_status_label(call: Any, *, now: datetime.datetime) -> str:
@@ -444,43 +431,92 @@ def _event_items(
 
 
 SOURCES: tuple[_Source, ...] = (
-    _Source(type=TYPE_PAGES, search=_search_pages, to_items=_page_items),
-    _Source(type=TYPE_PAGES, search=_search_rules, to_items=_rule_items),
-    _Source(type=TYPE_NEEDS, search=_search_needs, to_items=_need_items),
-    _Source(type=TYPE_ENTREPRENEURS, search=_search_profiles, to_items=_profile_items),
-    _Source(type=TYPE_ENTREPRENEURS, search=_search_offers, to_items=_offer_items),
-    _Source(type=TYPE_CALLS, search=_search_calls, to_items=_call_items),
-    _Source(type=TYPE_MEETINGS, search=_search_events, to_items=_event_items),
+    _Source(type=TYPE_PAGES, model=Page, public=_public_pages, to_items=_page_items),
+    _Source(type=TYPE_PAGES, model=LegalRule, public=_rules, to_items=_rule_items),
+    _Source(
+        type=TYPE_NEEDS,
+        model=SearchNeed,
+        public=needs_public,
+        to_items=_need_items,
+        related=("organisation", "municipality"),
+    ),
+    _Source(
+        type=TYPE_ENTREPRENEURS,
+        model=SearchProfile,
+        public=profiles_public,
+        to_items=_profile_items,
+        related=("organisation",),
+    ),
+    _Source(
+        type=TYPE_ENTREPRENEURS,
+        model=SearchOffer,
+        public=public_offers,
+        to_items=_offer_items,
+        related=("profile__organisation",),
+    ),
+    _Source(
+        type=TYPE_CALLS,
+        model=SearchCall,
+        public=calls_published,
+        to_items=_call_items,
+        related=("fund",),
+    ),
+    _Source(type=TYPE_MEETINGS, model=Event, public=events_published, to_items=_event_items),
 )
 
 
 class _MergedResults:
     """The sources' results as one list ordered by relevance, sliceable by a Paginator.
 
-    Every source is counted (one query each: the type filter shows every type's count);
-    slicing [start:stop] fetches the best `stop` of each selected source (one query each),
-    merges them by score and turns only the slice into result items."""
+    Every source is counted (the type filter shows every type's count); slicing
+    [start:stop] takes the best rows of the selected sources, merged by relevance (equal
+    scores in the order of SOURCES, then each source's own order), and turns only the slice
+    into result items. How the counting and ranking is done is the backend's
+    (`_BackendResults`, `_IndexEntryResults`); both take a fixed number of queries whatever
+    the number of hits."""
 
     def __init__(
         self,
         *,
+        query: str,
+        any_word: bool,
         search_query: SearchQuery,
         query_stems: frozenset[str],
         sources: Sequence[_Source],
         request: HttpRequest | None,
         type: str = TYPE_ALL,
     ) -> None:
-        backend = get_search_backend()
-        self.ascending = _is_ascending_score(backend)
+        self.query = query
+        self.any_word = any_word
+        self.search_query = search_query
         self.query_stems = query_stems
+        self.sources = list(sources)
         self.request = request
         self.type = type
-        self.results = [(source, source.search(backend, search_query)) for source in sources]
+        self._public: dict[int, QuerySet] = {}
         self._counts: list[int] | None = None
+
+    def public(self, index: int) -> QuerySet:
+        """Source `index`'s public rows. Each built once, when first needed: the pages' one
+        asks for view restrictions when it is built."""
+        if index not in self._public:
+            self._public[index] = self.sources[index].public()
+        return self._public[index]
+
+    def prepare_page(self, start: int, stop: int) -> None:
+        """Told which rows the page will ask for, before it asks how many there are: a
+        backend that can answer both at once does so here."""
+
+    def _count_sources(self) -> list[int]:
+        raise NotImplementedError
+
+    def _best(self, start: int, stop: int) -> list[_Candidate]:
+        """Results start..stop of the selected sources, best first."""
+        raise NotImplementedError
 
     def counts(self) -> list[int]:
         if self._counts is None:
-            self._counts = [results.count() for _source, results in self.results]
+            self._counts = self._count_sources()
         return self._counts
 
     def _selected(self, source: _Source) -> bool:
@@ -489,38 +525,136 @@ class _MergedResults:
     def count_of(self, type: str) -> int:
         return sum(
             count
-            for (source, _results), count in zip(self.results, self.counts(), strict=True)
+            for source, count in zip(self.sources, self.counts(), strict=True)
             if type == TYPE_ALL or source.type == type
         )
 
     def count(self) -> int:
         return self.count_of(self.type)
 
-    def _relevance(self, obj: Model) -> float:
-        score = getattr(obj, SCORE_FIELD, None) or 0.0
-        return -score if self.ascending else score
-
     def __getitem__(self, key: slice) -> list[SearchResultItem]:
         start, stop = key.start or 0, key.stop
         if stop is None or stop <= start:
             return []
+        chosen = self._best(start, stop)
+        items_by_candidate: dict[int, SearchResultItem] = {}
+        for source in self.sources:
+            own = [candidate for candidate in chosen if candidate.source is source]
+            if own:
+                made = source.to_items(own, self.query_stems, self.request)
+                items_by_candidate.update(zip(map(id, own), made, strict=True))
+        return [items_by_candidate[id(candidate)] for candidate in chosen]
+
+
+class _BackendResults(_MergedResults):
+    """Any backend (SQLite's FTS5, OpenSearch): each source searched through
+    `backend.search()`, counted in one query each and its best `stop` rows fetched in one
+    query each; merged here."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        backend = get_search_backend()
+        self.ascending = _is_ascending_score(backend)
+        self.results = [
+            backend.search(self.search_query, source.rows(self.public(index))).annotate_score(
+                SCORE_FIELD
+            )
+            for index, source in enumerate(self.sources)
+        ]
+
+    def _count_sources(self) -> list[int]:
+        return [results.count() for results in self.results]
+
+    def _relevance(self, obj: Model) -> float:
+        score = getattr(obj, SCORE_FIELD, None) or 0.0
+        return -score if self.ascending else score
+
+    def _best(self, start: int, stop: int) -> list[_Candidate]:
         candidates: list[_Candidate] = []
-        for (source, results), count in zip(self.results, self.counts(), strict=True):
+        for source, results, count in zip(self.sources, self.results, self.counts(), strict=True):
             if count and self._selected(source):
                 candidates.extend(
                     _Candidate(obj=obj, relevance=self._relevance(obj), source=source)
                     for obj in results[:stop]
                 )
         # sorted() is stable: equal scores keep the source's own order.
-        chosen = sorted(candidates, key=lambda candidate: -candidate.relevance)[start:stop]
+        return sorted(candidates, key=lambda candidate: -candidate.relevance)[start:stop]
 
-        items_by_candidate: dict[int, SearchResultItem] = {}
-        for source, _results in self.results:
-            own = [candidate for candidate in chosen if candidate.source is source]
-            if own:
-                made = source.to_items(own, self.query_stems, self.request)
-                items_by_candidate.update(zip(map(id, own), made, strict=True))
-        return [items_by_candidate[id(candidate)] for candidate in chosen]
+
+class _IndexEntryResults(_MergedResults):
+    """PostgreSQL: every source counted in one statement, and the results page ranked and
+    merged in one more, straight from the index entries (apps.search.index_entries); both
+    answers stored per query while nothing they depend on changes (apps.search.stored).
+    Then one query per source on the page for what its results print."""
+
+    _search: IndexEntrySearch | None = None
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._ranked: dict[tuple[int, int], list[tuple[int, Any, float]]] = {}
+
+    @property
+    def search(self) -> IndexEntrySearch:
+        if self._search is None:
+            self._search = IndexEntrySearch(
+                get_search_backend(),
+                self.search_query,
+                [
+                    Branch(model=source.model, public=self.public(index))
+                    for index, source in enumerate(self.sources)
+                ],
+            )
+        return self._search
+
+    def _count_sources(self) -> list[int]:
+        return stored(("counts", self.query, self.any_word), self.search.counts)
+
+    def _prepared(self, start: int, stop: int) -> list[tuple[int, Any, float]] | None:
+        """Rows start..stop from a prepared page that holds them (the paginator asks for
+        fewer rows than a page when the last page is short)."""
+        for (first, last), ranked in self._ranked.items():
+            if first <= start and stop <= last:
+                return ranked[start - first : stop - first]
+        return None
+
+    def prepare_page(self, start: int, stop: int) -> None:
+        """The counts and rows start..stop in one statement (`IndexEntrySearch.page`)."""
+        if self._counts is not None or stop > MAX_PREPARED_ROW:
+            return
+        indexes = [index for index, source in enumerate(self.sources) if self._selected(source)]
+        counts, ranked = stored(
+            ("page", self.query, self.any_word, self.type, start, stop),
+            lambda: self.search.page(indexes, start, stop),
+        )
+        self._counts = counts
+        self._ranked[start, stop] = ranked
+
+    def _best(self, start: int, stop: int) -> list[_Candidate]:
+        selected = [
+            index
+            for index, (source, count) in enumerate(zip(self.sources, self.counts(), strict=True))
+            if count and self._selected(source)
+        ]
+        ranked = self._prepared(start, stop)
+        if ranked is None:
+            ranked = stored(
+                ("ranked", self.query, self.any_word, self.type, start, stop),
+                lambda: self.search.ranked(selected, start, stop),
+            )
+        pks_by_source: dict[int, list[Any]] = defaultdict(list)
+        for index, pk, _rank in ranked:
+            pks_by_source[index].append(pk)
+        rows: dict[tuple[int, Any], Model] = {}
+        for index, pks in pks_by_source.items():
+            source = self.sources[index]
+            for row in source.rows(self.public(index)).filter(pk__in=pks):
+                rows[index, row.pk] = row
+        # A row that stopped being public between the two statements is left out.
+        return [
+            _Candidate(obj=rows[index, pk], relevance=rank, source=self.sources[index])
+            for index, pk, rank in ranked
+            if (index, pk) in rows
+        ]
 
 
 def _merged(
@@ -535,7 +669,12 @@ def _merged(
     query_stems = frozenset(stems(query))
     if search_query is None or not query_stems:
         return None
-    return _MergedResults(
+    results_class = (
+        _IndexEntryResults if answers_from_index_entries(get_search_backend()) else _BackendResults
+    )
+    return results_class(
+        query=query,
+        any_word=any_word,
         search_query=search_query,
         query_stems=query_stems,
         sources=SOURCES,
@@ -580,10 +719,13 @@ def site_search(
     query = normalise_query(query)
     if not query:
         return SearchResults(query="", type=type)
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    start = (max(page_number, 1) - 1) * per_page
     merged = _merged(query, type=type, request=request)
     if merged is None:
         # Only punctuation or stop words: nothing any backend could match.
         return SearchResults(query=query, type=type, type_counts=_type_counts(None, type))
+    merged.prepare_page(start, start + per_page)
 
     all_hits = merged.count_of(TYPE_ALL)
     suggestion = ""
@@ -593,10 +735,11 @@ def site_search(
     if not all_hits and not suggestion and len(set(stems(query))) > 1 and '"' not in query:
         # «Unge voksne uten jobb»: nothing has every word; show what has some, best first.
         broadened = _merged(query, type=type, request=request, any_word=True)
+        if broadened is not None:
+            broadened.prepare_page(start, start + per_page)
         if broadened is not None and broadened.count_of(TYPE_ALL):
             merged, any_word = broadened, True
 
-    per_page = max(1, min(per_page, MAX_PER_PAGE))
     paginator = Paginator(merged, per_page)
     page = paginator.get_page(page_number)
     return SearchResults(

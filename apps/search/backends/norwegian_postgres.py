@@ -13,6 +13,9 @@ Hooks, as modelsearch calls them:
 - `PostgresIndex.add_items(model, objs)` is the one write path (save, publish and
   `update_index` all end there). It builds a module-level `ObjectIndexer` per object, so we
   repeat its short body with our indexer, whose `as_vector` stems title and body texts.
+- Both write paths (`add_items`, `delete_item`) move the search generation
+  (`apps.search.stored.index_changed`), so stored search answers are never older than the
+  index entries they were read from.
 - `PostgresSearchQueryCompiler.build_tsquery_content` turns each PlainText and Phrase (also
   inside And/Or/Not, which recurse through it) into a tsquery: we stem the words first.
 """
@@ -30,6 +33,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from apps.search.stemming import stem_text
+from apps.search.stored import index_changed
 
 # The stems of a query made only of stop words or punctuation: an empty tsquery, which
 # matches nothing (PostgreSQL's own behaviour for such a query).
@@ -86,6 +90,11 @@ class NorwegianPostgresIndex(PostgresIndex):
                 params,
             )
         self._refresh_title_norms()
+        index_changed()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        index_changed()
 
 
 class NorwegianPostgresQueryCompiler(PostgresSearchQueryCompiler):

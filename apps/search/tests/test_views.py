@@ -118,7 +118,10 @@ def _queries_for_results_page(client, *, expected_items: int) -> int:
 
 
 def test_query_count_does_not_grow_with_the_number_of_results(client, home_page):
-    LegalRuleFactory(summary="Om anskaffelser.")
+    # The rule names the word in its title, so it ranks first at every size: each results
+    # page holds a rule and pages, and only the number of results changes. (A source with
+    # hits but none on the page costs no query on PostgreSQL: see test_index_entries.py.)
+    LegalRuleFactory(title="Anskaffelser", summary="Om anskaffelser.")
     many_pages(home_page, count=2, intro="Om anskaffelser.")
     with_three = _queries_for_results_page(client, expected_items=3)
     many_pages(home_page, count=8, intro="Om anskaffelser.")
@@ -157,7 +160,13 @@ def test_query_count_with_every_kind_does_not_grow_with_the_hits(client, home_pa
     small = _queries_for(client, {"q": "anskaffelser", "type": type})
     _broker_rows(12)
     large = _queries_for(client, {"q": "anskaffelser", "type": type})
-    assert small == large
+    if connection.vendor == "postgresql":
+        # Every kind is on the small page. On the large one only the best rows are, and on
+        # PostgreSQL a kind with hits but none on the page costs no query
+        # (test_index_entries.py): never more queries than the small page.
+        assert large <= small
+    else:
+        assert small == large
 
 
 def test_the_type_filter_is_a_plain_get_form_with_counts(english, home_page):
