@@ -26,22 +26,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections
 from django.db.models import (
     BigIntegerField,
     Case,
     Count,
     F,
-    FloatField,
     IntegerField,
     Model,
     Q,
     QuerySet,
     Value,
     When,
-    Window,
 )
 from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import IndexEntry, PostgresSearchBackend
 from modelsearch.query import SearchQuery
 from modelsearch.utils import get_descendants_content_types_pks
@@ -146,40 +145,58 @@ class IndexEntrySearch:
         """`counts()` and `ranked(indexes, start, stop)` in one statement: the public rows
         of every branch are read once, ranked where their branch is asked for, numbered in
         rank order, and counted per branch by a window; the statement returns the rows
-        start..stop and one row of each other branch, for its count."""
+        start..stop and one row of each other branch, for its count.
+
+        The match, the rank and the public filter are compiled by Django (the inner
+        statement); the windows around it are written out, because Django repeats the
+        branch expression in every window it is used in, which made compiling the
+        statement cost more than running it for most queries."""
         everything = range(len(self.branches))
-        rank = Case(
-            When(**{f"{SOURCE}__in": list(indexes)}, then=self.rank),
-            default=None,
-            output_field=FloatField(),
-        )
-        rows = (
+        inner_sql, inner_params = (
             self.matches.filter(self._public(everything))
-            .annotate(
-                **{
-                    SOURCE: self._source(everything),
-                    OBJECT_PK: Cast("object_id", BigIntegerField()),
-                }
-            )
-            .annotate(**{RANK: rank})
-            .annotate(
-                sitesearch_hits=Window(Count("pk"), partition_by=[F(SOURCE)]),
-                sitesearch_position=Window(
-                    RowNumber(),
-                    order_by=[F(RANK).desc(nulls_last=True), F(SOURCE).asc(), F(OBJECT_PK).desc()],
-                ),
-                sitesearch_first=Window(RowNumber(), partition_by=[F(SOURCE)]),
-            )
-            .filter(
-                Q(
-                    sitesearch_position__gt=start,
-                    sitesearch_position__lte=stop,
-                    **{f"{SOURCE}__in": list(indexes)},
-                )
-                | Q(sitesearch_first=1)
-            )
-            .values_list(SOURCE, OBJECT_PK, RANK, "sitesearch_hits", "sitesearch_position")
+            .annotate(**{RANK: self.rank})
+            .values_list("content_type_id", "object_id", RANK)
+            .query.sql_with_params()
         )
+        source_sql = " ".join("WHEN e.content_type_id = ANY(%s) THEN %s" for _index in everything)
+        source_params = [
+            value for index in everything for value in (list(self.content_types[index]), index)
+        ]
+        # Names are this module's constants and the inner SQL is Django's compiled statement:
+        # every value is a parameter.
+        sql = f"""
+            SELECT {SOURCE}, {OBJECT_PK}, {RANK}, sitesearch_hits, sitesearch_position
+            FROM (
+                SELECT {SOURCE}, {OBJECT_PK}, {RANK},
+                    COUNT(*) OVER (PARTITION BY {SOURCE}) AS sitesearch_hits,
+                    ROW_NUMBER() OVER (
+                        ORDER BY {RANK} DESC NULLS LAST, {SOURCE}, {OBJECT_PK} DESC
+                    ) AS sitesearch_position,
+                    ROW_NUMBER() OVER (PARTITION BY {SOURCE}) AS sitesearch_first
+                FROM (
+                    SELECT CASE {source_sql} END AS {SOURCE},
+                        e.object_id::bigint AS {OBJECT_PK},
+                        CASE WHEN (CASE {source_sql} END) = ANY(%s) THEN e.{RANK} END
+                            AS {RANK}
+                    FROM ({inner_sql}) e
+                ) ranked
+            ) numbered
+            WHERE sitesearch_first = 1
+                OR (sitesearch_position > %s AND sitesearch_position <= %s
+                    AND {SOURCE} = ANY(%s))
+        """  # noqa: S608 - names are ours, values are parameters
+        params = [
+            *source_params,
+            *source_params,
+            list(indexes),
+            *inner_params,
+            start,
+            stop,
+            list(indexes),
+        ]
+        with connections[IndexEntry.objects.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
         counts = [0] * len(self.branches)
         chosen = []
         for source, pk, rank_value, hits, position in rows:
