@@ -18,6 +18,12 @@ parameter, so the page cache always misses (column "as" says "anon, new URL"). P
 role are requested with a session cookie made in the database for that person with a verified
 second factor (column "as" names the role). At the end the cached anonymous recipe page is
 compared with nginx serving the same bytes as a static file in the same run (ratio).
+
+The match pages keep a need's or an offer's ranking until something it depends on is written
+(decision 0036), so requesting one URL again measures the stored ranking. The rows ending in ", first"
+request a different need (or offer) each time, REQUESTS + 1 of them, so every
+one is ranked anew; wrk is not run for them (it repeats one URL), and their query count is
+of a first view.
 Everything runs on loopback and is removed afterwards.
 """
 
@@ -50,10 +56,11 @@ CONNECTIONS = 16
 # JSON line: a list of [name, url, role or ""] and the session cookie of each role.
 SETUP = r"""
 import json
+import os
 import sys
 from django.conf import settings
 from apps.accounts.models import Membership
-from apps.broker.models import Need
+from apps.broker.models import Need, Offer
 from apps.cookbook.models import RecipePage
 from apps.cases.models import CasePage
 sys.path.insert(0, "scripts")
@@ -70,6 +77,16 @@ recipe = RecipePage.objects.live().filter(slug__startswith="vol-").order_by("pat
 example = CasePage.objects.live().filter(slug__startswith="vol-").order_by("path").first()
 sector = need.sectors.order_by("pk").first().code
 offer = entrepreneur_offer()
+# Needs and offers not viewed before in this run, one per request of the "first view" rows.
+# (REQUESTS + 1 for the timed requests, two more for counting the queries beforehand.)
+first = int(os.environ.get("REQUESTS", "30")) + 3
+first_needs = list(
+    Need.objects.public().filter(organisation__in=broker_orgs).exclude(pk=need.pk)
+    .order_by("pk").values_list("pk", flat=True)[:first]
+)
+first_offers = list(
+    Offer.objects.public().exclude(pk=offer.pk).order_by("-pk").values_list("pk", flat=True)[:first]
+)
 municipality = need.municipality
 example_filter = (
     f"sector={example.sectors.order_by('pk').first().code}"
@@ -86,7 +103,9 @@ pages = [
     ["examples, filters", f"/eksempler/?{example_filter}", ""],
     ["needs, filters", f"/behov/?sector={sector}&county={municipality.county.code}", ""],
     ["need's matches", f"/behov/{need.pk}/treff/", "broker"],
+    ["need's matches, first", [f"/behov/{pk}/treff/" for pk in first_needs], "broker"],
     ["offer's matches", f"/tilbud/{offer.pk}/treff/", "entrepreneur"],
+    ["offer's matches, first", [f"/tilbud/{pk}/treff/" for pk in first_offers], "entrepreneur"],
     ["offers (entrepreneurs)", "/entreprenorer/", ""],
     ["collaboration board", "/samarbeid/tavle/", "broker"],
     ["fund management", "/fond/forvaltning/", "fund manager"],
@@ -117,6 +136,8 @@ spec = json.loads(sys.stdin.read())
 counts = {}
 slow = []
 for name, url, role in spec["pages"]:
+    # A "first view" row: warm with one need, count with another, never ranked before.
+    url, counted = (url[-1], url[-2]) if isinstance(url, list) else (url, None)
     client = Client(HTTP_HOST="127.0.0.1")
     if role in spec["cookies"]:
         key, value = spec["cookies"][role].split("=", 1)
@@ -124,7 +145,7 @@ for name, url, role in spec["pages"]:
     elif not role:
         url = url + ("&" if "?" in url else "?") + "bench=queries"
     client.get(url)  # warm: the first request of a process fills per-process caches
-    url = url.replace("bench=queries", "bench=queries2")
+    url = counted or url.replace("bench=queries", "bench=queries2")
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     counts[name] = [len(queries), response.status_code]
@@ -177,15 +198,16 @@ def wait_http(port: int, path: str = "/helse/", timeout: float = 60) -> None:
 
 
 def timed_requests(
-    port: int, url: str, cookie: str, count: int, *, bust: bool
+    port: int, url: str | list[str], cookie: str, count: int, *, bust: bool
 ) -> tuple[list[float], dict]:
     """`count` sequential GETs on one keep-alive connection; the latencies in ms and what the
-    last response said (status, bytes, page-cache header)."""
+    last response said (status, bytes, page-cache header). A list of URLs is requested in
+    turn, one for each request."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     timings = []
     seen = {}
     for number in range(count + 1):
-        path = url
+        path = url[number % len(url)] if isinstance(url, list) else url
         if bust:
             path += ("&" if "?" in url else "?") + f"bench={secrets.token_hex(4)}-{number}"
         headers = {"Host": "127.0.0.1", **({"Cookie": cookie} if cookie else {})}
@@ -387,7 +409,9 @@ def main() -> int:
         for name, url, role in spec["pages"]:
             cookie = spec["cookies"].get(role, "")
             timings, seen = timed_requests(app_port, url, cookie, count, bust=not role)
-            load = wrk(base + url, duration, cookie=cookie, bust=not role)
+            # wrk repeats one URL: for a "first view" row it would measure stored rankings.
+            first_view = isinstance(url, list)
+            load = {} if first_view else wrk(base + url, duration, cookie=cookie, bust=not role)
             rows.append(
                 (
                     name,
@@ -395,7 +419,7 @@ def main() -> int:
                     seen,
                     statistics.median(timings),
                     percentile(timings, 0.95),
-                    load.get("rps", 0.0),
+                    load.get("rps"),
                     queries.get(name, ["?", "?"])[0],
                 )
             )
@@ -475,7 +499,8 @@ def print_table(rows, *, scale: str, count: int, duration: str, workers: str) ->
     for name, role, seen, median, p95, rps, queries in rows:
         print(
             f"{name:24} {role:14} {seen['status']:>6} {seen['cache']:>5} "
-            f"{seen['bytes'] / 1024:>6.0f} {median:>10.1f} {p95:>8.1f} {rps:>8.1f} {queries!s:>8}"
+            f"{seen['bytes'] / 1024:>6.0f} {median:>10.1f} {p95:>8.1f} "
+            f"{'-' if rps is None else f'{rps:.1f}':>8} {queries!s:>8}"
         )
 
 
