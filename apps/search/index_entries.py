@@ -6,18 +6,20 @@ page did that for each of its seven sources, once to count and once for the best
 statements, each a hash join on that cast, about 37 ms of database time per request at
 national volume (decision 0035).
 
-Here the same search is two statements over the index entries themselves:
-- `counts()`: for every source, how many of its public rows match, in one UNION ALL;
-- `ranked()`: the best matching public rows of the chosen sources, merged by rank in the
-  database, only as many as the results page shows.
-Each branch keeps to its own content types and reads its rows' ids as integers
-(`object_id::integer`/`::bigint`, the primary key's own type), so a row is checked against
-the owning app's public selector through that table's primary key instead of a string join.
-The match (`(title || body) @@ tsquery`, answered by sitesearch 0002's GIN index) and the
-rank (`ts_rank(title) * title_norm + ts_rank(body)`) are built by the backend's own query
-compiler, so both are exactly what `backend.search()` matches and ranks: the same rows in the
-same order (rank, then the source's place, then the highest id first, as the merge of the
-per-source lists ordered them). `apps/search/tests/test_index_entries.py` compares the two.
+Here the entries matching the query are read once (sitesearch 0002's GIN index on
+`title || body`), and an entry is kept when its content type is one source's and its id, read
+as that model's integer primary key (`object_id::integer`/`::bigint`), is in the owning app's
+public queryset (one hashed subplan per source, built only if an entry of that source
+matches). On that one scan:
+- `page()`: the rows of one results page, ranked and merged in the database, and the count of
+  every source (window functions), in one statement: what the search page asks;
+- `counts()`: only the counts (one statement), for «did you mean»;
+- `ranked()`: only the rows (one statement), for a page `page()` did not prepare.
+The match (`(title || body) @@ tsquery`) and the rank (`ts_rank(title) * title_norm +
+ts_rank(body)`) are built by the backend's own query compiler, so both are exactly what
+`backend.search()` matches and ranks: the same rows in the same order (rank, then the
+source's place, then the highest id first, as the merge of the per-source lists ordered
+them). `apps/search/tests/test_index_entries.py` compares the two.
 """
 
 from __future__ import annotations

@@ -8,7 +8,10 @@ backend (PostgreSQL `norwegian`, or our stemmed SQLite FTS5) within the rows its
 calls public (`needs_public()`, `profiles_public()`, `public_offers()`,
 `calls_published()`, `events_published()`), so a draft, members-only, expired or lapsed row
 is never a result whatever the index holds. The sources are merged by score one results page
-at a time, in a fixed number of queries whatever the number of hits.
+at a time, in a fixed number of queries whatever the number of hits: on PostgreSQL in one
+statement over the index entries, stored per query while nothing it counts changes
+(apps.search.index_entries, apps.search.stored; decision 0035), elsewhere source by source
+through the backend.
 """
 
 import datetime
