@@ -20,10 +20,11 @@ second factor (column "as" names the role). At the end the cached anonymous reci
 compared with nginx serving the same bytes as a static file in the same run (ratio).
 
 The match pages keep a need's or an offer's ranking until something it depends on is written
-(decision 0036), so requesting one URL again measures the stored ranking. The rows ending in ", first"
-request a different need (or offer) each time, REQUESTS + 1 of them, so every
-one is ranked anew; wrk is not run for them (it repeats one URL), and their query count is
-of a first view.
+(decision 0036), and site search keeps each query's counts and ranked ids (decision 0035),
+so requesting one URL again measures the stored answer. The rows ending in ", first" request
+a different need, offer or search each time, REQUESTS + 1 of them, so every one is worked out
+anew; wrk is not run for them (it repeats one URL), and their query count is of a first
+request.
 Everything runs on loopback and is removed afterwards.
 """
 
@@ -58,6 +59,7 @@ SETUP = r"""
 import json
 import os
 import sys
+from urllib.parse import urlencode
 from django.conf import settings
 from apps.accounts.models import Membership
 from apps.broker.models import Need, Offer
@@ -84,6 +86,13 @@ first_needs = list(
     Need.objects.public().filter(organisation__in=broker_orgs).exclude(pk=need.pk)
     .order_by("pk").values_list("pk", flat=True)[:first]
 )
+# Searches not made before in this run: the first two words of needs' titles, each once.
+first_searches = list(
+    dict.fromkeys(
+        " ".join(title.split()[:2]).lower()
+        for title in Need.objects.public().order_by("-pk").values_list("title", flat=True)[:500]
+    )
+)[:first]
 first_offers = list(
     Offer.objects.public().exclude(pk=offer.pk).order_by("-pk").values_list("pk", flat=True)[:first]
 )
@@ -100,6 +109,7 @@ pages = [
     ["route-guide answer", "/veiviser/svar/?purpose=buy&value=1800000&service=ordinary"
         "&provider=company&authority=municipality&on_market=yes", "anon"],
     ["search", "/sok/?q=arbeidstrening+for+unge", ""],
+    ["search, first", [f"/sok/?{urlencode({'q': q})}" for q in first_searches], ""],
     ["examples, filters", f"/eksempler/?{example_filter}", ""],
     ["needs, filters", f"/behov/?sector={sector}&county={municipality.county.code}", ""],
     ["need's matches", f"/behov/{need.pk}/treff/", "broker"],
