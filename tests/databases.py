@@ -36,6 +36,8 @@ import fcntl
 import io
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass, field
@@ -80,23 +82,85 @@ def pytest_configure(config):
     # The controller chooses the run id, so that it knows what to clean up at the end.
     if _xdist_controller(config) and getattr(config.option, "testrunuid", None) is None:
         config.option.testrunuid = uuid.uuid4().hex
+    if _xdist_controller(config):
+        config.stash[PREBUILD] = _start_prebuild(config)
+
+
+PREBUILD = pytest.StashKey["subprocess.Popen | None"]()
+_PREBUILD_CODE = "import sys, tests.databases as d; d.prebuild(sys.argv[1])"
+
+
+def _start_prebuild(config):
+    """Starts migrating the run's database in a process of its own while the workers start
+    and collect the tests (10-20 s each), instead of in the first worker that needs it while
+    the other worker waits idle on the lock. It is the first worker's part of SharedBuild,
+    done earlier: the same create_test_db under the same lock; a worker that gets the lock
+    first (or finds the build failed) migrates for itself as before."""
+    option = config.option
+    if (
+        getattr(option, "reuse_db", False)
+        or getattr(option, "nomigrations", False)
+        or getattr(option, "collectonly", False)
+    ):
+        return None
+    log = _shared_dir(option.testrunuid) / "prebuild.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as out:
+        return subprocess.Popen(  # noqa: S603 (this interpreter, our own module)
+            [sys.executable, "-c", _PREBUILD_CODE, option.testrunuid],
+            cwd=str(config.rootpath),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def prebuild(uid: str) -> None:
+    """Run by _start_prebuild: migrates and publishes the run's database unless a worker
+    already did (or is doing) it."""
+    directory = _shared_dir(uid)
+    with _file_lock(directory / "build.lock"):
+        import django
+
+        django.setup()
+        from django.db import connection
+        from django.test.utils import setup_test_environment
+
+        setup_test_environment(debug=False)
+        shared = SharedBuild(connection, uid)
+        marker = directory / f"{connection.vendor}.built"
+        if not shared.supported() or marker.exists():
+            return
+        # Named as in the controller (test_<name>): _template_name reads the test name.
+        connection.settings_dict["TEST"]["NAME"] = connection.creation._get_test_db_name()
+        name = shared.original(verbosity=0, autoclobber=True, serialize=False)
+        shared._publish(name)
+        marker.write_text(name)
+        if connection.vendor == "postgresql":
+            connection.creation.destroy_test_db(name, verbosity=0)
 
 
 def pytest_unconfigure(config):
     """The controller removes the shared database after every worker has finished."""
     if not _xdist_controller(config):
         return
+    process = config.stash.get(PREBUILD, None)
+    stopped = process is not None and process.poll() is None
+    if stopped:  # a run without database tests: its migration is not needed
+        process.kill()
+        process.wait()
     uid = config.option.testrunuid
     shutil.rmtree(_shared_dir(uid), ignore_errors=True)
     with contextlib.suppress(Exception):
         from django.db import connection
 
         if connection.vendor == "postgresql":
+            names = [_template_name(connection, uid)]
+            if stopped:
+                names.append(connection.creation._get_test_db_name())
             with connection.creation._nodb_cursor() as cursor:
-                cursor.execute(
-                    f"DROP DATABASE IF EXISTS {_quote(_template_name(connection, uid))} "
-                    "WITH (FORCE)"
-                )
+                for name in names:
+                    cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)} WITH (FORCE)")
 
 
 def _quote(name: str) -> str:
@@ -129,7 +193,12 @@ class SharedBuild:
         self.original = connection.creation.create_test_db
 
     def supported(self) -> bool:
-        return _is_memory_sqlite(self.connection) or self.connection.vendor == "postgresql"
+        # The test database, not the configured one (a file for SQLite): it is not made yet.
+        connection = self.connection
+        if connection.vendor == "sqlite":
+            creation = connection.creation
+            return creation.is_in_memory_db(creation._get_test_db_name())
+        return connection.vendor == "postgresql"
 
     def create_test_db(self, verbosity=1, autoclobber=False, serialize=True, keepdb=False):
         marker = self.dir / f"{self.connection.vendor}.built"
