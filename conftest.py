@@ -11,6 +11,42 @@ pytest_plugins = ["tests.browser", "tests.databases"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's `--dist load` with short queues (docs/decisions/0024, third step).
+
+    Its own scheduler refills a worker's queue with up to a quarter of the remaining tests
+    while the worker runs quick ones, so one worker can hold most of the browser tests (the
+    transactional ones, about half of the suite's time, all near the end because
+    pytest-django runs them after the other database tests) while the other has nothing
+    left: the PostgreSQL run at 7666e08 had one worker finish at 289 s and the other at
+    575 s. Here a worker holds at most QUEUE tests and gets more when it has fewer than two;
+    tests still go out in collection order, so each worker runs its tests in pytest-django's
+    order (database, transactional, none) as before."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScheduling
+
+    class ShortQueueScheduling(LoadScheduling):
+        QUEUE = 4
+
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            self.maxschedchunk = self.QUEUE  # also the first chunk each worker gets
+
+        def check_schedule(self, node, duration: float = 0) -> None:
+            if node.shutting_down:
+                return
+            if not self.pending:
+                node.shutdown()  # after the tests it holds
+                return
+            queued = len(self.node2pending[node])
+            if queued < 2:
+                self._send_tests(node, min(self.QUEUE - queued, len(self.pending)))
+
+    return ShortQueueScheduling(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
