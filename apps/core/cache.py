@@ -6,10 +6,15 @@ every cached page stale at once; old entries simply expire.
 
 import hashlib
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.dispatch import Signal
+
+T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -33,6 +38,31 @@ def generation_token(key: str, found: dict | None = None) -> str:
 
 def generation_bump(key: str) -> None:
     cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
+def generation_bump_now_and_on_commit(key: str) -> None:
+    """Makes everything stored under `key`'s token stale now, and again when the current
+    transaction commits: a request that read the data before the commit may have stored its
+    answer under the token moved now."""
+    generation_bump(key)
+    transaction.on_commit(lambda: generation_bump(key))
+
+
+def stored_under_generations(
+    key: str, generations: tuple[str, ...], compute: Callable[[], T], *, timeout: int
+) -> T:
+    """The value stored under `key` while every token of `generations` is the one it was
+    stored with, else `compute()` stored with the current tokens. One cache round trip for a
+    hit: the entry and the tokens are fetched together. Used by the stored search answers
+    (apps.search.stored) and the stored rankings (apps.matching.rankings)."""
+    found = cache.get_many([key, *generations])
+    tokens = tuple(generation_token(generation, found) for generation in generations)
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == tokens:
+        return entry[1]
+    value = compute()
+    cache.set(key, (tokens, value), timeout=timeout)
+    return value
 
 
 def current_generation() -> str:

@@ -29,12 +29,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from apps.core.cache import GENERATION_KEY as PAGE_GENERATION_KEY
-from apps.core.cache import generation_bump, generation_token
+from apps.core.cache import generation_bump, generation_bump_now_and_on_commit, generation_token
 
 from .charts import Chart, present
 from .filters import Filters
@@ -61,8 +60,7 @@ def bump_generation() -> None:
 def data_changed() -> None:
     """A row a chart counts was written: every stored chart is stale, now and again when the
     transaction commits (a request between the two reads the old rows)."""
-    bump_generation()
-    transaction.on_commit(bump_generation)
+    generation_bump_now_and_on_commit(GENERATION_KEY)
 
 
 def _key(*, slug: str, filters: Filters, scope: Scope, language: str, drawn: bool) -> str:

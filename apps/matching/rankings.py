@@ -26,11 +26,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
-from apps.core.cache import generation_bump, generation_token
+from apps.core.cache import generation_bump_now_and_on_commit, stored_under_generations
 
 from . import engine
 
@@ -45,8 +43,7 @@ def rankings_changed() -> None:
     """Makes every stored ranking stale: now, and again when the current transaction
     commits (a request that read the data before the commit may have stored its ranking
     under the token moved now)."""
-    generation_bump(GENERATION_KEY)
-    transaction.on_commit(lambda: generation_bump(GENERATION_KEY))
+    generation_bump_now_and_on_commit(GENERATION_KEY)
 
 
 def _key(*parts) -> str:
@@ -60,12 +57,4 @@ def stored_ranking(parts: tuple, rank: Callable[[], list[engine.Ranked]]) -> lis
     object, the limit, the viewer's variant), from the cache when it is fresh, else computed
     by ``rank`` and stored. One cache round trip for a hit: the entry and the current token
     are fetched together."""
-    key = _key(*parts)
-    found = cache.get_many([key, GENERATION_KEY])
-    token = generation_token(GENERATION_KEY, found)
-    entry = found.get(key)
-    if entry is not None and entry[0] == token:
-        return entry[1]
-    ranked = rank()
-    cache.set(key, (token, ranked), timeout=TIMEOUT)
-    return ranked
+    return stored_under_generations(_key(*parts), (GENERATION_KEY,), rank, timeout=TIMEOUT)

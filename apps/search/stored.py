@@ -24,12 +24,10 @@ import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
 from apps.core.cache import GENERATION_KEY as PAGE_GENERATION_KEY
-from apps.core.cache import generation_bump, generation_token
+from apps.core.cache import generation_bump_now_and_on_commit, stored_under_generations
 
 GENERATION_KEY = "search:generation"
 # Raise when what an entry holds changes: entries of the old code are then never read.
@@ -43,8 +41,7 @@ def index_changed() -> None:
     """Makes every stored answer stale: now, and again when the current transaction commits
     (a request that read the index before the commit may have stored its answer under the
     token moved now)."""
-    generation_bump(GENERATION_KEY)
-    transaction.on_commit(lambda: generation_bump(GENERATION_KEY))
+    generation_bump_now_and_on_commit(GENERATION_KEY)
 
 
 def _key(parts: tuple) -> str:
@@ -56,15 +53,6 @@ def stored(parts: tuple, compute: Callable[[], T]) -> T:
     """The answer named by `parts` (what it depends on besides the data: the kind of answer,
     the query, the type, the rows asked for), from the cache while it is fresh, else computed
     and stored. One cache round trip for a hit: the entry and both tokens together."""
-    key = _key(parts)
-    found = cache.get_many([key, GENERATION_KEY, PAGE_GENERATION_KEY])
-    tokens = (
-        generation_token(GENERATION_KEY, found),
-        generation_token(PAGE_GENERATION_KEY, found),
+    return stored_under_generations(
+        _key(parts), (GENERATION_KEY, PAGE_GENERATION_KEY), compute, timeout=TIMEOUT
     )
-    entry = found.get(key)
-    if entry is not None and entry[0] == tokens:
-        return entry[1]
-    value = compute()
-    cache.set(key, (tokens, value), timeout=TIMEOUT)
-    return value
