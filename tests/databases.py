@@ -306,8 +306,7 @@ def django_db_setup(
         else:
             snapshots.save("migrated")
     request.config.stash[SNAPSHOTS] = snapshots
-    restore_flush = FlushBySnapshot.install(snapshots)
-    request.config.stash[FLUSH] = getattr(restore_flush, "flush", None)
+    request.config.stash[FLUSH], restore_flush = install_cheaper_flush(snapshots)
 
     yield
 
@@ -479,42 +478,38 @@ class FlushBySnapshot:
         self.snapshots = snapshots
         self.original = original
 
-    @classmethod
-    def install(cls, snapshots: Snapshots):
-        """Puts the cheaper flush of the engine in place of TransactionTestCase's (this class
-        on SQLite in memory, FlushByEmptying on PostgreSQL); returns the undo."""
-        from django.test import TransactionTestCase
-
-        original = TransactionTestCase._fixture_teardown
-        if isinstance(snapshots, SqliteSnapshots):
-            flush = cls(snapshots, original)
-        elif isinstance(snapshots, PostgresSnapshots):
-            flush = FlushByEmptying(snapshots.connection, original)
-        else:
-            return lambda: None
-
-        def _fixture_teardown(test_case):
-            flush.teardown(test_case)
-
-        TransactionTestCase._fixture_teardown = _fixture_teardown
-
-        def undo():
-            TransactionTestCase._fixture_teardown = original
-
-        undo.flush = flush  # for tests/ops/test_flush_by_*.py
-        return undo
-
-    def applies(self, test_case) -> bool:
-        return _plain_flush(test_case, self.snapshots.connection)
-
     def teardown(self, test_case) -> None:
-        if not self.applies(test_case):
+        if not _plain_flush(test_case, self.snapshots.connection):
             self.original(test_case)
         elif self.snapshots.has(FLUSHED):
             self.snapshots.restore(FLUSHED)
         else:
             self.original(test_case)
             self.snapshots.save(FLUSHED)
+
+
+def install_cheaper_flush(snapshots: Snapshots):
+    """Puts the engine's cheaper flush in place of TransactionTestCase's: FlushBySnapshot on
+    SQLite in memory, FlushByEmptying on PostgreSQL, none elsewhere. Returns the flush (for
+    tests/ops/test_flush_by_*.py; None when there is none) and the undo."""
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+    if isinstance(snapshots, SqliteSnapshots):
+        flush = FlushBySnapshot(snapshots, original)
+    elif isinstance(snapshots, PostgresSnapshots):
+        flush = FlushByEmptying(snapshots.connection, original)
+    else:
+        return None, lambda: None
+
+    def _fixture_teardown(test_case):
+        flush.teardown(test_case)
+
+    def undo():
+        TransactionTestCase._fixture_teardown = original
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    return flush, undo
 
 
 def _plain_flush(test_case, connection) -> bool:
