@@ -20,19 +20,19 @@ from .rankings import rankings_changed
 M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
 
-def _skip(kwargs=None) -> bool:
-    """Whether to leave this write alone: fixtures load raw rows, and bulk writers pause
-    indexing; both index afterwards (which makes the stored rankings stale then). Otherwise
-    the stored rankings are made stale now."""
+def _followed(kwargs=None) -> bool:
+    """Whether the index follows this write, and if so makes the stored rankings stale now.
+    Not for fixtures' raw rows or while a bulk writer pauses indexing: both index
+    afterwards, which makes the stored rankings stale then."""
     if bool((kwargs or {}).get("raw")) or not services.indexing_active():
-        return True
+        return False
     rankings_changed()
-    return False
+    return True
 
 
 @receiver(post_save, sender=Need, dispatch_uid="matching_need_saved")
 def need_saved(sender, instance: Need, **kwargs) -> None:
-    if _skip(kwargs):
+    if not _followed(kwargs):
         return
     tasks.index_later(need_ids=[instance.pk])
     if instance.is_public:
@@ -41,34 +41,34 @@ def need_saved(sender, instance: Need, **kwargs) -> None:
 
 @receiver(post_save, sender=Offer, dispatch_uid="matching_offer_saved")
 def offer_saved(sender, instance: Offer, **kwargs) -> None:
-    if _skip(kwargs):
+    if not _followed(kwargs):
         return
     tasks.index_later(offer_ids=[instance.pk])
 
 
 @receiver(post_save, sender=EntrepreneurProfile, dispatch_uid="matching_profile_saved")
 def profile_saved(sender, instance: EntrepreneurProfile, **kwargs) -> None:
-    if _skip(kwargs) or kwargs.get("created"):
+    if not _followed(kwargs) or kwargs.get("created"):
         return
     tasks.index_later(offer_ids=instance.offers.values_list("pk", flat=True))
 
 
 @receiver(post_delete, sender=Need, dispatch_uid="matching_need_deleted")
 def need_deleted(sender, instance: Need, **kwargs) -> None:
-    if _skip():
+    if not _followed():
         return
     tasks.index_later(need_ids=[instance.pk])
 
 
 @receiver(post_delete, sender=Offer, dispatch_uid="matching_offer_deleted")
 def offer_deleted(sender, instance: Offer, **kwargs) -> None:
-    if _skip():
+    if not _followed():
         return
     tasks.index_later(offer_ids=[instance.pk])
 
 
 def _need_m2m(sender, instance, action, reverse, **kwargs) -> None:
-    if action not in M2M_ACTIONS or _skip():
+    if action not in M2M_ACTIONS or not _followed():
         return
     if reverse:
         tasks.index_later(need_ids=kwargs.get("pk_set") or ())
@@ -77,7 +77,7 @@ def _need_m2m(sender, instance, action, reverse, **kwargs) -> None:
 
 
 def _offer_m2m(sender, instance, action, reverse, **kwargs) -> None:
-    if action not in M2M_ACTIONS or _skip():
+    if action not in M2M_ACTIONS or not _followed():
         return
     if reverse:
         tasks.index_later(offer_ids=kwargs.get("pk_set") or ())
@@ -86,7 +86,7 @@ def _offer_m2m(sender, instance, action, reverse, **kwargs) -> None:
 
 
 def _profile_m2m(sender, instance, action, reverse, **kwargs) -> None:
-    if action not in M2M_ACTIONS or _skip():
+    if action not in M2M_ACTIONS or not _followed():
         return
     if reverse:
         offers = Offer.objects.filter(profile__in=kwargs.get("pk_set") or ())
