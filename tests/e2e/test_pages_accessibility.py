@@ -30,7 +30,7 @@ from apps.broker.models import EntrepreneurProfile, Need, Offer
 from apps.cookbook.models import ChapterPage, RecipePage
 from apps.events.models import Event
 from apps.fund.models import Application, ApplicationStatus, Call, Fund
-from tests.browser import WCAG_TAGS
+from tests.browser import axe_report, axe_run
 
 pytestmark = pytest.mark.browser
 
@@ -232,10 +232,9 @@ class Findings:
                     self.untranslated.append(
                         f"{label} {page.url}: {text!r} ({self.wrong_in_nynorsk[text]})"
                     )
-        inject_axe(page, self.axe)  # once per page load; it stays for both widths
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
-            self.violations += [f"{label} {width}px {v}" for v in self.axe_violations(page)]
+            self.violations += [f"{label} {width}px {v}" for v in axe_report(self.axe, page)]
             if width == 320:
                 scroll_width = page.evaluate("document.documentElement.scrollWidth")
                 if scroll_width > 320:
@@ -245,36 +244,12 @@ class Findings:
                     page.screenshot(path=SHOTS / f"{name.replace(' ', '-')}.png", full_page=True)
         page.set_viewport_size({"width": 1280, "height": 800})
 
-    def axe_violations(self, page) -> list[str]:
-        """As the shared `axe_violations` fixture, asking axe for violations only (passes
-        and incomplete results are not collected), which makes each run quicker."""
-        return [
-            f"{page.url}: {v['id']} ({v['impact']}): {v['help']} — "
-            + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
-            for v in run_injected_axe(page).get("violations", [])
-        ]
-
     def same_chrome_as_english(self) -> list[str]:
         return [
             f"[nn {name}] header, navigation and footer read as in English: {text[:200]!r}"
             for (language, name), text in self.chrome.items()
             if language == "nn" and self.chrome.get(("en", name)) == text
         ]
-
-
-def inject_axe(page, axe) -> None:
-    """Puts axe-core (axe-playwright-python's copy) into the loaded page. `Axe.run` injects
-    it again on every run: 0.57 MB of script sent and compiled each time."""
-    page.evaluate(axe.axe_script)
-
-
-def run_injected_axe(page) -> dict:
-    """axe.run (WCAG 2.0/2.1 A and AA, violations only) in a page axe was injected into,
-    on the page as it is laid out now."""
-    return page.evaluate(
-        "options => axe.run(options)",
-        {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
 
 
 def _choose_language(page, code: str) -> None:
@@ -411,21 +386,19 @@ NARROW_ONLY_FAULT = """<!doctype html><html lang="en"><head><title>Widths</title
 
 
 def test_axe_run_after_a_resize_sees_the_narrow_layout(browser, axe):
-    """The walk above injects axe once per page load and runs it at 1280 px, then at 320 px
-    after a resize: the second run checks the page as laid out at 320 px."""
+    """axe_run (tests/browser.py) injects axe once per page load: the walk above runs it at
+    1280 px, then at 320 px after a resize, and the second run checks the page as laid out
+    at 320 px."""
     context = browser.new_context()
     context.set_default_timeout(15_000)
     try:
         page = context.new_page()
         page.set_viewport_size({"width": 1280, "height": 800})
         page.set_content(NARROW_ONLY_FAULT)
-        inject_axe(page, axe)
         seen = {}
         for width in (1280, 320, 1280):
             page.set_viewport_size({"width": width, "height": 800})
-            seen.setdefault(width, []).append(
-                sorted(v["id"] for v in run_injected_axe(page)["violations"])
-            )
+            seen.setdefault(width, []).append(sorted(v["id"] for v in axe_run(axe, page)))
         assert seen[1280] == [[], []]
         assert seen[320] == [["color-contrast"]]
     finally:
